@@ -1,0 +1,179 @@
+//! Who is acting and on which file: the vault path, the user name, unlocking (session,
+//! passphrase file, environment, prompt, in that order), reading values, confirmations.
+//!
+//! Passphrases and values never come from argv. `VAULT_PASSPHRASE` is read here, not through
+//! clap's `env`, so help never prints it, and it is removed from our environment once read.
+
+use std::fs::File;
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+use zeroize::Zeroizing;
+
+use crate::output::Style;
+use crate::vault::{self, Passphrase, SecretValue, Vault, MAX_VALUE_LEN};
+use crate::{Error, Result};
+
+/// The global options every command shares.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub vault_path: PathBuf,
+    pub user: String,
+    pub passphrase_file: Option<PathBuf>,
+    pub style: Style,
+}
+
+/// The default vault file: `<data dir>/vault.db` (e.g. `~/.local/share/vault/vault.db`).
+pub fn default_vault_path() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "vault")
+        .map(|d| d.data_dir().join("vault.db"))
+        .ok_or_else(|| {
+            Error::Usage(
+                "cannot find a home folder for the default vault path; pass --vault PATH".into(),
+            )
+        })
+}
+
+/// The OS user name, the default acting user.
+pub fn os_user() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "user".into())
+}
+
+impl Ctx {
+    /// Opens the vault file and unlocks it as the acting user.
+    pub fn unlock(&self) -> Result<Vault> {
+        let store = vault::open_store(&self.vault_path)?;
+        if let Some(token) = crate::session::token_from_env() {
+            let s = crate::session::load(&token)?;
+            return Vault::unlock_with_keys(store, &s.vault_id, &s.user_id, s.keys);
+        }
+        let pass = self.passphrase(&format!("Passphrase for {}: ", self.user))?;
+        Vault::unlock(store, &self.user, &pass)
+    }
+
+    /// The passphrase for unlocking: `--passphrase-file`, then `VAULT_PASSPHRASE`, then a hidden
+    /// prompt on the terminal; with no terminal, an error at once, never a wait.
+    pub fn passphrase(&self, prompt: &str) -> Result<Passphrase> {
+        if let Some(f) = &self.passphrase_file {
+            return read_passphrase_file(f);
+        }
+        if let Some(p) = take_env_passphrase() {
+            return Ok(p);
+        }
+        prompt_hidden(prompt).ok_or(Error::NoPassphrase)
+    }
+
+    /// A new passphrase: from `file`, the passphrase sources, or a prompt typed twice.
+    pub fn new_passphrase(&self, file: Option<&Path>, whose: &str) -> Result<Passphrase> {
+        let pass = if let Some(f) = file {
+            read_passphrase_file(f)?
+        } else if let Some(f) = &self.passphrase_file {
+            read_passphrase_file(f)?
+        } else if let Some(p) = take_env_passphrase() {
+            p
+        } else {
+            let first = prompt_hidden(&format!("New passphrase for {whose}: "))
+                .ok_or(Error::NoPassphrase)?;
+            let again = prompt_hidden("Type it again: ").ok_or(Error::NoPassphrase)?;
+            if first != again {
+                return Err(Error::Usage(
+                    "the passphrases did not match; nothing was changed".into(),
+                ));
+            }
+            first
+        };
+        if pass.is_empty() {
+            return Err(Error::Usage("the passphrase is empty".into()));
+        }
+        Ok(pass)
+    }
+}
+
+fn take_env_passphrase() -> Option<Passphrase> {
+    let v = std::env::var_os("VAULT_PASSPHRASE")?;
+    // Once read, it leaves our environment so nothing we start inherits it.
+    std::env::remove_var("VAULT_PASSPHRASE");
+    Some(Zeroizing::new(std::os::unix::ffi::OsStringExt::into_vec(v)))
+}
+
+fn read_passphrase_file(path: &Path) -> Result<Passphrase> {
+    let mut buf = Zeroizing::new(Vec::new());
+    File::open(path)
+        .and_then(|mut f| f.read_to_end(&mut buf))
+        .map_err(|e| Error::io(format!("cannot read passphrase file {}", path.display()), e))?;
+    // One trailing newline is the file's, not the passphrase's.
+    if buf.ends_with(b"\n") {
+        buf.pop();
+        if buf.ends_with(b"\r") {
+            buf.pop();
+        }
+    }
+    Ok(buf)
+}
+
+/// Whether we can talk to a person: a controlling terminal exists.
+pub fn has_tty() -> bool {
+    File::open("/dev/tty").is_ok()
+}
+
+/// A hidden prompt on the controlling terminal; `None` when there is none.
+pub fn prompt_hidden(prompt: &str) -> Option<Passphrase> {
+    if !has_tty() {
+        return None;
+    }
+    rpassword::prompt_password(prompt)
+        .ok()
+        .map(|s| Zeroizing::new(s.into_bytes()))
+}
+
+/// Reads a secret value: `--from-file`, else stdin when it is not a terminal, else a hidden
+/// prompt typed twice. Never argv.
+pub fn read_value(from_file: Option<&Path>, what: &str) -> Result<SecretValue> {
+    let limit = (MAX_VALUE_LEN + 1) as u64;
+    let mut buf = Zeroizing::new(Vec::new());
+    if let Some(f) = from_file {
+        File::open(f)
+            .and_then(|f| f.take(limit).read_to_end(&mut buf))
+            .map_err(|e| Error::io(format!("cannot read {}", f.display()), e))?;
+    } else if !std::io::stdin().is_terminal() {
+        std::io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io("cannot read the value from stdin", e))?;
+    } else {
+        let first = prompt_hidden(&format!("Value for {what}: ")).ok_or(Error::NoPassphrase)?;
+        let again = prompt_hidden("Type it again: ").ok_or(Error::NoPassphrase)?;
+        if first != again {
+            return Err(Error::BadValue(
+                "the two values did not match; nothing was changed".into(),
+            ));
+        }
+        buf = first;
+    }
+    SecretValue::from_bytes(buf)
+}
+
+/// Asks to confirm a deletion on the terminal; without one, `--yes` is required.
+pub fn confirm_delete(yes: bool, what: &str, name: &str) -> Result<()> {
+    if yes {
+        return Ok(());
+    }
+    if !std::io::stdin().is_terminal() || !has_tty() {
+        return Err(Error::Usage(format!(
+            "deleting {what} needs --yes when there is no terminal to confirm on"
+        )));
+    }
+    eprint!("Delete {what}? This cannot be undone. Type '{name}' to confirm: ");
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| Error::io("cannot read confirmation", e))?;
+    if line.trim() != name {
+        return Err(Error::Usage("not confirmed; nothing was deleted".into()));
+    }
+    Ok(())
+}

@@ -1,0 +1,125 @@
+//! The command line: clap definitions (one file per noun) and the glue from a parsed command to
+//! calls on the vault and the output. `main.rs` calls [`run`] and maps its error to an exit code.
+
+mod context;
+mod project;
+mod secret;
+mod setup;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+pub use context::Ctx;
+
+use crate::output::Style;
+use crate::Result;
+
+const EXAMPLES: &str = "\
+Examples:
+  vault init --user alice
+  vault project create ml-pipeline --description \"training jobs\"
+  printf '%s' \"$TOKEN\" | vault secret create HF_TOKEN --project ml-pipeline
+  vault secret list --project ml-pipeline
+  vault secret get HF_TOKEN --project ml-pipeline --reveal
+  eval \"$(vault unlock --ttl 30m)\"
+
+Non-interactive use (scripts, CI): set VAULT_SESSION (from `vault unlock`), pass
+--passphrase-file FILE, or set VAULT_PASSPHRASE. Values are read from stdin, a hidden
+prompt or --from-file, never from the command line.
+
+Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 already exists, 5 authentication
+failed, 6 permission denied, 7 vault damaged or tampered.";
+
+/// A secret manager for the terminal and CI: one encrypted file, values shown as *** until you
+/// ask, handed to programs as environment variables.
+#[derive(Debug, Parser)]
+#[command(name = "vault", version, after_long_help = EXAMPLES, max_term_width = 100)]
+pub struct Cli {
+    /// Vault file [default: <data dir>/vault/vault.db]
+    #[arg(long = "vault", global = true, env = "VAULT_PATH", value_name = "PATH")]
+    pub vault_path: Option<PathBuf>,
+
+    /// Acting user [default: the OS user name]
+    #[arg(long, global = true, env = "VAULT_USER", value_name = "NAME")]
+    pub user: Option<String>,
+
+    /// Read the passphrase from FILE (one trailing newline is ignored)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
+
+    /// Machine-readable JSON output (stable fields, RFC 3339 times)
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Print only requested data, no confirmations
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The top-level commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new vault file; its first user becomes the vault admin
+    Init(setup::InitArgs),
+    /// Show the vault file, the acting user and the session
+    Status,
+    /// Unlock once and print a session token for scripts: eval "$(vault unlock)"
+    Unlock(setup::UnlockArgs),
+    /// End the session named by VAULT_SESSION
+    Lock,
+    /// Change the acting user's passphrase (and KDF cost); re-seals one row
+    Passwd(setup::PasswdArgs),
+    /// Create, list, show, edit, clone and delete projects
+    #[command(subcommand)]
+    Project(project::ProjectCmd),
+    /// Create, list, show, get, edit, clone, delete secrets; history and rollback
+    #[command(subcommand)]
+    Secret(secret::SecretCmd),
+    /// Print a shell completion script
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Write man pages (vault.1 and one per subcommand) into DIR
+    Man {
+        /// Output folder
+        dir: PathBuf,
+    },
+}
+
+/// The clap command, for completions and man pages.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// Runs a parsed command line. Returns the exit code on success (`vault run` passes the child's).
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let style = Style::new(cli.json, cli.quiet);
+    let vault_path = match cli.vault_path {
+        Some(p) => p,
+        None => context::default_vault_path()?,
+    };
+    let ctx = Ctx {
+        vault_path,
+        user: cli.user.unwrap_or_else(context::os_user),
+        passphrase_file: cli.passphrase_file,
+        style,
+    };
+    match cli.command {
+        Command::Init(a) => setup::init(&ctx, a),
+        Command::Status => setup::status(&ctx),
+        Command::Unlock(a) => setup::unlock(&ctx, a),
+        Command::Lock => setup::lock(&ctx),
+        Command::Passwd(a) => setup::passwd(&ctx, a),
+        Command::Project(c) => project::run(&ctx, c),
+        Command::Secret(c) => secret::run(&ctx, c),
+        Command::Completions { shell } => setup::completions(shell),
+        Command::Man { dir } => setup::man(&dir),
+    }?;
+    Ok(ExitCode::SUCCESS)
+}

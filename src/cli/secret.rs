@@ -1,0 +1,511 @@
+//! `vault secret ...`
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::context::{confirm_delete, read_value};
+use super::Ctx;
+use crate::output::{self, clean, json_time, note, table_time, MASK};
+use crate::vault::{Scope, SecretEdit, SecretInfo};
+use crate::{Error, Result};
+
+/// Where a secret lives: a project, or your private secrets.
+#[derive(Debug, Args)]
+pub struct ScopeArgs {
+    /// Project holding the secret
+    #[arg(long, short = 'p', env = "VAULT_PROJECT", value_name = "P")]
+    pub project: Option<String>,
+    /// Use your private secrets (only you can ever read them)
+    #[arg(long, conflicts_with = "project")]
+    pub private: bool,
+}
+
+impl ScopeArgs {
+    fn scope(&self) -> Result<Scope> {
+        match (&self.project, self.private) {
+            (_, true) => Ok(Scope::Private),
+            (Some(p), false) => Ok(Scope::Project(p.clone())),
+            (None, false) => Err(Error::Usage(
+                "which project? pass --project P (or set VAULT_PROJECT), or --private".into(),
+            )),
+        }
+    }
+}
+
+/// Secret commands.
+#[derive(Debug, Subcommand)]
+pub enum SecretCmd {
+    /// Create a secret; the value comes from stdin, a hidden prompt or --from-file
+    #[command(
+        after_help = "Examples:\n  printf '%s' \"$TOKEN\" | vault secret create HF_TOKEN --project ml-pipeline --description \"hub token\"\n  \
+vault secret create DB_PASS --project api            # prompts, hidden\n  \
+vault secret create TLS_KEY --project api --from-file key.pem\n  \
+vault secret create MY_TOKEN --private\n\n\
+The value is any UTF-8 text up to 1 MiB, kept byte for byte (a trailing newline too)."
+    )]
+    Create {
+        /// Secret name (also its env var name unless --env-name)
+        name: String,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        /// What it is (stored in clear)
+        #[arg(long, default_value = "")]
+        description: String,
+        /// Environment variable name for `vault run` [default: the name]
+        #[arg(long, value_name = "ENV")]
+        env_name: Option<String>,
+        /// Read the value from FILE
+        #[arg(long, value_name = "FILE")]
+        from_file: Option<PathBuf>,
+    },
+    /// List secrets with values masked as *** (or shown with --reveal)
+    #[command(
+        after_help = "Examples:\n  vault secret list --project ml-pipeline\n  vault secret list --private --json"
+    )]
+    List {
+        #[command(flatten)]
+        scope: ScopeArgs,
+        /// Show values instead of ***
+        #[arg(long)]
+        reveal: bool,
+    },
+    /// Show a secret's metadata, its value as ***, and code that reads it
+    Show {
+        /// Secret name
+        name: String,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        /// Show the value instead of ***
+        #[arg(long)]
+        reveal: bool,
+    },
+    /// Print a secret's bare value for scripts (*** unless --reveal)
+    #[command(
+        after_help = "Example:\n  DB_PASS=\"$(vault secret get DB_PASS --project api --reveal)\""
+    )]
+    Get {
+        /// Secret name
+        name: String,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        /// Print the value instead of ***
+        #[arg(long)]
+        reveal: bool,
+    },
+    /// Rename a secret, change its description or env name, or give it a new value
+    #[command(
+        after_help = "Examples:\n  vault secret edit HF_TOKEN --project ml-pipeline --rename HUB_TOKEN\n  \
+vault secret edit HUB_TOKEN --project ml-pipeline --value-stdin < new.txt\n  \
+vault secret edit HUB_TOKEN --project ml-pipeline --from-file new.txt --description \"rotated\"\n\n\
+A new value is a new version; see `vault secret history`."
+    )]
+    Edit {
+        /// Secret name
+        name: String,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        /// New name
+        #[arg(long, value_name = "NEW")]
+        rename: Option<String>,
+        /// New description
+        #[arg(long)]
+        description: Option<String>,
+        /// New env var name
+        #[arg(long, value_name = "ENV")]
+        env_name: Option<String>,
+        /// Read a new value from stdin (or a hidden prompt on a terminal)
+        #[arg(long, conflicts_with = "from_file")]
+        value_stdin: bool,
+        /// Read a new value from FILE
+        #[arg(long, value_name = "FILE")]
+        from_file: Option<PathBuf>,
+    },
+    /// Copy a secret into another project as an independent secret (new id, new key)
+    #[command(
+        after_help = "Example:\n  vault secret clone HUB_TOKEN --project ml-pipeline --to-project other --name HUB_TOKEN_COPY"
+    )]
+    Clone {
+        /// Secret name
+        name: String,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        /// Target project
+        #[arg(long, value_name = "Q", required_unless_present = "to_private")]
+        to_project: Option<String>,
+        /// Copy into your private secrets
+        #[arg(long, conflicts_with = "to_project")]
+        to_private: bool,
+        /// Name in the target [default: the same name]
+        #[arg(long = "name", value_name = "NEW")]
+        new_name: Option<String>,
+    },
+    /// Delete a secret and all its versions
+    #[command(after_help = "Example:\n  vault secret delete HUB_TOKEN_COPY --project other --yes")]
+    Delete {
+        /// Secret name
+        name: String,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        /// Do not ask; required without a terminal
+        #[arg(long)]
+        yes: bool,
+    },
+    /// List a secret's versions: number, time, author (values stay masked)
+    History {
+        /// Secret name
+        name: String,
+        #[command(flatten)]
+        scope: ScopeArgs,
+    },
+    /// Write a new version holding an older version's value
+    #[command(
+        after_help = "Example:\n  vault secret rollback DB_URL --project vision --version 3"
+    )]
+    Rollback {
+        /// Secret name
+        name: String,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        /// The version whose value becomes current again
+        #[arg(long, value_name = "N")]
+        version: i64,
+    },
+}
+
+/// A secret in `--json` output. `value` is present only with `--reveal`.
+#[derive(Serialize)]
+struct SecretJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    env_name: &'a str,
+    project: &'a str,
+    description: &'a str,
+    version: i64,
+    write_only: bool,
+    created_by: &'a str,
+    created_at: String,
+    modified_by: &'a str,
+    modified_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a str>,
+}
+
+fn to_json(s: &SecretInfo) -> SecretJson<'_> {
+    SecretJson {
+        id: &s.row.id,
+        name: &s.row.name,
+        env_name: &s.row.env_name,
+        project: &s.project,
+        description: &s.row.description,
+        version: s.row.current_version,
+        write_only: s.row.write_only,
+        created_by: &s.creator,
+        created_at: json_time(s.row.created_at),
+        modified_by: &s.modifier,
+        modified_at: json_time(s.row.modified_at),
+        value: s.value.as_ref().map(|v| v.expose()),
+    }
+}
+
+fn io(e: std::io::Error) -> Error {
+    Error::io("cannot write output", e)
+}
+
+fn shown(s: &SecretInfo) -> String {
+    match &s.value {
+        Some(v) => v.expose().to_owned(),
+        None if s.row.write_only => format!("{MASK} (write-only)"),
+        None => MASK.to_owned(),
+    }
+}
+
+pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
+    let style = ctx.style;
+    match cmd {
+        SecretCmd::Create {
+            name,
+            scope,
+            description,
+            env_name,
+            from_file,
+        } => {
+            let scope = scope.scope()?;
+            // Read the value before the passphrase prompt so a piped value is not mistaken for it.
+            let value = read_value(from_file.as_deref(), &name)?;
+            let v = ctx.unlock()?;
+            let s = v.create_secret(
+                &scope,
+                &name,
+                &value,
+                &description,
+                env_name.as_deref(),
+                false,
+            )?;
+            if style.json {
+                output::print_json(&to_json(&s)).map_err(io)?;
+            } else {
+                note(
+                    style,
+                    &format!(
+                        "created secret '{}' in project '{}' (id {})",
+                        s.row.name, s.project, s.row.id
+                    ),
+                );
+            }
+        }
+        SecretCmd::List { scope, reveal } => {
+            let scope = scope.scope()?;
+            let v = ctx.unlock()?;
+            let list = v.list_secrets(&scope, reveal)?;
+            if style.json {
+                output::print_json(&list.iter().map(to_json).collect::<Vec<_>>()).map_err(io)?;
+            } else {
+                let mut t = output::table(
+                    style,
+                    &[
+                        "NAME",
+                        "DESCRIPTION",
+                        "VALUE",
+                        "CREATOR",
+                        "CREATED",
+                        "MODIFIED",
+                    ],
+                );
+                for s in &list {
+                    let value = if reveal && s.value.is_some() {
+                        clean(&shown(s))
+                    } else {
+                        shown(s)
+                    };
+                    t.add_row(vec![
+                        s.row.name.clone(),
+                        clean(&s.row.description),
+                        value,
+                        s.creator.clone(),
+                        table_time(s.row.created_at),
+                        table_time(s.row.modified_at),
+                    ]);
+                }
+                output::print_table(&t, "no secrets yet: add one with `printf '%s' \"$VALUE\" | vault secret create NAME --project P`")
+                    .map_err(io)?;
+            }
+        }
+        SecretCmd::Show {
+            name,
+            scope,
+            reveal,
+        } => {
+            let scope = scope.scope()?;
+            let v = ctx.unlock()?;
+            let s = v.get_secret(&scope, &name, reveal)?;
+            if style.json {
+                output::print_json(&to_json(&s)).map_err(io)?;
+            } else {
+                let env = &s.row.env_name;
+                let run_scope = match &scope {
+                    Scope::Project(p) => format!("--project {p}"),
+                    Scope::Private => "--private".into(),
+                };
+                output::print_fields(&[
+                    ("ID", s.row.id.clone()),
+                    ("Name", s.row.name.clone()),
+                    ("Project", s.project.clone()),
+                    ("Env name", env.clone()),
+                    ("Description", clean(&s.row.description)),
+                    ("Value", shown(&s)),
+                    ("Version", s.row.current_version.to_string()),
+                    ("Creator", s.creator.clone()),
+                    ("Created", format!("{} UTC", table_time(s.row.created_at))),
+                    (
+                        "Modified",
+                        format!("{} UTC by {}", table_time(s.row.modified_at), s.modifier),
+                    ),
+                ])
+                .map_err(io)?;
+                let mut out = std::io::stdout().lock();
+                writeln!(
+                    out,
+                    "\nRead it in a program started with `vault run {run_scope} -- CMD`:\n  \
+                     bash:    printenv {env}      # or \"${env}\"\n  \
+                     python:  import os; os.environ['{env}']"
+                )
+                .map_err(io)?;
+            }
+        }
+        SecretCmd::Get {
+            name,
+            scope,
+            reveal,
+        } => {
+            let scope = scope.scope()?;
+            let v = ctx.unlock()?;
+            let s = v.get_secret(&scope, &name, reveal)?;
+            if style.json {
+                output::print_json(&to_json(&s)).map_err(io)?;
+            } else if let Some(val) = &s.value {
+                let mut out = std::io::stdout().lock();
+                out.write_all(val.expose().as_bytes()).map_err(io)?;
+                // The bare value, byte for byte; a newline only for a person at a terminal.
+                if std::io::stdout().is_terminal() && !val.expose().ends_with('\n') {
+                    out.write_all(b"\n").map_err(io)?;
+                }
+                out.flush().map_err(io)?;
+            } else {
+                println!("{MASK}");
+                note(style, "vault: hint: pass --reveal to print the value");
+            }
+        }
+        SecretCmd::Edit {
+            name,
+            scope,
+            rename,
+            description,
+            env_name,
+            value_stdin,
+            from_file,
+        } => {
+            let scope = scope.scope()?;
+            if rename.is_none()
+                && description.is_none()
+                && env_name.is_none()
+                && !value_stdin
+                && from_file.is_none()
+            {
+                return Err(Error::Usage(
+                    "nothing to change: pass --rename, --description, --env-name, --value-stdin or --from-file".into(),
+                ));
+            }
+            let value = if value_stdin || from_file.is_some() {
+                Some(read_value(from_file.as_deref(), &name)?)
+            } else {
+                None
+            };
+            let v = ctx.unlock()?;
+            let edit = SecretEdit {
+                rename: rename.as_deref(),
+                env_name: env_name.as_deref(),
+                description: description.as_deref(),
+                value: value.as_ref(),
+            };
+            let s = v.edit_secret(&scope, &name, &edit)?;
+            if style.json {
+                output::print_json(&to_json(&s)).map_err(io)?;
+            } else {
+                note(
+                    style,
+                    &format!(
+                        "updated secret '{}' in project '{}' (version {})",
+                        s.row.name, s.project, s.row.current_version
+                    ),
+                );
+            }
+        }
+        SecretCmd::Clone {
+            name,
+            scope,
+            to_project,
+            to_private,
+            new_name,
+        } => {
+            let scope = scope.scope()?;
+            let to = match (to_project, to_private) {
+                (_, true) => Scope::Private,
+                (Some(p), false) => Scope::Project(p),
+                (None, false) => {
+                    return Err(Error::Usage("pass --to-project Q or --to-private".into()))
+                }
+            };
+            let v = ctx.unlock()?;
+            let s = v.clone_secret(&scope, &name, &to, new_name.as_deref())?;
+            if style.json {
+                output::print_json(&to_json(&s)).map_err(io)?;
+            } else {
+                note(
+                    style,
+                    &format!(
+                        "cloned secret '{name}' to '{}' in project '{}' (id {})",
+                        s.row.name, s.project, s.row.id
+                    ),
+                );
+            }
+        }
+        SecretCmd::Delete { name, scope, yes } => {
+            let scope = scope.scope()?;
+            let v = ctx.unlock()?;
+            v.get_secret(&scope, &name, false)?;
+            confirm_delete(yes, &format!("secret '{name}' and all its versions"), &name)?;
+            let s = v.delete_secret(&scope, &name)?;
+            note(
+                style,
+                &format!(
+                    "deleted secret '{}' from project '{}'",
+                    s.row.name, s.project
+                ),
+            );
+        }
+        SecretCmd::History { name, scope } => {
+            let scope = scope.scope()?;
+            let v = ctx.unlock()?;
+            let (_, versions) = v.secret_history(&scope, &name)?;
+            if style.json {
+                #[derive(Serialize)]
+                struct V<'a> {
+                    version: i64,
+                    author: &'a str,
+                    created_at: String,
+                    current: bool,
+                }
+                let j: Vec<V<'_>> = versions
+                    .iter()
+                    .map(|x| V {
+                        version: x.version,
+                        author: &x.author,
+                        created_at: json_time(x.created_at),
+                        current: x.current,
+                    })
+                    .collect();
+                output::print_json(&j).map_err(io)?;
+            } else {
+                let mut t = output::table(style, &["VERSION", "VALUE", "AUTHOR", "CREATED", ""]);
+                for x in &versions {
+                    t.add_row(vec![
+                        x.version.to_string(),
+                        MASK.to_owned(),
+                        x.author.clone(),
+                        table_time(x.created_at),
+                        if x.current {
+                            "current".into()
+                        } else {
+                            String::new()
+                        },
+                    ]);
+                }
+                output::print_table(&t, "no versions").map_err(io)?;
+            }
+        }
+        SecretCmd::Rollback {
+            name,
+            scope,
+            version,
+        } => {
+            let scope = scope.scope()?;
+            let v = ctx.unlock()?;
+            let s = v.rollback_secret(&scope, &name, version)?;
+            if style.json {
+                output::print_json(&to_json(&s)).map_err(io)?;
+            } else {
+                note(
+                    style,
+                    &format!(
+                        "secret '{}' now holds version {version}'s value as version {}",
+                        s.row.name, s.row.current_version
+                    ),
+                );
+            }
+        }
+    }
+    Ok(())
+}

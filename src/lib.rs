@@ -1,0 +1,21 @@
+//! `vault`: a command-line secret manager with a local encrypted vault.
+//!
+//! A vault is one SQLite file. Each user unlocks with their own passphrase (Argon2id); each
+//! secret's value is sealed with XChaCha20-Poly1305 under its own data key, which is sealed under
+//! its project's key, which is wrapped to each member's age X25519 recipient. Rows that grant
+//! access are signed and checked against an admin-signed roster. Values are printed as `***`
+//! unless asked for, and never appear in errors, logs or argv.
+//!
+//! Layers, each knowing only those below: `cli` → `vault` (domain) → `store` (SQLite) and
+//! `crypto`; `output` renders; `session` keeps scripts unlocked; `sys` holds the libc calls.
+
+pub mod cli;
+pub mod crypto;
+pub mod error;
+pub mod output;
+pub mod session;
+pub mod store;
+pub mod sys;
+pub mod vault;
+
+pub use error::{Error, Result};

@@ -1,0 +1,257 @@
+//! Unlocked sessions for scripts (DESIGN.md section 5).
+//!
+//! `vault unlock` seals the user's keys under a fresh random session key and writes the sealed
+//! blob to a file in the runtime folder (0600 in a 0700 folder). The token printed to the user
+//! names the file and carries the key; the file alone opens nothing. The expiry is bound into the
+//! seal's associated data, so editing it in the file breaks the seal. `vault lock` deletes the
+//! file. With a session a command costs no key derivation.
+
+use std::fs::{DirBuilder, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::PathBuf;
+
+use base64::Engine;
+use zeroize::Zeroizing;
+
+use crate::crypto::{self, domain, Key32, UserKeys};
+use crate::{Error, Result};
+
+const TOKEN_PREFIX: &str = "vs1";
+const FILE_MAGIC: &[u8; 4] = b"VSS1";
+
+/// What a session holds once opened.
+pub struct Session {
+    pub vault_id: String,
+    pub user_id: String,
+    pub expires_at: i64,
+    pub keys: UserKeys,
+}
+
+/// The session token from `VAULT_SESSION`, removed from our environment once read so that
+/// nothing we start inherits it.
+pub fn token_from_env() -> Option<Zeroizing<String>> {
+    let t = std::env::var("VAULT_SESSION")
+        .ok()
+        .filter(|t| !t.is_empty())?;
+    std::env::remove_var("VAULT_SESSION");
+    Some(Zeroizing::new(t))
+}
+
+/// The folder holding session files: `$XDG_RUNTIME_DIR/vault`, else `/tmp/vault-<uid>`.
+pub fn dir() -> PathBuf {
+    match directories::BaseDirs::new().and_then(|d| d.runtime_dir().map(|r| r.join("vault"))) {
+        Some(d) => d,
+        None => std::env::temp_dir().join(format!("vault-{}", crate::sys::uid())),
+    }
+}
+
+struct Token {
+    id: String,
+    key: Key32,
+}
+
+fn parse_token(token: &str) -> Result<Token> {
+    let bad = || Error::Session("token is malformed; run `vault unlock` again".into());
+    let mut parts = token.trim().splitn(3, '.');
+    let (Some(TOKEN_PREFIX), Some(id), Some(key)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad());
+    };
+    if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(bad());
+    }
+    let raw = Zeroizing::new(
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(key)
+            .map_err(|_| bad())?,
+    );
+    let key = Key32::from_slice(&raw).map_err(|_| bad())?;
+    Ok(Token {
+        id: id.to_ascii_lowercase(),
+        key,
+    })
+}
+
+fn session_ad(id: &str, vault_id: &str, user_id: &str, expires_at: i64) -> Vec<u8> {
+    crypto::ad(
+        domain::SESSION,
+        &[
+            id.as_bytes(),
+            vault_id.as_bytes(),
+            user_id.as_bytes(),
+            &expires_at.to_be_bytes(),
+        ],
+    )
+}
+
+/// Creates a session for `keys` lasting `ttl_secs`; returns the token.
+pub fn create(
+    vault_id: &str,
+    user_id: &str,
+    keys: &UserKeys,
+    ttl_secs: i64,
+) -> Result<Zeroizing<String>> {
+    let dir = dir();
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&dir)
+        .map_err(|e| Error::io(format!("cannot create session folder {}", dir.display()), e))?;
+    let id = crypto::random_id();
+    let key = Key32::generate();
+    let expires_at = crate::store::now() + ttl_secs;
+    let sealed = crypto::seal(
+        &key,
+        &keys.to_plaintext(),
+        &session_ad(&id, vault_id, user_id, expires_at),
+    );
+    let mut blob = Vec::new();
+    blob.extend_from_slice(FILE_MAGIC);
+    for field in [vault_id.as_bytes(), user_id.as_bytes()] {
+        blob.extend_from_slice(&(field.len() as u32).to_be_bytes());
+        blob.extend_from_slice(field);
+    }
+    blob.extend_from_slice(&expires_at.to_be_bytes());
+    blob.extend_from_slice(&sealed);
+    let path = dir.join(format!("{id}.session"));
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .and_then(|mut f| f.write_all(&blob))
+        .map_err(|e| Error::io(format!("cannot write session file {}", path.display()), e))?;
+    let token = format!(
+        "{TOKEN_PREFIX}.{id}.{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(key.expose())
+    );
+    Ok(Zeroizing::new(token))
+}
+
+/// Parses a session file's bytes; `None` when malformed.
+pub fn parse_file(blob: &[u8]) -> Option<(String, String, i64, &[u8])> {
+    let rest = blob.strip_prefix(FILE_MAGIC)?;
+    let mut rest = rest;
+    let mut fields = Vec::new();
+    for _ in 0..2 {
+        let n = u32::from_be_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+        let f = rest.get(4..4 + n)?;
+        fields.push(String::from_utf8(f.to_vec()).ok()?);
+        rest = &rest[4 + n..];
+    }
+    let expires_at = i64::from_be_bytes(rest.get(..8)?.try_into().ok()?);
+    let user_id = fields.pop()?;
+    let vault_id = fields.pop()?;
+    Some((vault_id, user_id, expires_at, &rest[8..]))
+}
+
+/// Opens the session a token names. Expired: the file is deleted and the error says so.
+pub fn load(token: &str) -> Result<Session> {
+    let t = parse_token(token)?;
+    let path = dir().join(format!("{}.session", t.id));
+    let blob = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::Session(
+                "is locked or unknown; run `vault unlock` again".into(),
+            ))
+        }
+        Err(e) => {
+            return Err(Error::io(
+                format!("cannot read session file {}", path.display()),
+                e,
+            ))
+        }
+    };
+    let (vault_id, user_id, expires_at, sealed) = parse_file(&blob)
+        .ok_or_else(|| Error::Session("file is damaged; run `vault unlock` again".into()))?;
+    let pt = crypto::open(
+        &t.key,
+        sealed,
+        &session_ad(&t.id, &vault_id, &user_id, expires_at),
+    )
+    .map_err(|_| {
+        Error::Session(
+            "does not open with this token (edited or replaced); run `vault unlock` again".into(),
+        )
+    })?;
+    if crate::store::now() >= expires_at {
+        let _ = std::fs::remove_file(&path);
+        return Err(Error::Session(
+            "has expired; run `vault unlock` again".into(),
+        ));
+    }
+    let keys =
+        UserKeys::from_plaintext(&pt).map_err(|_| Error::Session("file is damaged".into()))?;
+    Ok(Session {
+        vault_id,
+        user_id,
+        expires_at,
+        keys,
+    })
+}
+
+/// Deletes the session a token names. Returns whether a file was there.
+pub fn lock(token: &str) -> Result<bool> {
+    let t = parse_token(token)?;
+    let path = dir().join(format!("{}.session", t.id));
+    match std::fs::remove_file(&path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(Error::io(
+            format!("cannot delete session file {}", path.display()),
+            e,
+        )),
+    }
+}
+
+/// Parses a TTL such as `30s`, `15m`, `2h`, `1d` (a bare number is minutes).
+pub fn parse_ttl(s: &str) -> std::result::Result<i64, String> {
+    let s = s.trim();
+    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
+    let n: i64 = num
+        .parse()
+        .map_err(|_| format!("'{s}' is not a duration like 30s, 15m, 2h or 1d"))?;
+    let mult = match unit {
+        "s" => 1,
+        "" | "m" => 60,
+        "h" => 3600,
+        "d" => 86400,
+        _ => return Err(format!("'{s}' has an unknown unit; use s, m, h or d")),
+    };
+    let secs = n.checked_mul(mult).filter(|v| (1..=30 * 86400).contains(v));
+    secs.ok_or_else(|| format!("'{s}' must be between 1 second and 30 days"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ttl_parsing() {
+        assert_eq!(parse_ttl("15m"), Ok(900));
+        assert_eq!(parse_ttl("30s"), Ok(30));
+        assert_eq!(parse_ttl("2h"), Ok(7200));
+        assert_eq!(parse_ttl("5"), Ok(300));
+        assert!(parse_ttl("0s").is_err());
+        assert!(parse_ttl("31d").is_err());
+        assert!(parse_ttl("5x").is_err());
+        assert!(parse_ttl("").is_err());
+        assert!(parse_ttl("99999999999999999999d").is_err());
+    }
+
+    #[test]
+    fn tokens_are_checked() {
+        assert!(parse_token("garbage").is_err());
+        assert!(parse_token("vs1.zz.AAAA").is_err());
+        let ok = format!(
+            "vs1.{}.{}",
+            "a".repeat(32),
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode([0u8; 32])
+        );
+        assert!(parse_token(&ok).is_ok());
+        assert!(parse_file(b"").is_none());
+        assert!(parse_file(b"VSS1\xff\xff\xff\xff").is_none());
+    }
+}

@@ -1,0 +1,218 @@
+//! SQLite storage: the file, its schema and migrations, transactions, and the queries.
+//!
+//! The store moves rows and blobs; it knows no keys and decrypts nothing. Every connection runs
+//! in WAL mode with `synchronous=FULL` (an acknowledged write survives power loss), foreign keys
+//! on and a busy timeout, so several `vault` processes can write one file.
+
+mod rows;
+
+use std::fs::{DirBuilder, OpenOptions};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+pub use rows::*;
+
+use crate::{Error, Result};
+
+/// The file format this build writes and understands (`PRAGMA user_version`).
+pub const FORMAT_VERSION: i64 = 1;
+/// `PRAGMA application_id`: "VALT", so another SQLite file is recognised as not a vault.
+pub const APPLICATION_ID: i64 = 0x5641_4C54;
+
+const SCHEMA: &str = include_str!("schema.sql");
+
+/// An open vault file.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Creates a new vault file (mode 0600; its folder 0700 if we create it) with the schema.
+    pub fn create(path: &Path) -> Result<Store> {
+        if path.exists() {
+            return Err(Error::VaultExists {
+                path: path.to_owned(),
+            });
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if !dir.exists() {
+                DirBuilder::new()
+                    .recursive(true)
+                    .mode(0o700)
+                    .create(dir)
+                    .map_err(|e| Error::io(format!("cannot create folder {}", dir.display()), e))?;
+            }
+        }
+        // Create the file with its mode, never chmod later; create_new closes the race with a
+        // concurrent init.
+        OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => Error::VaultExists {
+                    path: path.to_owned(),
+                },
+                _ => Error::io(format!("cannot create {}", path.display()), e),
+            })?;
+        let result = (|| {
+            let conn = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            conn.execute_batch("PRAGMA journal_mode=WAL;")?;
+            let store = Store {
+                conn,
+                path: path.to_owned(),
+            };
+            store.configure()?;
+            store.write(|s| {
+                s.conn.execute_batch(SCHEMA)?;
+                s.conn
+                    .pragma_update(None, "application_id", APPLICATION_ID)?;
+                s.conn.pragma_update(None, "user_version", FORMAT_VERSION)?;
+                Ok(())
+            })?;
+            Ok(store)
+        })();
+        if result.is_err() {
+            // Leave nothing behind from a failed init.
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+            }
+        }
+        result
+    }
+
+    /// Opens an existing vault file, checking that it is one and that we understand its format.
+    pub fn open(path: &Path) -> Result<Store> {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_file() => {}
+            Ok(_) => {
+                return Err(Error::Damaged {
+                    path: path.to_owned(),
+                    reason: "not a regular file".into(),
+                })
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::NoVault {
+                    path: path.to_owned(),
+                })
+            }
+            Err(e) => return Err(Error::io(format!("cannot read {}", path.display()), e)),
+        }
+        let damaged = |reason: String| Error::Damaged {
+            path: path.to_owned(),
+            reason,
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| damaged(e.to_string()))?;
+        let store = Store {
+            conn,
+            path: path.to_owned(),
+        };
+        let (app_id, version) = store
+            .conn
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version)",
+                [],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+            )
+            .map_err(|e| damaged(describe_open_error(&e)))?;
+        if app_id != APPLICATION_ID {
+            return Err(damaged("it is an SQLite file but not a vault".into()));
+        }
+        if version > FORMAT_VERSION {
+            return Err(Error::NewerFormat {
+                path: path.to_owned(),
+                found: version,
+                supported: FORMAT_VERSION,
+            });
+        }
+        if version < 1 {
+            return Err(damaged(format!("unknown format version {version}")));
+        }
+        store.configure()?;
+        Ok(store)
+    }
+
+    fn configure(&self) -> Result<()> {
+        self.conn.busy_timeout(Duration::from_secs(10))?;
+        self.conn.execute_batch(
+            "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;",
+        )?;
+        Ok(())
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The raw connection, for tests and diagnostics.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one write transaction (`BEGIN IMMEDIATE`): all of it is committed or none.
+    pub fn write<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match f(self) {
+            Ok(v) => match self.conn.execute_batch("COMMIT") {
+                Ok(()) => Ok(v),
+                Err(e) => {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    Err(e.into())
+                }
+            },
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// Reads a `meta` value.
+    pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Writes a `meta` value.
+    pub fn set_meta(&self, key: &str, value: &[u8]) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            rusqlite::params![key, value],
+        )?;
+        Ok(())
+    }
+}
+
+fn describe_open_error(e: &rusqlite::Error) -> String {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => {
+            "it is not an SQLite database (truncated, random or another kind of file)".into()
+        }
+        Some(ErrorCode::DatabaseCorrupt) => "SQLite reports it corrupt".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// The current time as Unix seconds, UTC.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}

@@ -1,0 +1,484 @@
+//! Row types and the queries that read and write them. Blobs stay opaque here.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::Store;
+use crate::crypto::KdfParams;
+use crate::Result;
+
+/// A user: public keys in clear, secret keys in the sealed envelope.
+#[derive(Debug, Clone)]
+pub struct UserRow {
+    pub id: String,
+    pub name: String,
+    pub is_admin: bool,
+    pub recipient: String,
+    pub verifying_key: Vec<u8>,
+    pub kdf: KdfParams,
+    pub salt: Vec<u8>,
+    pub envelope: Vec<u8>,
+    pub roster_signer: String,
+    pub roster_sig: Vec<u8>,
+    pub created_by: String,
+    pub created_at: i64,
+    pub modified_at: i64,
+}
+
+/// A project (a personal one has `personal_of`).
+#[derive(Debug, Clone)]
+pub struct ProjectRow {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub community_id: Option<String>,
+    pub personal_of: Option<String>,
+    pub id_nonce: Vec<u8>,
+    pub key_epoch: i64,
+    pub created_by: String,
+    pub created_at: i64,
+    pub modified_at: i64,
+}
+
+/// A project membership: the project key wrapped to the member, the role, signed by the granter.
+#[derive(Debug, Clone)]
+pub struct GrantRow {
+    pub project_id: String,
+    pub user_id: String,
+    pub role: String,
+    pub key_epoch: i64,
+    pub wrapped_key: Vec<u8>,
+    pub granted_by: String,
+    pub sig: Vec<u8>,
+    pub created_at: i64,
+}
+
+/// A secret's metadata and its data key wrapped under the project key.
+#[derive(Debug, Clone)]
+pub struct SecretRow {
+    pub id: String,
+    pub project_id: String,
+    pub name: String,
+    pub env_name: String,
+    pub description: String,
+    pub provider: Option<String>,
+    pub write_only: bool,
+    pub current_version: i64,
+    pub key_epoch: i64,
+    pub wrapped_dek: Vec<u8>,
+    pub created_by: String,
+    pub created_at: i64,
+    pub modified_by: String,
+    pub modified_at: i64,
+}
+
+/// One sealed version of a secret's value.
+#[derive(Debug, Clone)]
+pub struct VersionRow {
+    pub secret_id: String,
+    pub version: i64,
+    pub sealed: Vec<u8>,
+    pub created_by: String,
+    pub created_at: i64,
+}
+
+const USER_COLS: &str = "id, name, is_admin, recipient, verifying_key, kdf_memory_mib, kdf_iterations, \
+     kdf_parallelism, salt, envelope, roster_signer, roster_sig, created_by, created_at, modified_at";
+const PROJECT_COLS: &str =
+    "id, name, description, community_id, personal_of, id_nonce, key_epoch, created_by, created_at, modified_at";
+const GRANT_COLS: &str =
+    "project_id, user_id, role, key_epoch, wrapped_key, granted_by, sig, created_at";
+const SECRET_COLS: &str =
+    "id, project_id, name, env_name, description, provider, write_only, current_version, \
+     key_epoch, wrapped_dek, created_by, created_at, modified_by, modified_at";
+
+fn user_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
+    Ok(UserRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        is_admin: r.get(2)?,
+        recipient: r.get(3)?,
+        verifying_key: r.get(4)?,
+        kdf: KdfParams {
+            memory_mib: r.get(5)?,
+            iterations: r.get(6)?,
+            parallelism: r.get(7)?,
+        },
+        salt: r.get(8)?,
+        envelope: r.get(9)?,
+        roster_signer: r.get(10)?,
+        roster_sig: r.get(11)?,
+        created_by: r.get(12)?,
+        created_at: r.get(13)?,
+        modified_at: r.get(14)?,
+    })
+}
+
+fn project_row(r: &Row<'_>) -> rusqlite::Result<ProjectRow> {
+    Ok(ProjectRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        description: r.get(2)?,
+        community_id: r.get(3)?,
+        personal_of: r.get(4)?,
+        id_nonce: r.get(5)?,
+        key_epoch: r.get(6)?,
+        created_by: r.get(7)?,
+        created_at: r.get(8)?,
+        modified_at: r.get(9)?,
+    })
+}
+
+fn grant_row(r: &Row<'_>) -> rusqlite::Result<GrantRow> {
+    Ok(GrantRow {
+        project_id: r.get(0)?,
+        user_id: r.get(1)?,
+        role: r.get(2)?,
+        key_epoch: r.get(3)?,
+        wrapped_key: r.get(4)?,
+        granted_by: r.get(5)?,
+        sig: r.get(6)?,
+        created_at: r.get(7)?,
+    })
+}
+
+fn secret_row(r: &Row<'_>) -> rusqlite::Result<SecretRow> {
+    Ok(SecretRow {
+        id: r.get(0)?,
+        project_id: r.get(1)?,
+        name: r.get(2)?,
+        env_name: r.get(3)?,
+        description: r.get(4)?,
+        provider: r.get(5)?,
+        write_only: r.get(6)?,
+        current_version: r.get(7)?,
+        key_epoch: r.get(8)?,
+        wrapped_dek: r.get(9)?,
+        created_by: r.get(10)?,
+        created_at: r.get(11)?,
+        modified_by: r.get(12)?,
+        modified_at: r.get(13)?,
+    })
+}
+
+impl Store {
+    // ---- users ----
+
+    /// Inserts a user.
+    pub fn insert_user(&self, u: &UserRow) -> Result<()> {
+        self.conn.execute(
+            &format!("INSERT INTO users({USER_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"),
+            params![
+                u.id, u.name, u.is_admin, u.recipient, u.verifying_key, u.kdf.memory_mib, u.kdf.iterations,
+                u.kdf.parallelism, u.salt, u.envelope, u.roster_signer, u.roster_sig, u.created_by,
+                u.created_at, u.modified_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Replaces a user's passphrase envelope (salt, KDF parameters and sealed keys): one row.
+    pub fn update_user_envelope(&self, u: &UserRow) -> Result<()> {
+        self.conn.execute(
+            "UPDATE users SET kdf_memory_mib=?2, kdf_iterations=?3, kdf_parallelism=?4, salt=?5, envelope=?6, modified_at=?7 WHERE id=?1",
+            params![u.id, u.kdf.memory_mib, u.kdf.iterations, u.kdf.parallelism, u.salt, u.envelope, u.modified_at],
+        )?;
+        Ok(())
+    }
+
+    /// A user by name.
+    pub fn user_by_name(&self, name: &str) -> Result<Option<UserRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("SELECT {USER_COLS} FROM users WHERE name = ?1"))?
+            .query_row([name], user_row)
+            .optional()?)
+    }
+
+    /// A user by id.
+    pub fn user_by_id(&self, id: &str) -> Result<Option<UserRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("SELECT {USER_COLS} FROM users WHERE id = ?1"))?
+            .query_row([id], user_row)
+            .optional()?)
+    }
+
+    /// All users, by name.
+    pub fn users(&self) -> Result<Vec<UserRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {USER_COLS} FROM users ORDER BY name"))?;
+        let rows = st
+            .query_map([], user_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The name of the user with this id, or the id itself when the user is gone.
+    pub fn user_name(&self, id: &str) -> Result<String> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT name FROM users WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .unwrap_or_else(|| id.to_owned()))
+    }
+
+    // ---- projects ----
+
+    /// Inserts a project.
+    pub fn insert_project(&self, p: &ProjectRow) -> Result<()> {
+        self.conn.execute(
+            &format!(
+                "INSERT INTO projects({PROJECT_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"
+            ),
+            params![
+                p.id,
+                p.name,
+                p.description,
+                p.community_id,
+                p.personal_of,
+                p.id_nonce,
+                p.key_epoch,
+                p.created_by,
+                p.created_at,
+                p.modified_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Updates a project's name, description and community.
+    pub fn update_project(&self, p: &ProjectRow) -> Result<()> {
+        self.conn.execute(
+            "UPDATE projects SET name=?2, description=?3, community_id=?4, modified_at=?5 WHERE id=?1",
+            params![p.id, p.name, p.description, p.community_id, p.modified_at],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a project with its members, secrets and versions (cascade).
+    pub fn delete_project(&self, id: &str) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM projects WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// A project by name (personal projects are named '@user').
+    pub fn project_by_name(&self, name: &str) -> Result<Option<ProjectRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {PROJECT_COLS} FROM projects WHERE name = ?1"
+            ))?
+            .query_row([name], project_row)
+            .optional()?)
+    }
+
+    /// A project by id.
+    pub fn project_by_id(&self, id: &str) -> Result<Option<ProjectRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {PROJECT_COLS} FROM projects WHERE id = ?1"
+            ))?
+            .query_row([id], project_row)
+            .optional()?)
+    }
+
+    /// The projects a user is a member of, by name, with the member's role.
+    pub fn projects_of(&self, user_id: &str) -> Result<Vec<(ProjectRow, String)>> {
+        let cols = PROJECT_COLS
+            .split(", ")
+            .map(|c| format!("p.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {cols}, m.role FROM projects p JOIN project_members m ON m.project_id = p.id \
+             WHERE m.user_id = ?1 ORDER BY p.name"
+        ))?;
+        let rows = st
+            .query_map([user_id], |r| Ok((project_row(r)?, r.get(10)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// How many secrets a project holds.
+    pub fn secret_count(&self, project_id: &str) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT count(*) FROM secrets WHERE project_id = ?1")?
+            .query_row([project_id], |r| r.get(0))?)
+    }
+
+    // ---- grants ----
+
+    /// Inserts or replaces a member's grant.
+    pub fn put_grant(&self, g: &GrantRow) -> Result<()> {
+        self.conn.execute(
+            &format!("INSERT OR REPLACE INTO project_members({GRANT_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"),
+            params![g.project_id, g.user_id, g.role, g.key_epoch, g.wrapped_key, g.granted_by, g.sig, g.created_at],
+        )?;
+        Ok(())
+    }
+
+    /// A member's grant in a project.
+    pub fn grant(&self, project_id: &str, user_id: &str) -> Result<Option<GrantRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {GRANT_COLS} FROM project_members WHERE project_id = ?1 AND user_id = ?2"
+            ))?
+            .query_row([project_id, user_id], grant_row)
+            .optional()?)
+    }
+
+    /// All grants of a project.
+    pub fn grants(&self, project_id: &str) -> Result<Vec<GrantRow>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {GRANT_COLS} FROM project_members WHERE project_id = ?1"
+        ))?;
+        let rows = st
+            .query_map([project_id], grant_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    // ---- secrets ----
+
+    /// Inserts a secret's metadata row.
+    pub fn insert_secret(&self, s: &SecretRow) -> Result<()> {
+        self.conn.execute(
+            &format!("INSERT INTO secrets({SECRET_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"),
+            params![
+                s.id, s.project_id, s.name, s.env_name, s.description, s.provider, s.write_only,
+                s.current_version, s.key_epoch, s.wrapped_dek, s.created_by, s.created_at, s.modified_by,
+                s.modified_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Updates a secret's metadata row (not its id or project).
+    pub fn update_secret(&self, s: &SecretRow) -> Result<()> {
+        self.conn.execute(
+            "UPDATE secrets SET name=?2, env_name=?3, description=?4, provider=?5, write_only=?6, current_version=?7, \
+             key_epoch=?8, wrapped_dek=?9, modified_by=?10, modified_at=?11 WHERE id=?1",
+            params![
+                s.id, s.name, s.env_name, s.description, s.provider, s.write_only, s.current_version, s.key_epoch,
+                s.wrapped_dek, s.modified_by, s.modified_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a secret and its versions.
+    pub fn delete_secret(&self, id: &str) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM secrets WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// A secret by project and name.
+    pub fn secret(&self, project_id: &str, name: &str) -> Result<Option<SecretRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 AND name = ?2"
+            ))?
+            .query_row([project_id, name], secret_row)
+            .optional()?)
+    }
+
+    /// A secret by project and env name.
+    pub fn secret_by_env(&self, project_id: &str, env_name: &str) -> Result<Option<SecretRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 AND env_name = ?2"
+            ))?
+            .query_row([project_id, env_name], secret_row)
+            .optional()?)
+    }
+
+    /// A project's secrets, by name.
+    pub fn secrets(&self, project_id: &str) -> Result<Vec<SecretRow>> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 ORDER BY name"
+        ))?;
+        let rows = st
+            .query_map([project_id], secret_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    // ---- versions ----
+
+    /// Inserts a sealed version.
+    pub fn insert_version(&self, v: &VersionRow) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO secret_versions(secret_id, version, sealed, created_by, created_at) VALUES (?1,?2,?3,?4,?5)",
+            params![v.secret_id, v.version, v.sealed, v.created_by, v.created_at],
+        )?;
+        Ok(())
+    }
+
+    /// Replaces the sealed blob of a version (re-sealing under a new binding).
+    pub fn update_version_blob(&self, secret_id: &str, version: i64, sealed: &[u8]) -> Result<()> {
+        self.conn.execute(
+            "UPDATE secret_versions SET sealed = ?3 WHERE secret_id = ?1 AND version = ?2",
+            params![secret_id, version, sealed],
+        )?;
+        Ok(())
+    }
+
+    /// One version of a secret.
+    pub fn version(&self, secret_id: &str, version: i64) -> Result<Option<VersionRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT secret_id, version, sealed, created_by, created_at FROM secret_versions \
+                 WHERE secret_id = ?1 AND version = ?2",
+            )?
+            .query_row(params![secret_id, version], |r| {
+                Ok(VersionRow {
+                    secret_id: r.get(0)?,
+                    version: r.get(1)?,
+                    sealed: r.get(2)?,
+                    created_by: r.get(3)?,
+                    created_at: r.get(4)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Every version of a secret, oldest first.
+    pub fn versions(&self, secret_id: &str) -> Result<Vec<VersionRow>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT secret_id, version, sealed, created_by, created_at FROM secret_versions \
+             WHERE secret_id = ?1 ORDER BY version",
+        )?;
+        let rows = st
+            .query_map([secret_id], |r| {
+                Ok(VersionRow {
+                    secret_id: r.get(0)?,
+                    version: r.get(1)?,
+                    sealed: r.get(2)?,
+                    created_by: r.get(3)?,
+                    created_at: r.get(4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The highest version number stored for a secret.
+    pub fn max_version(&self, secret_id: &str) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT coalesce(max(version), 0) FROM secret_versions WHERE secret_id = ?1",
+            )?
+            .query_row([secret_id], |r| r.get(0))?)
+    }
+}

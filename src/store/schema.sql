@@ -1,0 +1,115 @@
+-- vault file format 1. Names, descriptions and times are clear text; every value, key and identity
+-- is a sealed or wrapped blob. Times are Unix seconds, UTC.
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE users (
+    id              TEXT PRIMARY KEY,
+    name            TEXT NOT NULL UNIQUE,
+    is_admin        INTEGER NOT NULL,
+    recipient       TEXT NOT NULL,
+    verifying_key   BLOB NOT NULL,
+    kdf_memory_mib  INTEGER NOT NULL,
+    kdf_iterations  INTEGER NOT NULL,
+    kdf_parallelism INTEGER NOT NULL,
+    salt            BLOB NOT NULL,
+    envelope        BLOB NOT NULL,
+    roster_signer   TEXT NOT NULL,
+    roster_sig      BLOB NOT NULL,
+    created_by      TEXT NOT NULL,
+    created_at      INTEGER NOT NULL,
+    modified_at     INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE communities (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    description TEXT NOT NULL DEFAULT '',
+    id_nonce    BLOB NOT NULL,
+    key_epoch   INTEGER NOT NULL DEFAULT 1,
+    created_by  TEXT NOT NULL REFERENCES users(id),
+    created_at  INTEGER NOT NULL,
+    modified_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE community_members (
+    community_id TEXT NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    user_id      TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    is_admin     INTEGER NOT NULL,
+    key_epoch    INTEGER NOT NULL,
+    wrapped_key  BLOB NOT NULL,
+    granted_by   TEXT NOT NULL,
+    sig          BLOB NOT NULL,
+    created_at   INTEGER NOT NULL,
+    PRIMARY KEY (community_id, user_id)
+) STRICT;
+
+-- A personal project has personal_of set and name '@' || user name (never a valid project name).
+CREATE TABLE projects (
+    id           TEXT PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE,
+    description  TEXT NOT NULL DEFAULT '',
+    community_id TEXT REFERENCES communities(id) ON DELETE SET NULL,
+    personal_of  TEXT REFERENCES users(id) ON DELETE CASCADE,
+    id_nonce     BLOB NOT NULL,
+    key_epoch    INTEGER NOT NULL DEFAULT 1,
+    created_by   TEXT NOT NULL REFERENCES users(id),
+    created_at   INTEGER NOT NULL,
+    modified_at  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE project_members (
+    project_id  TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    user_id     TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role        TEXT NOT NULL,
+    key_epoch   INTEGER NOT NULL,
+    wrapped_key BLOB NOT NULL,
+    granted_by  TEXT NOT NULL,
+    sig         BLOB NOT NULL,
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (project_id, user_id)
+) STRICT;
+
+CREATE TABLE secrets (
+    id              TEXT PRIMARY KEY,
+    project_id      TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    name            TEXT NOT NULL,
+    env_name        TEXT NOT NULL,
+    description     TEXT NOT NULL DEFAULT '',
+    provider        TEXT,
+    write_only      INTEGER NOT NULL DEFAULT 0,
+    current_version INTEGER NOT NULL,
+    key_epoch       INTEGER NOT NULL,
+    wrapped_dek     BLOB NOT NULL,
+    created_by      TEXT NOT NULL REFERENCES users(id),
+    created_at      INTEGER NOT NULL,
+    modified_by     TEXT NOT NULL REFERENCES users(id),
+    modified_at     INTEGER NOT NULL,
+    UNIQUE (project_id, name),
+    UNIQUE (project_id, env_name)
+) STRICT;
+
+CREATE TABLE secret_versions (
+    secret_id  TEXT NOT NULL REFERENCES secrets(id) ON DELETE CASCADE,
+    version    INTEGER NOT NULL,
+    sealed     BLOB NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (secret_id, version)
+) STRICT;
+
+CREATE TABLE secret_shares (
+    secret_id    TEXT NOT NULL REFERENCES secrets(id) ON DELETE CASCADE,
+    community_id TEXT NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
+    key_epoch    INTEGER NOT NULL,
+    wrapped_dek  BLOB NOT NULL,
+    shared_by    TEXT NOT NULL REFERENCES users(id),
+    sig          BLOB NOT NULL,
+    created_at   INTEGER NOT NULL,
+    PRIMARY KEY (secret_id, community_id)
+) STRICT;
+CREATE INDEX secret_shares_by_community ON secret_shares(community_id);
+CREATE INDEX projects_by_community ON projects(community_id);
+CREATE INDEX project_members_by_user ON project_members(user_id);

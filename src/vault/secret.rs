@@ -1,0 +1,556 @@
+//! Secrets: create, list, get, edit, clone, delete, history, rollback.
+//!
+//! Each secret has its own random data key (DEK), sealed under its project key; each version of
+//! its value is sealed under the DEK with a fresh nonce and associated data binding it to the
+//! vault, the secret, its project, its env name and its version number.
+
+use std::fmt;
+
+use zeroize::Zeroizing;
+
+use super::{names, Role, Scope, Vault};
+use crate::crypto::{self, domain, Key32};
+use crate::store::{self, ProjectRow, SecretRow, VersionRow};
+use crate::{Error, Result};
+
+/// The largest value accepted: 1 MiB.
+pub const MAX_VALUE_LEN: usize = 1024 * 1024;
+
+/// A secret value: UTF-8 text, zeroed on drop, never printed by `Debug`.
+pub struct SecretValue(Zeroizing<String>);
+
+impl SecretValue {
+    /// Checks and takes bytes read from stdin, a prompt or a file: UTF-8, not empty, at most 1 MiB.
+    pub fn from_bytes(bytes: Zeroizing<Vec<u8>>) -> Result<SecretValue> {
+        if bytes.is_empty() {
+            return Err(Error::BadValue("the value is empty".into()));
+        }
+        if bytes.len() > MAX_VALUE_LEN {
+            return Err(Error::BadValue(format!(
+                "the value is {} bytes; the limit is {MAX_VALUE_LEN} bytes (1 MiB)",
+                bytes.len()
+            )));
+        }
+        match std::str::from_utf8(&bytes) {
+            Ok(s) => Ok(SecretValue(Zeroizing::new(s.to_owned()))),
+            Err(e) => Err(Error::BadValue(format!(
+                "the value is not UTF-8 text (invalid byte at offset {}); store binary data base64-encoded",
+                e.valid_up_to()
+            ))),
+        }
+    }
+
+    /// The value as text.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SecretValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretValue(***)")
+    }
+}
+
+/// A secret as listed or shown.
+#[derive(Debug)]
+pub struct SecretInfo {
+    pub row: SecretRow,
+    pub project: String,
+    pub creator: String,
+    pub modifier: String,
+    /// The value, only when revealed.
+    pub value: Option<SecretValue>,
+}
+
+/// One version in a secret's history (values stay sealed).
+#[derive(Debug, Clone)]
+pub struct VersionInfo {
+    pub version: i64,
+    pub author: String,
+    pub created_at: i64,
+    pub current: bool,
+}
+
+/// What `edit` changes; `None` leaves a field as it is.
+#[derive(Debug, Default)]
+pub struct SecretEdit<'a> {
+    pub rename: Option<&'a str>,
+    pub env_name: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub value: Option<&'a SecretValue>,
+}
+
+impl Vault {
+    fn dek_ad(&self, s: &SecretRow, epoch: i64) -> Vec<u8> {
+        crypto::ad(
+            domain::DEK,
+            &[
+                self.vault_id.as_bytes(),
+                s.id.as_bytes(),
+                s.project_id.as_bytes(),
+                &epoch.to_be_bytes(),
+                &[u8::from(s.write_only)],
+            ],
+        )
+    }
+
+    fn value_ad(&self, s: &SecretRow, version: i64) -> Vec<u8> {
+        crypto::ad(
+            domain::VALUE,
+            &[
+                self.vault_id.as_bytes(),
+                s.id.as_bytes(),
+                s.project_id.as_bytes(),
+                s.env_name.as_bytes(),
+                &version.to_be_bytes(),
+            ],
+        )
+    }
+
+    fn open_dek(&self, project: &ProjectRow, pkey: &Key32, s: &SecretRow) -> Result<Key32> {
+        let what = || {
+            format!(
+                "the key of secret '{}' in project '{}'",
+                s.name, project.name
+            )
+        };
+        if s.key_epoch != project.key_epoch || s.project_id != project.id {
+            return Err(Error::tampered(what()));
+        }
+        let pt = crypto::open(pkey, &s.wrapped_dek, &self.dek_ad(s, s.key_epoch))
+            .map_err(|_| Error::tampered(what()))?;
+        Key32::from_slice(&pt).map_err(|_| Error::tampered(what()))
+    }
+
+    fn open_version(
+        &self,
+        project: &ProjectRow,
+        dek: &Key32,
+        s: &SecretRow,
+        v: &VersionRow,
+    ) -> Result<SecretValue> {
+        let what = || {
+            format!(
+                "version {} of secret '{}' in project '{}'",
+                v.version, s.name, project.name
+            )
+        };
+        let pt = crypto::open(dek, &v.sealed, &self.value_ad(s, v.version))
+            .map_err(|_| Error::tampered(what()))?;
+        SecretValue::from_bytes(pt).map_err(|_| Error::tampered(what()))
+    }
+
+    /// Opens a secret's current value. The current version must be the newest one stored: a
+    /// secret whose rows were rolled back to an older copy fails here.
+    pub(super) fn open_current(
+        &self,
+        project: &ProjectRow,
+        pkey: &Key32,
+        s: &SecretRow,
+    ) -> Result<SecretValue> {
+        let dek = self.open_dek(project, pkey, s)?;
+        let what = || {
+            format!(
+                "the version history of secret '{}' in project '{}'",
+                s.name, project.name
+            )
+        };
+        if self.store.max_version(&s.id)? != s.current_version {
+            return Err(Error::tampered(what()));
+        }
+        let v = self
+            .store
+            .version(&s.id, s.current_version)?
+            .ok_or_else(|| Error::tampered(what()))?;
+        self.open_version(project, &dek, s, &v)
+    }
+
+    /// Inserts a new secret (row fields other than keys, version and times already set) with
+    /// `value` as version 1. Runs inside a write.
+    pub(super) fn insert_new_secret(
+        &self,
+        project: &ProjectRow,
+        pkey: &Key32,
+        row: &mut SecretRow,
+        value: &SecretValue,
+    ) -> Result<()> {
+        let now = store::now();
+        let dek = Key32::generate();
+        row.project_id = project.id.clone();
+        row.key_epoch = project.key_epoch;
+        row.current_version = 1;
+        row.wrapped_dek = crypto::seal(pkey, dek.expose(), &self.dek_ad(row, project.key_epoch));
+        row.created_by = self.me.id.clone();
+        row.created_at = now;
+        row.modified_by = self.me.id.clone();
+        row.modified_at = now;
+        self.store.insert_secret(row)?;
+        self.store.insert_version(&VersionRow {
+            secret_id: row.id.clone(),
+            version: 1,
+            sealed: crypto::seal(&dek, value.expose().as_bytes(), &self.value_ad(row, 1)),
+            created_by: self.me.id.clone(),
+            created_at: now,
+        })
+    }
+
+    fn scope_project(&self, scope: &Scope, create_personal: bool) -> Result<Option<ProjectRow>> {
+        match scope {
+            Scope::Project(name) => Ok(Some(self.project(name)?)),
+            Scope::Private if create_personal => Ok(Some(self.personal_project_or_create()?)),
+            Scope::Private => self.personal_project(),
+        }
+    }
+
+    fn scope_label(scope: &Scope) -> String {
+        match scope {
+            Scope::Project(p) => p.clone(),
+            Scope::Private => "your private secrets".into(),
+        }
+    }
+
+    fn find_secret(&self, project: &ProjectRow, name: &str, scope: &Scope) -> Result<SecretRow> {
+        self.store
+            .secret(&project.id, name)?
+            .ok_or_else(|| Error::SecretNotFound {
+                name: names::printable(name),
+                project: Self::scope_label(scope),
+            })
+    }
+
+    fn check_unique(
+        &self,
+        project: &ProjectRow,
+        name: &str,
+        env_name: &str,
+        scope: &Scope,
+    ) -> Result<()> {
+        if self.store.secret(&project.id, name)?.is_some() {
+            return Err(Error::AlreadyExists {
+                kind: "secret",
+                name: name.to_owned(),
+                scope: Some(format!("project '{}'", Self::scope_label(scope))),
+            });
+        }
+        if let Some(other) = self.store.secret_by_env(&project.id, env_name)? {
+            return Err(Error::AlreadyExists {
+                kind: "env var name",
+                name: env_name.to_owned(),
+                scope: Some(format!(
+                    "project '{}' (secret '{}')",
+                    Self::scope_label(scope),
+                    other.name
+                )),
+            });
+        }
+        Ok(())
+    }
+
+    fn info(
+        &self,
+        project: &ProjectRow,
+        row: SecretRow,
+        value: Option<SecretValue>,
+    ) -> Result<SecretInfo> {
+        Ok(SecretInfo {
+            creator: self.store.user_name(&row.created_by)?,
+            modifier: self.store.user_name(&row.modified_by)?,
+            project: project.name.clone(),
+            row,
+            value,
+        })
+    }
+
+    fn refuse_write_only(&self, s: &SecretRow, doing: &str) -> Result<()> {
+        if s.write_only {
+            return Err(Error::PermissionDenied {
+                user: self.me.name.clone(),
+                lacks: format!("cannot {doing} secret '{}': it is write-only (it reaches programs only through `vault run`)", s.name),
+            });
+        }
+        Ok(())
+    }
+
+    /// Creates a secret holding `value` as version 1 (editor).
+    pub fn create_secret(
+        &self,
+        scope: &Scope,
+        name: &str,
+        value: &SecretValue,
+        description: &str,
+        env_name: Option<&str>,
+        write_only: bool,
+    ) -> Result<SecretInfo> {
+        names::check("secret", name)?;
+        let env_name = env_name.unwrap_or(name);
+        names::check_env(env_name)?;
+        self.store.write(|_| {
+            let project = self.scope_project(scope, true)?.expect("created on demand");
+            let grant = self.require(&project, Role::Editor, "creating a secret")?;
+            self.check_unique(&project, name, env_name, scope)?;
+            let pkey = self.project_key(&project, &grant)?;
+            let mut row = SecretRow {
+                id: crypto::random_id(),
+                project_id: String::new(),
+                name: name.to_owned(),
+                env_name: env_name.to_owned(),
+                description: description.to_owned(),
+                provider: None,
+                write_only,
+                current_version: 0,
+                key_epoch: 0,
+                wrapped_dek: Vec::new(),
+                created_by: String::new(),
+                created_at: 0,
+                modified_by: String::new(),
+                modified_at: 0,
+            };
+            self.insert_new_secret(&project, &pkey, &mut row, value)?;
+            self.info(&project, row, None)
+        })
+    }
+
+    /// Lists a project's secrets; with `reveal`, opens each value (write-only ones stay `None`).
+    pub fn list_secrets(&self, scope: &Scope, reveal: bool) -> Result<Vec<SecretInfo>> {
+        let Some(project) = self.scope_project(scope, false)? else {
+            return Ok(Vec::new());
+        };
+        let grant = self.require(&project, Role::Viewer, "listing secrets")?;
+        let pkey = if reveal {
+            Some(self.project_key(&project, &grant)?)
+        } else {
+            None
+        };
+        let mut out = Vec::new();
+        for row in self.store.secrets(&project.id)? {
+            let value = match &pkey {
+                Some(k) if !row.write_only => Some(self.open_current(&project, k, &row)?),
+                _ => None,
+            };
+            out.push(self.info(&project, row, value)?);
+        }
+        Ok(out)
+    }
+
+    /// One secret's metadata; with `reveal`, its value too (refused for write-only secrets).
+    pub fn get_secret(&self, scope: &Scope, name: &str, reveal: bool) -> Result<SecretInfo> {
+        let project = self
+            .scope_project(scope, false)?
+            .ok_or_else(|| Error::SecretNotFound {
+                name: names::printable(name),
+                project: Self::scope_label(scope),
+            })?;
+        let grant = self.require(&project, Role::Viewer, "reading a secret")?;
+        let row = self.find_secret(&project, name, scope)?;
+        let value = if reveal {
+            self.refuse_write_only(&row, "reveal")?;
+            let pkey = self.project_key(&project, &grant)?;
+            Some(self.open_current(&project, &pkey, &row)?)
+        } else {
+            None
+        };
+        self.info(&project, row, value)
+    }
+
+    /// Renames, re-describes or re-values a secret (editor). A new value is a new version under
+    /// the same data key; a new env name re-seals every version under its new binding.
+    pub fn edit_secret(
+        &self,
+        scope: &Scope,
+        name: &str,
+        edit: &SecretEdit<'_>,
+    ) -> Result<SecretInfo> {
+        if let Some(n) = edit.rename {
+            names::check("secret", n)?;
+        }
+        if let Some(e) = edit.env_name {
+            names::check_env(e)?;
+        }
+        self.store.write(|s| {
+            let project =
+                self.scope_project(scope, false)?
+                    .ok_or_else(|| Error::SecretNotFound {
+                        name: names::printable(name),
+                        project: Self::scope_label(scope),
+                    })?;
+            let grant = self.require(&project, Role::Editor, "editing a secret")?;
+            let old = self.find_secret(&project, name, scope)?;
+            let mut row = old.clone();
+            if let Some(n) = edit.rename.filter(|n| *n != old.name) {
+                if s.secret(&project.id, n)?.is_some() {
+                    return Err(Error::AlreadyExists {
+                        kind: "secret",
+                        name: n.to_owned(),
+                        scope: Some(format!("project '{}'", Self::scope_label(scope))),
+                    });
+                }
+                // The env name follows a rename unless it was set apart from the name.
+                if old.env_name == old.name && edit.env_name.is_none() {
+                    row.env_name = n.to_owned();
+                }
+                row.name = n.to_owned();
+            }
+            if let Some(e) = edit.env_name {
+                row.env_name = e.to_owned();
+            }
+            if row.env_name != old.env_name {
+                if let Some(other) = s.secret_by_env(&project.id, &row.env_name)? {
+                    return Err(Error::AlreadyExists {
+                        kind: "env var name",
+                        name: row.env_name.clone(),
+                        scope: Some(format!(
+                            "project '{}' (secret '{}')",
+                            Self::scope_label(scope),
+                            other.name
+                        )),
+                    });
+                }
+            }
+            if let Some(d) = edit.description {
+                row.description = d.to_owned();
+            }
+            let pkey = self.project_key(&project, &grant)?;
+            let dek = self.open_dek(&project, &pkey, &old)?;
+            // Check the current value opens before changing anything.
+            self.open_current(&project, &pkey, &old)?;
+            if row.env_name != old.env_name {
+                for v in s.versions(&old.id)? {
+                    let value = self.open_version(&project, &dek, &old, &v)?;
+                    let sealed = crypto::seal(
+                        &dek,
+                        value.expose().as_bytes(),
+                        &self.value_ad(&row, v.version),
+                    );
+                    s.update_version_blob(&row.id, v.version, &sealed)?;
+                }
+            }
+            let now = store::now();
+            if let Some(value) = edit.value {
+                row.current_version = old.current_version + 1;
+                s.insert_version(&VersionRow {
+                    secret_id: row.id.clone(),
+                    version: row.current_version,
+                    sealed: crypto::seal(
+                        &dek,
+                        value.expose().as_bytes(),
+                        &self.value_ad(&row, row.current_version),
+                    ),
+                    created_by: self.me.id.clone(),
+                    created_at: now,
+                })?;
+            }
+            row.modified_by = self.me.id.clone();
+            row.modified_at = now;
+            s.update_secret(&row)?;
+            self.info(&project, row, None)
+        })
+    }
+
+    /// Copies a secret's current value into another project as a new, independent secret
+    /// (new id, new data key). Needs viewer on the source and editor on the target.
+    pub fn clone_secret(
+        &self,
+        scope: &Scope,
+        name: &str,
+        to: &Scope,
+        new_name: Option<&str>,
+    ) -> Result<SecretInfo> {
+        let new_name = new_name.unwrap_or(name);
+        names::check("secret", new_name)?;
+        self.store.write(|_| {
+            let src = self
+                .scope_project(scope, false)?
+                .ok_or_else(|| Error::SecretNotFound {
+                    name: names::printable(name),
+                    project: Self::scope_label(scope),
+                })?;
+            let sgrant = self.require(&src, Role::Viewer, "cloning a secret")?;
+            let row = self.find_secret(&src, name, scope)?;
+            self.refuse_write_only(&row, "clone")?;
+            let dst = self.scope_project(to, true)?.expect("created on demand");
+            let dgrant = self.require(&dst, Role::Editor, "creating a secret")?;
+            let env_name = if row.env_name == row.name {
+                new_name
+            } else {
+                row.env_name.as_str()
+            };
+            self.check_unique(&dst, new_name, env_name, to)?;
+            let value = self.open_current(&src, &self.project_key(&src, &sgrant)?, &row)?;
+            let mut copy = row.clone();
+            copy.id = crypto::random_id();
+            copy.name = new_name.to_owned();
+            copy.env_name = env_name.to_owned();
+            let dkey = self.project_key(&dst, &dgrant)?;
+            self.insert_new_secret(&dst, &dkey, &mut copy, &value)?;
+            self.info(&dst, copy, None)
+        })
+    }
+
+    /// Deletes a secret and every version of it (editor).
+    pub fn delete_secret(&self, scope: &Scope, name: &str) -> Result<SecretInfo> {
+        self.store.write(|s| {
+            let project =
+                self.scope_project(scope, false)?
+                    .ok_or_else(|| Error::SecretNotFound {
+                        name: names::printable(name),
+                        project: Self::scope_label(scope),
+                    })?;
+            self.require(&project, Role::Editor, "deleting a secret")?;
+            let row = self.find_secret(&project, name, scope)?;
+            s.delete_secret(&row.id)?;
+            self.info(&project, row, None)
+        })
+    }
+
+    /// Every version of a secret, oldest first; values stay sealed.
+    pub fn secret_history(
+        &self,
+        scope: &Scope,
+        name: &str,
+    ) -> Result<(SecretInfo, Vec<VersionInfo>)> {
+        let info = self.get_secret(scope, name, false)?;
+        let mut out = Vec::new();
+        for v in self.store.versions(&info.row.id)? {
+            out.push(VersionInfo {
+                version: v.version,
+                author: self.store.user_name(&v.created_by)?,
+                created_at: v.created_at,
+                current: v.version == info.row.current_version,
+            });
+        }
+        Ok((info, out))
+    }
+
+    /// Writes a new version holding version `version`'s value (editor).
+    pub fn rollback_secret(&self, scope: &Scope, name: &str, version: i64) -> Result<SecretInfo> {
+        let value = self.store.write(|s| {
+            let project =
+                self.scope_project(scope, false)?
+                    .ok_or_else(|| Error::SecretNotFound {
+                        name: names::printable(name),
+                        project: Self::scope_label(scope),
+                    })?;
+            let grant = self.require(&project, Role::Editor, "rolling back a secret")?;
+            let row = self.find_secret(&project, name, scope)?;
+            let v = s
+                .version(&row.id, version)?
+                .ok_or_else(|| Error::NotFound {
+                    kind: "version",
+                    name: version.to_string(),
+                    scope: Some(format!("secret '{}'", row.name)),
+                })?;
+            let pkey = self.project_key(&project, &grant)?;
+            let dek = self.open_dek(&project, &pkey, &row)?;
+            self.open_version(&project, &dek, &row, &v)
+        })?;
+        self.edit_secret(
+            scope,
+            name,
+            &SecretEdit {
+                value: Some(&value),
+                ..SecretEdit::default()
+            },
+        )
+    }
+}
