@@ -18,11 +18,7 @@ pub enum Error {
 
     /// A project, community or secret name that breaks the naming rules.
     #[error("invalid {kind} name '{name}': {reason}")]
-    InvalidName {
-        kind: &'static str,
-        name: String,
-        reason: &'static str,
-    },
+    InvalidName { kind: &'static str, name: String, reason: &'static str },
 
     /// A value that cannot be stored (too large, not UTF-8, empty).
     #[error("{0}")]
@@ -38,11 +34,7 @@ pub enum Error {
 
     /// Something named does not exist.
     #[error("{kind} '{name}' not found{}", scope_suffix(scope))]
-    NotFound {
-        kind: &'static str,
-        name: String,
-        scope: Option<String>,
-    },
+    NotFound { kind: &'static str, name: String, scope: Option<String> },
 
     /// A secret that is not in the project (nor shared into it).
     #[error("secret '{name}' not found in project '{project}'")]
@@ -50,11 +42,7 @@ pub enum Error {
 
     /// Something named exists already.
     #[error("{kind} '{name}' already exists{}", scope_suffix(scope))]
-    AlreadyExists {
-        kind: &'static str,
-        name: String,
-        scope: Option<String>,
-    },
+    AlreadyExists { kind: &'static str, name: String, scope: Option<String> },
 
     /// Wrong passphrase, unknown user at unlock time.
     #[error("wrong passphrase for user '{user}'")]
@@ -63,6 +51,10 @@ pub enum Error {
     /// The user named to unlock does not exist.
     #[error("no user '{user}' in this vault")]
     UnknownUser { user: String },
+
+    /// A user added by an admin who has not unlocked the vault yet has no keys to grant to.
+    #[error("user '{user}' has not unlocked the vault yet, so nothing can be granted to them")]
+    NotEnrolled { user: String },
 
     /// Not on a terminal and no passphrase source was given.
     #[error("no passphrase: stdin is not a terminal and none of VAULT_SESSION, --passphrase-file or VAULT_PASSPHRASE is set")]
@@ -94,11 +86,11 @@ pub enum Error {
 
     /// The file was written by a newer version of vault.
     #[error("{} uses vault file format {found}; this vault understands up to {supported}", path.display())]
-    NewerFormat {
-        path: PathBuf,
-        found: i64,
-        supported: i64,
-    },
+    NewerFormat { path: PathBuf, found: i64, supported: i64 },
+
+    /// `vault run` could not start the command (127 not found, 126 not executable).
+    #[error("cannot run '{program}': {reason}")]
+    Spawn { program: String, reason: String, code: u8 },
 
     /// An I/O failure, with what we were doing.
     #[error("{context}: {source}")]
@@ -134,6 +126,8 @@ impl Error {
             | Self::KdfRefused { .. } => 5,
             Self::PermissionDenied { .. } => 6,
             Self::Tampered { .. } | Self::Damaged { .. } | Self::Corrupt(_) => 7,
+            Self::Spawn { code, .. } => *code,
+            Self::NotEnrolled { .. } => 1,
             Self::NewerFormat { .. } | Self::Io { .. } | Self::Db(_) => 1,
         }
     }
@@ -141,14 +135,23 @@ impl Error {
     /// A suggestion printed after the error, when we have one.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Self::NoVault { .. } => Some("create one with `vault init`, or point --vault / VAULT_PATH at an existing file".into()),
-            Self::NoPassphrase => Some("set VAULT_PASSPHRASE, pass --passphrase-file FILE, or run `eval \"$(vault unlock)\"` first".into()),
-            Self::SecretNotFound { project, .. } => Some(format!(
-                "see what exists with `vault secret list --project {project}`"
-            )),
+            Self::NoVault { .. } => {
+                Some("create one with `vault init`, or point --vault / VAULT_PATH at an existing file".into())
+            }
+            Self::NoPassphrase => Some(
+                "set VAULT_PASSPHRASE, pass --passphrase-file FILE, or run `eval \"$(vault unlock)\"` first".into(),
+            ),
+            Self::SecretNotFound { project, .. } => {
+                Some(format!("see what exists with `vault secret list --project {project}`"))
+            }
             Self::NotFound { kind: "project", .. } => Some("see what exists with `vault project list`".into()),
             Self::NotFound { kind: "user", .. } => Some("see who exists with `vault user list`".into()),
-            Self::UnknownUser { .. } => Some("name the user with --user or VAULT_USER (it defaults to your OS user name)".into()),
+            Self::NotEnrolled { user } => Some(format!(
+                "ask {user} to unlock once with their passphrase, e.g. `vault --user {user} project list`"
+            )),
+            Self::UnknownUser { .. } => {
+                Some("name the user with --user or VAULT_USER (it defaults to your OS user name)".into())
+            }
             Self::WrongPassphrase { .. } => Some("check VAULT_USER / --user names the right user".into()),
             Self::NewerFormat { .. } => Some("upgrade vault to open this file".into()),
             Self::Damaged { .. } | Self::Tampered { .. } | Self::Corrupt(_) => {
@@ -160,10 +163,7 @@ impl Error {
 
     /// Shorthand for an I/O error with context.
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
-        Self::Io {
-            context: context.into(),
-            source,
-        }
+        Self::Io { context: context.into(), source }
     }
 
     /// Shorthand for a tampering error naming what failed.
@@ -180,8 +180,7 @@ impl From<rusqlite::Error> for Error {
             // A column of the wrong type means someone edited the file by hand.
             _ if matches!(
                 e,
-                rusqlite::Error::InvalidColumnType(..)
-                    | rusqlite::Error::FromSqlConversionFailure(..)
+                rusqlite::Error::InvalidColumnType(..) | rusqlite::Error::FromSqlConversionFailure(..)
             ) =>
             {
                 Error::Corrupt("a row holds a value of the wrong type".into())

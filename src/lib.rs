@@ -10,9 +10,11 @@
 //! `crypto`; `output` renders; `session` keeps scripts unlocked; `sys` holds the libc calls.
 
 pub mod cli;
+pub mod config;
 pub mod crypto;
 pub mod error;
 pub mod output;
+pub mod run;
 pub mod session;
 pub mod store;
 pub mod sys;

@@ -24,33 +24,21 @@ pub struct Style {
 impl Style {
     /// From the global flags and stdout.
     pub fn new(json: bool, quiet: bool) -> Style {
-        Style {
-            json,
-            quiet,
-            tty: std::io::stdout().is_terminal(),
-        }
+        Style { json, quiet, tty: std::io::stdout().is_terminal() }
     }
 }
 
 /// A time as tables show it, UTC: `July 18, 2022, 14:23`.
 pub fn table_time(ts: i64) -> String {
-    let fmt = time::macros::format_description!(
-        "[month repr:long] [day padding:none], [year], [hour]:[minute]"
-    );
-    OffsetDateTime::from_unix_timestamp(ts)
-        .ok()
-        .and_then(|t| t.format(&fmt).ok())
-        .unwrap_or_else(|| ts.to_string())
+    let fmt = time::macros::format_description!("[month repr:long] [day padding:none], [year], [hour]:[minute]");
+    OffsetDateTime::from_unix_timestamp(ts).ok().and_then(|t| t.format(&fmt).ok()).unwrap_or_else(|| ts.to_string())
 }
 
 /// A time as JSON shows it: RFC 3339, UTC.
 pub fn json_time(ts: i64) -> String {
     OffsetDateTime::from_unix_timestamp(ts)
         .ok()
-        .and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
         .unwrap_or_else(|| ts.to_string())
 }
 
@@ -60,15 +48,7 @@ pub fn clean(s: &str) -> String {
     if !s.chars().any(char::is_control) {
         return s.to_owned();
     }
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().collect::<String>()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    s.chars().map(|c| if c.is_control() { c.escape_default().collect::<String>() } else { c.to_string() }).collect()
 }
 
 /// A table with our look: borders on a terminal (unless NO_COLOR... borders carry no colour, so
@@ -76,8 +56,7 @@ pub fn clean(s: &str) -> String {
 pub fn table(style: Style, header: &[&str]) -> Table {
     let mut t = Table::new();
     if style.tty {
-        t.load_preset(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic);
+        t.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
     } else {
         t.load_preset(presets::NOTHING);
     }

@@ -31,9 +31,7 @@ pub struct Session {
 /// The session token from `VAULT_SESSION`, removed from our environment once read so that
 /// nothing we start inherits it.
 pub fn token_from_env() -> Option<Zeroizing<String>> {
-    let t = std::env::var("VAULT_SESSION")
-        .ok()
-        .filter(|t| !t.is_empty())?;
+    let t = std::env::var("VAULT_SESSION").ok().filter(|t| !t.is_empty())?;
     std::env::remove_var("VAULT_SESSION");
     Some(Zeroizing::new(t))
 }
@@ -54,44 +52,23 @@ struct Token {
 fn parse_token(token: &str) -> Result<Token> {
     let bad = || Error::Session("token is malformed; run `vault unlock` again".into());
     let mut parts = token.trim().splitn(3, '.');
-    let (Some(TOKEN_PREFIX), Some(id), Some(key)) = (parts.next(), parts.next(), parts.next())
-    else {
+    let (Some(TOKEN_PREFIX), Some(id), Some(key)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(bad());
     };
     if id.len() != 32 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(bad());
     }
-    let raw = Zeroizing::new(
-        base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(key)
-            .map_err(|_| bad())?,
-    );
+    let raw = Zeroizing::new(base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(key).map_err(|_| bad())?);
     let key = Key32::from_slice(&raw).map_err(|_| bad())?;
-    Ok(Token {
-        id: id.to_ascii_lowercase(),
-        key,
-    })
+    Ok(Token { id: id.to_ascii_lowercase(), key })
 }
 
 fn session_ad(id: &str, vault_id: &str, user_id: &str, expires_at: i64) -> Vec<u8> {
-    crypto::ad(
-        domain::SESSION,
-        &[
-            id.as_bytes(),
-            vault_id.as_bytes(),
-            user_id.as_bytes(),
-            &expires_at.to_be_bytes(),
-        ],
-    )
+    crypto::ad(domain::SESSION, &[id.as_bytes(), vault_id.as_bytes(), user_id.as_bytes(), &expires_at.to_be_bytes()])
 }
 
 /// Creates a session for `keys` lasting `ttl_secs`; returns the token.
-pub fn create(
-    vault_id: &str,
-    user_id: &str,
-    keys: &UserKeys,
-    ttl_secs: i64,
-) -> Result<Zeroizing<String>> {
+pub fn create(vault_id: &str, user_id: &str, keys: &UserKeys, ttl_secs: i64) -> Result<Zeroizing<String>> {
     let dir = dir();
     DirBuilder::new()
         .recursive(true)
@@ -101,11 +78,7 @@ pub fn create(
     let id = crypto::random_id();
     let key = Key32::generate();
     let expires_at = crate::store::now() + ttl_secs;
-    let sealed = crypto::seal(
-        &key,
-        &keys.to_plaintext(),
-        &session_ad(&id, vault_id, user_id, expires_at),
-    );
+    let sealed = crypto::seal(&key, &keys.to_plaintext(), &session_ad(&id, vault_id, user_id, expires_at));
     let mut blob = Vec::new();
     blob.extend_from_slice(FILE_MAGIC);
     for field in [vault_id.as_bytes(), user_id.as_bytes()] {
@@ -122,10 +95,8 @@ pub fn create(
         .open(&path)
         .and_then(|mut f| f.write_all(&blob))
         .map_err(|e| Error::io(format!("cannot write session file {}", path.display()), e))?;
-    let token = format!(
-        "{TOKEN_PREFIX}.{id}.{}",
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(key.expose())
-    );
+    let token =
+        format!("{TOKEN_PREFIX}.{id}.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(key.expose()));
     Ok(Zeroizing::new(token))
 }
 
@@ -153,43 +124,21 @@ pub fn load(token: &str) -> Result<Session> {
     let blob = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::Session(
-                "is locked or unknown; run `vault unlock` again".into(),
-            ))
+            return Err(Error::Session("is locked or unknown; run `vault unlock` again".into()))
         }
-        Err(e) => {
-            return Err(Error::io(
-                format!("cannot read session file {}", path.display()),
-                e,
-            ))
-        }
+        Err(e) => return Err(Error::io(format!("cannot read session file {}", path.display()), e)),
     };
-    let (vault_id, user_id, expires_at, sealed) = parse_file(&blob)
-        .ok_or_else(|| Error::Session("file is damaged; run `vault unlock` again".into()))?;
-    let pt = crypto::open(
-        &t.key,
-        sealed,
-        &session_ad(&t.id, &vault_id, &user_id, expires_at),
-    )
-    .map_err(|_| {
-        Error::Session(
-            "does not open with this token (edited or replaced); run `vault unlock` again".into(),
-        )
+    let (vault_id, user_id, expires_at, sealed) =
+        parse_file(&blob).ok_or_else(|| Error::Session("file is damaged; run `vault unlock` again".into()))?;
+    let pt = crypto::open(&t.key, sealed, &session_ad(&t.id, &vault_id, &user_id, expires_at)).map_err(|_| {
+        Error::Session("does not open with this token (edited or replaced); run `vault unlock` again".into())
     })?;
     if crate::store::now() >= expires_at {
         let _ = std::fs::remove_file(&path);
-        return Err(Error::Session(
-            "has expired; run `vault unlock` again".into(),
-        ));
+        return Err(Error::Session("has expired; run `vault unlock` again".into()));
     }
-    let keys =
-        UserKeys::from_plaintext(&pt).map_err(|_| Error::Session("file is damaged".into()))?;
-    Ok(Session {
-        vault_id,
-        user_id,
-        expires_at,
-        keys,
-    })
+    let keys = UserKeys::from_plaintext(&pt).map_err(|_| Error::Session("file is damaged".into()))?;
+    Ok(Session { vault_id, user_id, expires_at, keys })
 }
 
 /// Deletes the session a token names. Returns whether a file was there.
@@ -199,10 +148,7 @@ pub fn lock(token: &str) -> Result<bool> {
     match std::fs::remove_file(&path) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(Error::io(
-            format!("cannot delete session file {}", path.display()),
-            e,
-        )),
+        Err(e) => Err(Error::io(format!("cannot delete session file {}", path.display()), e)),
     }
 }
 
@@ -210,9 +156,7 @@ pub fn lock(token: &str) -> Result<bool> {
 pub fn parse_ttl(s: &str) -> std::result::Result<i64, String> {
     let s = s.trim();
     let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
-    let n: i64 = num
-        .parse()
-        .map_err(|_| format!("'{s}' is not a duration like 30s, 15m, 2h or 1d"))?;
+    let n: i64 = num.parse().map_err(|_| format!("'{s}' is not a duration like 30s, 15m, 2h or 1d"))?;
     let mult = match unit {
         "s" => 1,
         "" | "m" => 60,
@@ -245,11 +189,8 @@ mod tests {
     fn tokens_are_checked() {
         assert!(parse_token("garbage").is_err());
         assert!(parse_token("vs1.zz.AAAA").is_err());
-        let ok = format!(
-            "vs1.{}.{}",
-            "a".repeat(32),
-            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode([0u8; 32])
-        );
+        let ok =
+            format!("vs1.{}.{}", "a".repeat(32), base64::engine::general_purpose::URL_SAFE_NO_PAD.encode([0u8; 32]));
         assert!(parse_token(&ok).is_ok());
         assert!(parse_file(b"").is_none());
         assert!(parse_file(b"VSS1\xff\xff\xff\xff").is_none());

@@ -10,10 +10,7 @@ pub fn harden() {
     unsafe {
         libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
     }
-    let zero = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
+    let zero = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
     // SAFETY: setrlimit reads the rlimit struct we pass by reference; it outlives the call.
     unsafe {
         libc::setrlimit(libc::RLIMIT_CORE, &zero);

@@ -10,28 +10,33 @@ use std::path::{Path, PathBuf};
 
 use zeroize::Zeroizing;
 
+use std::cell::RefCell;
+
 use crate::output::Style;
+use crate::vault::audit::{self, AuditSigner, EventSpec};
 use crate::vault::{self, Passphrase, SecretValue, Vault, MAX_VALUE_LEN};
 use crate::{Error, Result};
 
 /// The global options every command shares.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Ctx {
     pub vault_path: PathBuf,
     pub user: String,
     pub passphrase_file: Option<PathBuf>,
+    /// The config file's default project.
+    pub default_project: Option<String>,
     pub style: Style,
+    /// Set by a successful unlock, so the command's audit event can be MACed.
+    pub audit: RefCell<Option<AuditSigner>>,
+    /// The audit event this command records, if any.
+    pub event: Option<EventSpec>,
 }
 
 /// The default vault file: `<data dir>/vault.db` (e.g. `~/.local/share/vault/vault.db`).
 pub fn default_vault_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "vault")
         .map(|d| d.data_dir().join("vault.db"))
-        .ok_or_else(|| {
-            Error::Usage(
-                "cannot find a home folder for the default vault path; pass --vault PATH".into(),
-            )
-        })
+        .ok_or_else(|| Error::Usage("cannot find a home folder for the default vault path; pass --vault PATH".into()))
 }
 
 /// The OS user name, the default acting user.
@@ -46,12 +51,39 @@ impl Ctx {
     /// Opens the vault file and unlocks it as the acting user.
     pub fn unlock(&self) -> Result<Vault> {
         let store = vault::open_store(&self.vault_path)?;
-        if let Some(token) = crate::session::token_from_env() {
-            let s = crate::session::load(&token)?;
-            return Vault::unlock_with_keys(store, &s.vault_id, &s.user_id, s.keys);
+        let result = match crate::session::token_from_env() {
+            Some(token) => crate::session::load(&token)
+                .and_then(|s| Vault::unlock_with_keys(store, &s.vault_id, &s.user_id, s.keys)),
+            None => {
+                let pass = self.passphrase(&format!("Passphrase for {}: ", self.user))?;
+                Vault::unlock(store, &self.user, &pass)
+            }
+        };
+        match &result {
+            Ok(v) => *self.audit.borrow_mut() = Some(v.audit_signer()),
+            // A failed unlock is recorded without a MAC (we hold no key); the next MACed event
+            // covers it.
+            Err(e) if e.exit_code() == 5 => {
+                if let Ok(store) = vault::open_store(&self.vault_path) {
+                    let spec = self
+                        .event
+                        .clone()
+                        .unwrap_or_else(|| EventSpec { action: "unlock".into(), ..EventSpec::default() });
+                    let outcome = format!("failed: {}", auth_failure(e));
+                    let _ = audit::append(&store, None, &self.user, &spec, &outcome);
+                }
+            }
+            Err(_) => {}
         }
-        let pass = self.passphrase(&format!("Passphrase for {}: ", self.user))?;
-        Vault::unlock(store, &self.user, &pass)
+        result
+    }
+
+    /// Appends this command's audit event, MACed with the unlock's key, if it has one.
+    pub fn record(&self, outcome: &str) {
+        let (Some(spec), Some(signer)) = (&self.event, &*self.audit.borrow()) else { return };
+        if let Ok(store) = vault::open_store(&self.vault_path) {
+            let _ = audit::append(&store, Some(signer), &self.user, spec, outcome);
+        }
     }
 
     /// The passphrase for unlocking: `--passphrase-file`, then `VAULT_PASSPHRASE`, then a hidden
@@ -66,6 +98,30 @@ impl Ctx {
         prompt_hidden(prompt).ok_or(Error::NoPassphrase)
     }
 
+    /// The first passphrase of a user being added: from `file`, else a prompt typed twice.
+    /// Never the acting user's own sources (VAULT_PASSPHRASE, --passphrase-file): those unlock us.
+    pub fn new_user_passphrase(&self, file: Option<&Path>, whose: &str) -> Result<Passphrase> {
+        let pass = match file {
+            Some(f) => read_passphrase_file(f)?,
+            None => {
+                let first = prompt_hidden(&format!("Passphrase for new user {whose}: ")).ok_or_else(|| {
+                    Error::Usage(
+                        "no terminal to type the new user's passphrase on: pass --new-passphrase-file FILE".into(),
+                    )
+                })?;
+                let again = prompt_hidden("Type it again: ").ok_or(Error::NoPassphrase)?;
+                if first != again {
+                    return Err(Error::Usage("the passphrases did not match; nothing was changed".into()));
+                }
+                first
+            }
+        };
+        if pass.is_empty() {
+            return Err(Error::Usage("the passphrase is empty".into()));
+        }
+        Ok(pass)
+    }
+
     /// A new passphrase: from `file`, the passphrase sources, or a prompt typed twice.
     pub fn new_passphrase(&self, file: Option<&Path>, whose: &str) -> Result<Passphrase> {
         let pass = if let Some(f) = file {
@@ -75,13 +131,10 @@ impl Ctx {
         } else if let Some(p) = take_env_passphrase() {
             p
         } else {
-            let first = prompt_hidden(&format!("New passphrase for {whose}: "))
-                .ok_or(Error::NoPassphrase)?;
+            let first = prompt_hidden(&format!("New passphrase for {whose}: ")).ok_or(Error::NoPassphrase)?;
             let again = prompt_hidden("Type it again: ").ok_or(Error::NoPassphrase)?;
             if first != again {
-                return Err(Error::Usage(
-                    "the passphrases did not match; nothing was changed".into(),
-                ));
+                return Err(Error::Usage("the passphrases did not match; nothing was changed".into()));
             }
             first
         };
@@ -89,6 +142,17 @@ impl Ctx {
             return Err(Error::Usage("the passphrase is empty".into()));
         }
         Ok(pass)
+    }
+}
+
+/// A short reason for the audit log (never the passphrase or token).
+fn auth_failure(e: &Error) -> &'static str {
+    match e {
+        Error::WrongPassphrase { .. } => "wrong passphrase",
+        Error::UnknownUser { .. } => "unknown user",
+        Error::KdfRefused { .. } => "KDF parameters refused",
+        Error::Session(_) => "session refused",
+        _ => "authentication failed",
     }
 }
 
@@ -124,9 +188,7 @@ pub fn prompt_hidden(prompt: &str) -> Option<Passphrase> {
     if !has_tty() {
         return None;
     }
-    rpassword::prompt_password(prompt)
-        .ok()
-        .map(|s| Zeroizing::new(s.into_bytes()))
+    rpassword::prompt_password(prompt).ok().map(|s| Zeroizing::new(s.into_bytes()))
 }
 
 /// Reads a secret value: `--from-file`, else stdin when it is not a terminal, else a hidden
@@ -148,9 +210,7 @@ pub fn read_value(from_file: Option<&Path>, what: &str) -> Result<SecretValue> {
         let first = prompt_hidden(&format!("Value for {what}: ")).ok_or(Error::NoPassphrase)?;
         let again = prompt_hidden("Type it again: ").ok_or(Error::NoPassphrase)?;
         if first != again {
-            return Err(Error::BadValue(
-                "the two values did not match; nothing was changed".into(),
-            ));
+            return Err(Error::BadValue("the two values did not match; nothing was changed".into()));
         }
         buf = first;
     }
@@ -163,15 +223,11 @@ pub fn confirm_delete(yes: bool, what: &str, name: &str) -> Result<()> {
         return Ok(());
     }
     if !std::io::stdin().is_terminal() || !has_tty() {
-        return Err(Error::Usage(format!(
-            "deleting {what} needs --yes when there is no terminal to confirm on"
-        )));
+        return Err(Error::Usage(format!("deleting {what} needs --yes when there is no terminal to confirm on")));
     }
     eprint!("Delete {what}? This cannot be undone. Type '{name}' to confirm: ");
     let mut line = String::new();
-    std::io::stdin()
-        .read_line(&mut line)
-        .map_err(|e| Error::io("cannot read confirmation", e))?;
+    std::io::stdin().read_line(&mut line).map_err(|e| Error::io("cannot read confirmation", e))?;
     if line.trim() != name {
         return Err(Error::Usage("not confirmed; nothing was deleted".into()));
     }

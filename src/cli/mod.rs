@@ -2,9 +2,13 @@
 //! calls on the vault and the output. `main.rs` calls [`run`] and maps its error to an exit code.
 
 mod context;
-mod project;
-mod secret;
+mod event;
+mod io;
+pub(crate) mod project;
+mod run;
+pub(crate) mod secret;
 mod setup;
+pub(crate) mod team;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,11 +42,11 @@ failed, 6 permission denied, 7 vault damaged or tampered.";
 #[command(name = "vault", version, after_long_help = EXAMPLES, max_term_width = 100)]
 pub struct Cli {
     /// Vault file [default: <data dir>/vault/vault.db]
-    #[arg(long = "vault", global = true, env = "VAULT_PATH", value_name = "PATH")]
+    #[arg(long = "vault", global = true, env = "VAULT_PATH", hide_env_values = true, value_name = "PATH")]
     pub vault_path: Option<PathBuf>,
 
     /// Acting user [default: the OS user name]
-    #[arg(long, global = true, env = "VAULT_USER", value_name = "NAME")]
+    #[arg(long, global = true, env = "VAULT_USER", hide_env_values = true, value_name = "NAME")]
     pub user: Option<String>,
 
     /// Read the passphrase from FILE (one trailing newline is ignored)
@@ -80,6 +84,20 @@ pub enum Command {
     /// Create, list, show, get, edit, clone, delete secrets; history and rollback
     #[command(subcommand)]
     Secret(secret::SecretCmd),
+    /// Add, list and remove users; make vault admins (vault admin)
+    #[command(subcommand)]
+    User(team::UserCmd),
+    /// Communities: groups of projects that share secrets
+    #[command(subcommand)]
+    Community(team::CommunityCmd),
+    /// Who did what, when (never values); --verify checks the MAC chain
+    Audit(team::AuditArgs),
+    /// Run a program with a project's secrets as env vars, its output masked
+    Run(run::RunArgs),
+    /// Import secrets from a dotenv or JSON file (all or nothing)
+    Import(io::ImportArgs),
+    /// Export a project's secrets as dotenv, JSON or shell (masked unless --reveal)
+    Export(io::ExportArgs),
     /// Print a shell completion script
     Completions {
         /// The shell
@@ -100,24 +118,45 @@ pub fn command() -> clap::Command {
 /// Runs a parsed command line. Returns the exit code on success (`vault run` passes the child's).
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let style = Style::new(cli.json, cli.quiet);
-    let vault_path = match cli.vault_path {
+    let config = crate::config::load()?;
+    let vault_path = match cli.vault_path.or(config.vault) {
         Some(p) => p,
         None => context::default_vault_path()?,
     };
     let ctx = Ctx {
         vault_path,
-        user: cli.user.unwrap_or_else(context::os_user),
+        user: cli.user.or(config.user).unwrap_or_else(context::os_user),
         passphrase_file: cli.passphrase_file,
+        default_project: config.project.clone(),
         style,
+        audit: Default::default(),
+        event: event::describe(&cli.command, config.project.as_deref()),
     };
-    match cli.command {
-        Command::Init(a) => setup::init(&ctx, a),
-        Command::Status => setup::status(&ctx),
-        Command::Unlock(a) => setup::unlock(&ctx, a),
-        Command::Lock => setup::lock(&ctx),
-        Command::Passwd(a) => setup::passwd(&ctx, a),
-        Command::Project(c) => project::run(&ctx, c),
-        Command::Secret(c) => secret::run(&ctx, c),
+    let result = dispatch(&ctx, cli.command);
+    let outcome = match &result {
+        Ok(_) => "ok".to_owned(),
+        Err(e) if e.exit_code() == 6 => "denied".to_owned(),
+        Err(e) => format!("failed (exit {})", e.exit_code()),
+    };
+    ctx.record(&outcome);
+    result
+}
+
+fn dispatch(ctx: &Ctx, command: Command) -> Result<ExitCode> {
+    match command {
+        Command::Init(a) => setup::init(ctx, a),
+        Command::Status => setup::status(ctx),
+        Command::Unlock(a) => setup::unlock(ctx, a),
+        Command::Lock => setup::lock(ctx),
+        Command::Passwd(a) => setup::passwd(ctx, a),
+        Command::Project(c) => project::run(ctx, c),
+        Command::Secret(c) => secret::run(ctx, c),
+        Command::User(c) => team::user(ctx, c),
+        Command::Community(c) => team::community(ctx, c),
+        Command::Audit(a) => team::audit(ctx, a),
+        Command::Import(a) => io::import(ctx, a),
+        Command::Export(a) => io::export(ctx, a),
+        Command::Run(a) => return run::run(ctx, a),
         Command::Completions { shell } => setup::completions(shell),
         Command::Man { dir } => setup::man(&dir),
     }?;

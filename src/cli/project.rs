@@ -6,23 +6,24 @@ use serde::Serialize;
 use super::context::confirm_delete;
 use super::Ctx;
 use crate::output::{self, clean, json_time, note, table_time};
-use crate::vault::ProjectSummary;
+use crate::vault::{ProjectSummary, Role};
 use crate::{Error, Result};
 
 /// Project commands.
 #[derive(Debug, Subcommand)]
 pub enum ProjectCmd {
     /// Create a project; you become its owner
-    #[command(
-        after_help = "Example:\n  vault project create ml-pipeline --description \"training jobs\"\n\n\
-Names: 3-63 Latin letters, digits, '-' and '_'; first a letter; last not '-' or '_'."
-    )]
+    #[command(after_help = "Example:\n  vault project create ml-pipeline --description \"training jobs\"\n\n\
+Names: 3-63 Latin letters, digits, '-' and '_'; first a letter; last not '-' or '_'.")]
     Create {
         /// Project name
         name: String,
         /// What the project is for (stored in clear)
         #[arg(long, default_value = "")]
         description: String,
+        /// Community the project belongs to (you must be a member)
+        #[arg(long, value_name = "C")]
+        community: Option<String>,
     },
     /// List the projects you are a member of
     List,
@@ -32,9 +33,7 @@ Names: 3-63 Latin letters, digits, '-' and '_'; first a letter; last not '-' or 
         name: String,
     },
     /// Rename a project or change its description (owner)
-    #[command(
-        after_help = "Example:\n  vault project edit ml-pipeline --rename training --description \"GPU jobs\""
-    )]
+    #[command(after_help = "Example:\n  vault project edit ml-pipeline --rename training --description \"GPU jobs\"")]
     Edit {
         /// Project name
         name: String,
@@ -44,7 +43,16 @@ Names: 3-63 Latin letters, digits, '-' and '_'; first a letter; last not '-' or 
         /// New description
         #[arg(long)]
         description: Option<String>,
+        /// Move the project into community C (you must be a member)
+        #[arg(long, value_name = "C", conflicts_with = "no_community")]
+        community: Option<String>,
+        /// Take the project out of its community
+        #[arg(long)]
+        no_community: bool,
     },
+    /// Add, remove and list a project's members (owner manages)
+    #[command(subcommand)]
+    Member(MemberCmd),
     /// Copy a project's secrets into a new project (new ids and keys; history not copied)
     #[command(after_help = "Example:\n  vault project clone ml-pipeline --name ml-staging")]
     Clone {
@@ -63,6 +71,60 @@ Names: 3-63 Latin letters, digits, '-' and '_'; first a letter; last not '-' or 
         #[arg(long)]
         yes: bool,
     },
+}
+
+/// Project member commands.
+#[derive(Debug, Subcommand)]
+pub enum MemberCmd {
+    /// Grant a user a role in the project (owner); the project key is wrapped to them
+    #[command(after_help = "Example:\n  vault project member add vision bob --role editor\n\n\
+Roles: owner (members, delete), editor (create, edit, delete secrets), viewer (read and run).")]
+    Add {
+        /// Project
+        project: String,
+        /// User
+        #[arg(value_name = "USER")]
+        member: String,
+        /// Role
+        #[arg(long, value_enum)]
+        role: RoleArg,
+    },
+    /// Remove a member (owner) and rotate the project's keys
+    #[command(after_help = "Removal rotates the project key and re-seals secrets under new data keys, so the\n\
+member cannot open values written afterwards. Values they already saw stay known to them.")]
+    Remove {
+        /// Project
+        project: String,
+        /// User
+        #[arg(value_name = "USER")]
+        member: String,
+    },
+    /// List members and roles
+    List {
+        /// Project
+        project: String,
+    },
+}
+
+/// A project role.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum RoleArg {
+    /// Members and delete, and everything an editor does
+    Owner,
+    /// Create, edit and delete secrets, and everything a viewer does
+    Editor,
+    /// Read values and run programs with them
+    Viewer,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Role {
+        match r {
+            RoleArg::Owner => Role::Owner,
+            RoleArg::Editor => Role::Editor,
+            RoleArg::Viewer => Role::Viewer,
+        }
+    }
 }
 
 /// A project in `--json` output.
@@ -108,8 +170,8 @@ pub fn run(ctx: &Ctx, cmd: ProjectCmd) -> Result<()> {
     let v = ctx.unlock()?;
     let style = ctx.style;
     match cmd {
-        ProjectCmd::Create { name, description } => {
-            let p = v.create_project(&name, &description)?;
+        ProjectCmd::Create { name, description, community } => {
+            let p = v.create_project(&name, &description, community.as_deref())?;
             if style.json {
                 let s = ProjectSummary {
                     creator: v.me().name.clone(),
@@ -119,10 +181,7 @@ pub fn run(ctx: &Ctx, cmd: ProjectCmd) -> Result<()> {
                 };
                 output::print_json(&to_json(&s)).map_err(io)?;
             } else {
-                note(
-                    style,
-                    &format!("created project '{}' (id {})", p.name, p.id),
-                );
+                note(style, &format!("created project '{}' (id {})", p.name, p.id));
             }
         }
         ProjectCmd::List => {
@@ -130,18 +189,8 @@ pub fn run(ctx: &Ctx, cmd: ProjectCmd) -> Result<()> {
             if style.json {
                 output::print_json(&list.iter().map(to_json).collect::<Vec<_>>()).map_err(io)?;
             } else {
-                let mut t = output::table(
-                    style,
-                    &[
-                        "NAME",
-                        "DESCRIPTION",
-                        "ROLE",
-                        "SECRETS",
-                        "CREATOR",
-                        "CREATED",
-                        "MODIFIED",
-                    ],
-                );
+                let mut t =
+                    output::table(style, &["NAME", "DESCRIPTION", "ROLE", "SECRETS", "CREATOR", "CREATED", "MODIFIED"]);
                 for p in &list {
                     t.add_row(vec![
                         p.row.name.clone(),
@@ -153,11 +202,7 @@ pub fn run(ctx: &Ctx, cmd: ProjectCmd) -> Result<()> {
                         table_time(p.row.modified_at),
                     ]);
                 }
-                output::print_table(
-                    &t,
-                    "no projects yet: create one with `vault project create NAME`",
-                )
-                .map_err(io)?;
+                output::print_table(&t, "no projects yet: create one with `vault project create NAME`").map_err(io)?;
             }
         }
         ProjectCmd::Show { name } => {
@@ -165,23 +210,11 @@ pub fn run(ctx: &Ctx, cmd: ProjectCmd) -> Result<()> {
             let p = &info.summary;
             if style.json {
                 let mut j = to_json(p);
-                j.members = Some(
-                    info.members
-                        .iter()
-                        .map(|(u, r)| MemberJson {
-                            user: u,
-                            role: r.as_str(),
-                        })
-                        .collect(),
-                );
+                j.members = Some(info.members.iter().map(|(u, r)| MemberJson { user: u, role: r.as_str() }).collect());
                 output::print_json(&j).map_err(io)?;
             } else {
-                let members = info
-                    .members
-                    .iter()
-                    .map(|(u, r)| format!("{u} ({})", r.as_str()))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let members =
+                    info.members.iter().map(|(u, r)| format!("{u} ({})", r.as_str())).collect::<Vec<_>>().join(", ");
                 output::print_fields(&[
                     ("ID", p.row.id.clone()),
                     ("Name", p.row.name.clone()),
@@ -196,41 +229,48 @@ pub fn run(ctx: &Ctx, cmd: ProjectCmd) -> Result<()> {
                 .map_err(io)?;
             }
         }
-        ProjectCmd::Edit {
-            name,
-            rename,
-            description,
-        } => {
-            if rename.is_none() && description.is_none() {
+        ProjectCmd::Edit { name, rename, description, community, no_community } => {
+            let community = if no_community { Some(None) } else { community.as_deref().map(Some) };
+            if rename.is_none() && description.is_none() && community.is_none() {
                 return Err(Error::Usage(
-                    "nothing to change: pass --rename NEW and/or --description TEXT".into(),
+                    "nothing to change: pass --rename NEW, --description TEXT, --community C or --no-community".into(),
                 ));
             }
-            let p = v.edit_project(&name, rename.as_deref(), description.as_deref())?;
+            let p = v.edit_project(&name, rename.as_deref(), description.as_deref(), community)?;
             note(style, &format!("updated project '{}'", p.name));
+        }
+        ProjectCmd::Member(MemberCmd::Add { project, member: user, role }) => {
+            v.add_project_member(&project, &user, role.into())?;
+            note(style, &format!("'{user}' is now {} of project '{project}'", Role::from(role).as_str()));
+        }
+        ProjectCmd::Member(MemberCmd::Remove { project, member: user }) => {
+            v.remove_project_member(&project, &user)?;
+            note(style, &format!("removed '{user}' from project '{project}'; its keys were rotated"));
+        }
+        ProjectCmd::Member(MemberCmd::List { project }) => {
+            let members = v.project_members(&project)?;
+            if style.json {
+                let j: Vec<MemberJson<'_>> =
+                    members.iter().map(|(u, r)| MemberJson { user: u, role: r.as_str() }).collect();
+                output::print_json(&j).map_err(io)?;
+            } else {
+                let mut t = output::table(style, &["USER", "ROLE"]);
+                for (u, r) in &members {
+                    t.add_row(vec![u.clone(), r.as_str().to_owned()]);
+                }
+                output::print_table(&t, "no members").map_err(io)?;
+            }
         }
         ProjectCmd::Clone { name, new_name } => {
             let (p, n) = v.clone_project(&name, &new_name)?;
-            note(
-                style,
-                &format!(
-                    "cloned project '{name}' to '{}' with {n} secret(s) (id {})",
-                    p.name, p.id
-                ),
-            );
+            note(style, &format!("cloned project '{name}' to '{}' with {n} secret(s) (id {})", p.name, p.id));
         }
         ProjectCmd::Delete { name, yes } => {
             // Check it exists and we may delete it before asking.
             v.show_project(&name)?;
             confirm_delete(yes, &format!("project '{name}' and all its secrets"), &name)?;
             let s = v.delete_project(&name)?;
-            note(
-                style,
-                &format!(
-                    "deleted project '{}' and its {} secret(s)",
-                    s.row.name, s.secrets
-                ),
-            );
+            note(style, &format!("deleted project '{}' and its {} secret(s)", s.row.name, s.secrets));
         }
     }
     Ok(())

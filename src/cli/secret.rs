@@ -16,7 +16,7 @@ use crate::{Error, Result};
 #[derive(Debug, Args)]
 pub struct ScopeArgs {
     /// Project holding the secret
-    #[arg(long, short = 'p', env = "VAULT_PROJECT", value_name = "P")]
+    #[arg(long, short = 'p', env = "VAULT_PROJECT", hide_env_values = true, value_name = "P")]
     pub project: Option<String>,
     /// Use your private secrets (only you can ever read them)
     #[arg(long, conflicts_with = "project")]
@@ -24,12 +24,14 @@ pub struct ScopeArgs {
 }
 
 impl ScopeArgs {
-    fn scope(&self) -> Result<Scope> {
-        match (&self.project, self.private) {
+    /// The scope asked for: --private, --project / VAULT_PROJECT, then the config file's project.
+    pub(super) fn scope(&self, ctx: &Ctx) -> Result<Scope> {
+        match (self.project.as_ref().or(ctx.default_project.as_ref()), self.private) {
             (_, true) => Ok(Scope::Private),
             (Some(p), false) => Ok(Scope::Project(p.clone())),
             (None, false) => Err(Error::Usage(
-                "which project? pass --project P (or set VAULT_PROJECT), or --private".into(),
+                "which project? pass --project P (or set VAULT_PROJECT, or `project` in the config file), or --private"
+                    .into(),
             )),
         }
     }
@@ -60,6 +62,10 @@ The value is any UTF-8 text up to 1 MiB, kept byte for byte (a trailing newline 
         /// Read the value from FILE
         #[arg(long, value_name = "FILE")]
         from_file: Option<PathBuf>,
+        /// Make it write-only: it reaches programs through `vault run` but nobody, you included,
+        /// can reveal, get, export or clone it. Cannot be undone.
+        #[arg(long)]
+        write_only: bool,
     },
     /// List secrets with values masked as *** (or shown with --reveal)
     #[command(
@@ -83,9 +89,7 @@ The value is any UTF-8 text up to 1 MiB, kept byte for byte (a trailing newline 
         reveal: bool,
     },
     /// Print a secret's bare value for scripts (*** unless --reveal)
-    #[command(
-        after_help = "Example:\n  DB_PASS=\"$(vault secret get DB_PASS --project api --reveal)\""
-    )]
+    #[command(after_help = "Example:\n  DB_PASS=\"$(vault secret get DB_PASS --project api --reveal)\"")]
     Get {
         /// Secret name
         name: String,
@@ -96,12 +100,10 @@ The value is any UTF-8 text up to 1 MiB, kept byte for byte (a trailing newline 
         reveal: bool,
     },
     /// Rename a secret, change its description or env name, or give it a new value
-    #[command(
-        after_help = "Examples:\n  vault secret edit HF_TOKEN --project ml-pipeline --rename HUB_TOKEN\n  \
+    #[command(after_help = "Examples:\n  vault secret edit HF_TOKEN --project ml-pipeline --rename HUB_TOKEN\n  \
 vault secret edit HUB_TOKEN --project ml-pipeline --value-stdin < new.txt\n  \
 vault secret edit HUB_TOKEN --project ml-pipeline --from-file new.txt --description \"rotated\"\n\n\
-A new value is a new version; see `vault secret history`."
-    )]
+A new value is a new version; see `vault secret history`.")]
     Edit {
         /// Secret name
         name: String,
@@ -122,6 +124,10 @@ A new value is a new version; see `vault secret history`."
         /// Read a new value from FILE
         #[arg(long, value_name = "FILE")]
         from_file: Option<PathBuf>,
+        /// Make it write-only: it reaches programs through `vault run` but nobody, you included,
+        /// can reveal, get, export or clone it. Cannot be undone.
+        #[arg(long)]
+        write_only: bool,
     },
     /// Copy a secret into another project as an independent secret (new id, new key)
     #[command(
@@ -153,6 +159,30 @@ A new value is a new version; see `vault secret history`."
         #[arg(long)]
         yes: bool,
     },
+    /// Share a secret with its project's community (community admin); other projects of the
+    /// community then see it read-only and `vault run` gets it
+    #[command(after_help = "Example:\n  vault secret share S3_KEY --project vision --community research\n\n\
+Edits in the home project reach the community at once. A project secret of the same env name\n\
+wins over a shared one in `vault run`.")]
+    Share {
+        /// Secret name
+        name: String,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        /// Community [default: the project's community]
+        #[arg(long, value_name = "C")]
+        community: Option<String>,
+    },
+    /// Stop sharing a secret (community admin); its data key is rotated
+    Unshare {
+        /// Secret name
+        name: String,
+        #[command(flatten)]
+        scope: ScopeArgs,
+        /// Community [default: the project's community]
+        #[arg(long, value_name = "C")]
+        community: Option<String>,
+    },
     /// List a secret's versions: number, time, author (values stay masked)
     History {
         /// Secret name
@@ -161,9 +191,7 @@ A new value is a new version; see `vault secret history`."
         scope: ScopeArgs,
     },
     /// Write a new version holding an older version's value
-    #[command(
-        after_help = "Example:\n  vault secret rollback DB_URL --project vision --version 3"
-    )]
+    #[command(after_help = "Example:\n  vault secret rollback DB_URL --project vision --version 3")]
     Rollback {
         /// Secret name
         name: String,
@@ -189,6 +217,12 @@ struct SecretJson<'a> {
     created_at: String,
     modified_by: &'a str,
     modified_at: String,
+    /// The community it is shared with (in its home project).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shared_with: Option<&'a str>,
+    /// Its home project, when it is shared into this project's community (read-only here).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shared_from: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<&'a str>,
 }
@@ -206,12 +240,23 @@ fn to_json(s: &SecretInfo) -> SecretJson<'_> {
         created_at: json_time(s.row.created_at),
         modified_by: &s.modifier,
         modified_at: json_time(s.row.modified_at),
+        shared_with: s.shared_with.as_deref(),
+        shared_from: s.shared_from.as_deref(),
         value: s.value.as_ref().map(|v| v.expose()),
     }
 }
 
 fn io(e: std::io::Error) -> Error {
     Error::io("cannot write output", e)
+}
+
+/// "with C" for a secret shared from here, "from P (read-only)" for one shared into here.
+fn shared_label(s: &SecretInfo) -> String {
+    match (&s.shared_with, &s.shared_from) {
+        (_, Some(home)) => format!("from {home} (read-only)"),
+        (Some(c), None) => format!("with {c}"),
+        (None, None) => String::new(),
+    }
 }
 
 fn shown(s: &SecretInfo) -> String {
@@ -225,80 +270,48 @@ fn shown(s: &SecretInfo) -> String {
 pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
     let style = ctx.style;
     match cmd {
-        SecretCmd::Create {
-            name,
-            scope,
-            description,
-            env_name,
-            from_file,
-        } => {
-            let scope = scope.scope()?;
+        SecretCmd::Create { name, scope, description, env_name, from_file, write_only } => {
+            let scope = scope.scope(ctx)?;
             // Read the value before the passphrase prompt so a piped value is not mistaken for it.
             let value = read_value(from_file.as_deref(), &name)?;
             let v = ctx.unlock()?;
-            let s = v.create_secret(
-                &scope,
-                &name,
-                &value,
-                &description,
-                env_name.as_deref(),
-                false,
-            )?;
+            let s = v.create_secret(&scope, &name, &value, &description, env_name.as_deref(), write_only)?;
             if style.json {
                 output::print_json(&to_json(&s)).map_err(io)?;
             } else {
-                note(
-                    style,
-                    &format!(
-                        "created secret '{}' in project '{}' (id {})",
-                        s.row.name, s.project, s.row.id
-                    ),
-                );
+                note(style, &format!("created secret '{}' in project '{}' (id {})", s.row.name, s.project, s.row.id));
             }
         }
         SecretCmd::List { scope, reveal } => {
-            let scope = scope.scope()?;
+            let scope = scope.scope(ctx)?;
             let v = ctx.unlock()?;
             let list = v.list_secrets(&scope, reveal)?;
             if style.json {
                 output::print_json(&list.iter().map(to_json).collect::<Vec<_>>()).map_err(io)?;
             } else {
-                let mut t = output::table(
-                    style,
-                    &[
-                        "NAME",
-                        "DESCRIPTION",
-                        "VALUE",
-                        "CREATOR",
-                        "CREATED",
-                        "MODIFIED",
-                    ],
-                );
+                let mut t =
+                    output::table(style, &["NAME", "DESCRIPTION", "VALUE", "SHARED", "CREATOR", "CREATED", "MODIFIED"]);
                 for s in &list {
-                    let value = if reveal && s.value.is_some() {
-                        clean(&shown(s))
-                    } else {
-                        shown(s)
-                    };
+                    let value = if reveal && s.value.is_some() { clean(&shown(s)) } else { shown(s) };
                     t.add_row(vec![
                         s.row.name.clone(),
                         clean(&s.row.description),
                         value,
+                        shared_label(s),
                         s.creator.clone(),
                         table_time(s.row.created_at),
                         table_time(s.row.modified_at),
                     ]);
                 }
-                output::print_table(&t, "no secrets yet: add one with `printf '%s' \"$VALUE\" | vault secret create NAME --project P`")
-                    .map_err(io)?;
+                output::print_table(
+                    &t,
+                    "no secrets yet: add one with `printf '%s' \"$VALUE\" | vault secret create NAME --project P`",
+                )
+                .map_err(io)?;
             }
         }
-        SecretCmd::Show {
-            name,
-            scope,
-            reveal,
-        } => {
-            let scope = scope.scope()?;
+        SecretCmd::Show { name, scope, reveal } => {
+            let scope = scope.scope(ctx)?;
             let v = ctx.unlock()?;
             let s = v.get_secret(&scope, &name, reveal)?;
             if style.json {
@@ -319,10 +332,7 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
                     ("Version", s.row.current_version.to_string()),
                     ("Creator", s.creator.clone()),
                     ("Created", format!("{} UTC", table_time(s.row.created_at))),
-                    (
-                        "Modified",
-                        format!("{} UTC by {}", table_time(s.row.modified_at), s.modifier),
-                    ),
+                    ("Modified", format!("{} UTC by {}", table_time(s.row.modified_at), s.modifier)),
                 ])
                 .map_err(io)?;
                 let mut out = std::io::stdout().lock();
@@ -335,12 +345,8 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
                 .map_err(io)?;
             }
         }
-        SecretCmd::Get {
-            name,
-            scope,
-            reveal,
-        } => {
-            let scope = scope.scope()?;
+        SecretCmd::Get { name, scope, reveal } => {
+            let scope = scope.scope(ctx)?;
             let v = ctx.unlock()?;
             let s = v.get_secret(&scope, &name, reveal)?;
             if style.json {
@@ -358,37 +364,22 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
                 note(style, "vault: hint: pass --reveal to print the value");
             }
         }
-        SecretCmd::Edit {
-            name,
-            scope,
-            rename,
-            description,
-            env_name,
-            value_stdin,
-            from_file,
-        } => {
-            let scope = scope.scope()?;
-            if rename.is_none()
-                && description.is_none()
-                && env_name.is_none()
-                && !value_stdin
-                && from_file.is_none()
-            {
+        SecretCmd::Edit { name, scope, rename, description, env_name, value_stdin, from_file, write_only } => {
+            let scope = scope.scope(ctx)?;
+            if rename.is_none() && description.is_none() && env_name.is_none() && !value_stdin && from_file.is_none() {
                 return Err(Error::Usage(
                     "nothing to change: pass --rename, --description, --env-name, --value-stdin or --from-file".into(),
                 ));
             }
-            let value = if value_stdin || from_file.is_some() {
-                Some(read_value(from_file.as_deref(), &name)?)
-            } else {
-                None
-            };
+            let value =
+                if value_stdin || from_file.is_some() { Some(read_value(from_file.as_deref(), &name)?) } else { None };
             let v = ctx.unlock()?;
             let edit = SecretEdit {
                 rename: rename.as_deref(),
                 env_name: env_name.as_deref(),
                 description: description.as_deref(),
                 value: value.as_ref(),
+                write_only,
             };
             let s = v.edit_secret(&scope, &name, &edit)?;
             if style.json {
@@ -403,20 +394,12 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
                 );
             }
         }
-        SecretCmd::Clone {
-            name,
-            scope,
-            to_project,
-            to_private,
-            new_name,
-        } => {
-            let scope = scope.scope()?;
+        SecretCmd::Clone { name, scope, to_project, to_private, new_name } => {
+            let scope = scope.scope(ctx)?;
             let to = match (to_project, to_private) {
                 (_, true) => Scope::Private,
                 (Some(p), false) => Scope::Project(p),
-                (None, false) => {
-                    return Err(Error::Usage("pass --to-project Q or --to-private".into()))
-                }
+                (None, false) => return Err(Error::Usage("pass --to-project Q or --to-private".into())),
             };
             let v = ctx.unlock()?;
             let s = v.clone_secret(&scope, &name, &to, new_name.as_deref())?;
@@ -425,29 +408,38 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
             } else {
                 note(
                     style,
-                    &format!(
-                        "cloned secret '{name}' to '{}' in project '{}' (id {})",
-                        s.row.name, s.project, s.row.id
-                    ),
+                    &format!("cloned secret '{name}' to '{}' in project '{}' (id {})", s.row.name, s.project, s.row.id),
                 );
             }
         }
         SecretCmd::Delete { name, scope, yes } => {
-            let scope = scope.scope()?;
+            let scope = scope.scope(ctx)?;
             let v = ctx.unlock()?;
             v.get_secret(&scope, &name, false)?;
             confirm_delete(yes, &format!("secret '{name}' and all its versions"), &name)?;
             let s = v.delete_secret(&scope, &name)?;
-            note(
-                style,
-                &format!(
-                    "deleted secret '{}' from project '{}'",
-                    s.row.name, s.project
-                ),
-            );
+            note(style, &format!("deleted secret '{}' from project '{}'", s.row.name, s.project));
+        }
+        SecretCmd::Share { name, scope, community } | SecretCmd::Unshare { name, scope, community }
+            if !matches!(scope.scope(ctx)?, Scope::Project(_)) =>
+        {
+            let _ = (name, community);
+            return Err(Error::Usage("private secrets cannot be shared".into()));
+        }
+        SecretCmd::Share { name, scope, community } => {
+            let Scope::Project(project) = scope.scope(ctx)? else { unreachable!("checked above") };
+            let v = ctx.unlock()?;
+            let c = v.share_secret(&project, &name, community.as_deref())?;
+            note(style, &format!("shared secret '{name}' of project '{project}' with community '{c}'"));
+        }
+        SecretCmd::Unshare { name, scope, community } => {
+            let Scope::Project(project) = scope.scope(ctx)? else { unreachable!("checked above") };
+            let v = ctx.unlock()?;
+            let c = v.unshare_secret(&project, &name, community.as_deref())?;
+            note(style, &format!("secret '{name}' is no longer shared with community '{c}'; its data key was rotated"));
         }
         SecretCmd::History { name, scope } => {
-            let scope = scope.scope()?;
+            let scope = scope.scope(ctx)?;
             let v = ctx.unlock()?;
             let (_, versions) = v.secret_history(&scope, &name)?;
             if style.json {
@@ -476,22 +468,14 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
                         MASK.to_owned(),
                         x.author.clone(),
                         table_time(x.created_at),
-                        if x.current {
-                            "current".into()
-                        } else {
-                            String::new()
-                        },
+                        if x.current { "current".into() } else { String::new() },
                     ]);
                 }
                 output::print_table(&t, "no versions").map_err(io)?;
             }
         }
-        SecretCmd::Rollback {
-            name,
-            scope,
-            version,
-        } => {
-            let scope = scope.scope()?;
+        SecretCmd::Rollback { name, scope, version } => {
+            let scope = scope.scope(ctx)?;
             let v = ctx.unlock()?;
             let s = v.rollback_secret(&scope, &name, version)?;
             if style.json {

@@ -23,14 +23,13 @@ pub struct KdfArgs {
 }
 
 impl KdfArgs {
-    fn params(&self, base: KdfParams) -> Result<KdfParams> {
+    pub(super) fn params(&self, base: KdfParams) -> Result<KdfParams> {
         let p = KdfParams {
             memory_mib: self.kdf_memory.unwrap_or(base.memory_mib),
             iterations: self.kdf_iterations.unwrap_or(base.iterations),
             parallelism: 1,
         };
-        p.check()
-            .map_err(|e| Error::Usage(format!("key-derivation parameters {e}")))?;
+        p.check().map_err(|e| Error::Usage(format!("key-derivation parameters {e}")))?;
         Ok(p)
     }
 
@@ -78,12 +77,11 @@ pub fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     let kdf = a.kdf.params(KdfParams::DEFAULT)?;
     vault::names::check_user(&ctx.user)?;
     if ctx.vault_path.exists() {
-        return Err(Error::VaultExists {
-            path: ctx.vault_path.clone(),
-        });
+        return Err(Error::VaultExists { path: ctx.vault_path.clone() });
     }
     let pass = ctx.new_passphrase(None, &ctx.user)?;
     let v = Vault::init(&ctx.vault_path, &ctx.user, &pass, kdf)?;
+    v.record(&crate::vault::audit::EventSpec { action: "init".into(), ..Default::default() }, "ok")?;
     if ctx.style.json {
         output::print_json(&json!({
             "path": ctx.vault_path,
@@ -135,21 +133,8 @@ pub fn status(ctx: &Ctx) -> Result<()> {
             return output::print_fields(&[
                 ("Vault", ctx.vault_path.display().to_string()),
                 ("Users", users.unwrap_or(0).to_string()),
-                (
-                    "User",
-                    format!(
-                        "{}{}",
-                        u.name,
-                        if u.is_admin { " (vault admin)" } else { "" }
-                    ),
-                ),
-                (
-                    "KDF",
-                    format!(
-                        "Argon2id {} MiB, t={}, p={}",
-                        u.kdf.memory_mib, u.kdf.iterations, u.kdf.parallelism
-                    ),
-                ),
+                ("User", format!("{}{}", u.name, if u.is_admin { " (vault admin)" } else { "" })),
+                ("KDF", format!("Argon2id {} MiB, t={}, p={}", u.kdf.memory_mib, u.kdf.iterations, u.kdf.parallelism)),
                 ("Session", session_state),
             ])
             .map_err(|e| Error::io("cannot write output", e));
@@ -165,28 +150,9 @@ pub fn status(ctx: &Ctx) -> Result<()> {
     output::print_fields(&[
         (
             "Vault",
-            format!(
-                "{}{}",
-                ctx.vault_path.display(),
-                if exists {
-                    ""
-                } else {
-                    " (does not exist: run `vault init`)"
-                }
-            ),
+            format!("{}{}", ctx.vault_path.display(), if exists { "" } else { " (does not exist: run `vault init`)" }),
         ),
-        (
-            "User",
-            format!(
-                "{}{}",
-                ctx.user,
-                if exists {
-                    " (not a user of this vault)"
-                } else {
-                    ""
-                }
-            ),
-        ),
+        ("User", format!("{}{}", ctx.user, if exists { " (not a user of this vault)" } else { "" })),
         ("Session", session_state),
     ])
     .map_err(|e| Error::io("cannot write output", e))
@@ -204,59 +170,34 @@ pub fn unlock(ctx: &Ctx, a: UnlockArgs) -> Result<()> {
         .map_err(|e| Error::io("cannot write output", e))?;
     } else {
         println!("export VAULT_SESSION='{}'", token.as_str());
-        note(
-            ctx.style,
-            &format!(
-                "# session for '{}' lasts {} s; end it with `vault lock`",
-                v.me().name,
-                a.ttl
-            ),
-        );
+        note(ctx.style, &format!("# session for '{}' lasts {} s; end it with `vault lock`", v.me().name, a.ttl));
     }
     Ok(())
 }
 
 pub fn lock(ctx: &Ctx) -> Result<()> {
-    let token = session::token_from_env().ok_or_else(|| {
-        Error::Usage("VAULT_SESSION is not set: there is no session to lock".into())
-    })?;
+    let token = session::token_from_env()
+        .ok_or_else(|| Error::Usage("VAULT_SESSION is not set: there is no session to lock".into()))?;
     let was = session::lock(&token)?;
-    note(
-        ctx.style,
-        if was {
-            "session locked"
-        } else {
-            "session was already locked or expired"
-        },
-    );
+    note(ctx.style, if was { "session locked" } else { "session was already locked or expired" });
     println!("unset VAULT_SESSION");
     Ok(())
 }
 
 pub fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
     let mut v = ctx.unlock()?;
-    let kdf = if a.kdf.given() {
-        Some(a.kdf.params(v.me().kdf)?)
-    } else {
-        None
-    };
+    let kdf = if a.kdf.given() { Some(a.kdf.params(v.me().kdf)?) } else { None };
     let new_file = a.new_passphrase_file.as_deref();
     if new_file.is_none() && !super::context::has_tty() {
-        return Err(Error::Usage(
-            "no terminal to type the new passphrase on: pass --new-passphrase-file FILE".into(),
-        ));
+        return Err(Error::Usage("no terminal to type the new passphrase on: pass --new-passphrase-file FILE".into()));
     }
     let pass = match new_file {
         Some(f) => ctx.new_passphrase(Some(f), &v.me().name.clone())?,
         None => {
-            let first =
-                super::context::prompt_hidden("New passphrase: ").ok_or(Error::NoPassphrase)?;
-            let again =
-                super::context::prompt_hidden("Type it again: ").ok_or(Error::NoPassphrase)?;
+            let first = super::context::prompt_hidden("New passphrase: ").ok_or(Error::NoPassphrase)?;
+            let again = super::context::prompt_hidden("Type it again: ").ok_or(Error::NoPassphrase)?;
             if first != again || first.is_empty() {
-                return Err(Error::Usage(
-                    "the passphrases did not match or were empty; nothing was changed".into(),
-                ));
+                return Err(Error::Usage("the passphrases did not match or were empty; nothing was changed".into()));
             }
             first
         }
@@ -265,12 +206,7 @@ pub fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
     let k = v.me().kdf;
     note(
         ctx.style,
-        &format!(
-            "passphrase changed for '{}' (Argon2id {} MiB, t={})",
-            v.me().name,
-            k.memory_mib,
-            k.iterations
-        ),
+        &format!("passphrase changed for '{}' (Argon2id {} MiB, t={})", v.me().name, k.memory_mib, k.iterations),
     );
     Ok(())
 }
@@ -283,24 +219,17 @@ pub fn completions(shell: clap_complete::Shell) -> Result<()> {
 
 /// Writes `vault.1` and `vault-<sub>.1`, `vault-<sub>-<verb>.1` for every subcommand into `dir`.
 pub fn man(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
     write_man(dir, super::command(), "vault")
 }
 
 fn write_man(dir: &Path, cmd: clap::Command, name: &str) -> Result<()> {
     let cmd = cmd.name(name.to_owned());
     let mut buf = Vec::new();
-    clap_mangen::Man::new(cmd.clone())
-        .render(&mut buf)
-        .map_err(|e| Error::io("cannot render man page", e))?;
+    clap_mangen::Man::new(cmd.clone()).render(&mut buf).map_err(|e| Error::io("cannot render man page", e))?;
     let path = dir.join(format!("{name}.1"));
-    std::fs::write(&path, buf)
-        .map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
-    for sub in cmd
-        .get_subcommands()
-        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
-    {
+    std::fs::write(&path, buf).map_err(|e| Error::io(format!("cannot write {}", path.display()), e))?;
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
         write_man(dir, sub.clone(), &format!("{name}-{}", sub.get_name()))?;
     }
     Ok(())

@@ -18,13 +18,7 @@ pub fn seal(key: &Key32, plaintext: &[u8], ad: &[u8]) -> Vec<u8> {
     let mut nonce = [0u8; NONCE_LEN];
     random_bytes(&mut nonce);
     let ct = cipher
-        .encrypt(
-            XNonce::from_slice(&nonce),
-            Payload {
-                msg: plaintext,
-                aad: ad,
-            },
-        )
+        .encrypt(XNonce::from_slice(&nonce), Payload { msg: plaintext, aad: ad })
         // Encryption fails only for messages over 256 GiB; values are capped at 1 MiB.
         .unwrap_or_default();
     let mut out = Vec::with_capacity(NONCE_LEN + ct.len());
@@ -40,10 +34,7 @@ pub fn open(key: &Key32, blob: &[u8], ad: &[u8]) -> Result<Zeroizing<Vec<u8>>, C
     }
     let (nonce, ct) = blob.split_at(NONCE_LEN);
     let cipher = XChaCha20Poly1305::new(key.expose().into());
-    cipher
-        .decrypt(XNonce::from_slice(nonce), Payload { msg: ct, aad: ad })
-        .map(Zeroizing::new)
-        .map_err(|_| CryptoError)
+    cipher.decrypt(XNonce::from_slice(nonce), Payload { msg: ct, aad: ad }).map(Zeroizing::new).map_err(|_| CryptoError)
 }
 
 #[cfg(test)]

@@ -60,47 +60,106 @@ impl PublicKeys {
         let recipient = recipient.parse().map_err(|_| CryptoError)?;
         let vk: [u8; 32] = verifying.try_into().map_err(|_| CryptoError)?;
         let verifying = VerifyingKey::from_bytes(&vk).map_err(|_| CryptoError)?;
-        Ok(Self {
-            recipient,
-            verifying,
-        })
+        Ok(Self { recipient, verifying })
     }
 }
 
-/// Everything a user's passphrase unlocks: their X25519 identity, their Ed25519 signing key, and
+/// Everything a user's passphrase unlocks: their X25519 identity, their Ed25519 signing key,
 /// the vault admin's verifying key they trust (pinned, so it cannot be swapped in the file
-/// without their passphrase).
+/// without their passphrase), and the vault's audit MAC key.
 pub struct UserKeys {
     identity: age::x25519::Identity,
     signing: SigningKey,
     /// The root of trust for the roster.
     pub admin_vk: VerifyingKey,
+    /// The key of the audit log's MAC chain.
+    pub audit_key: Key32,
 }
 
 const ENVELOPE_VERSION: u8 = 1;
 
+const PENDING_VERSION: u8 = 2;
+
+/// What an admin seals for a user they add, under the passphrase the user will first unlock
+/// with: a one-time enrollment signing key (its public half signed by the admin), the admin
+/// key to pin and the audit key. At first unlock the user makes keys of their own, so nobody
+/// else, the admin included, ever holds their identity.
+pub struct PendingKeys {
+    /// The enrollment key that signs the user's own keys.
+    pub enroll: SigningKey,
+    /// The admin key to pin.
+    pub admin_vk: VerifyingKey,
+    /// The audit MAC key.
+    pub audit_key: Key32,
+}
+
+impl PendingKeys {
+    /// Fresh enrollment keys for a user added by the admin holding `admin_vk` and `audit_key`.
+    pub fn generate(admin_vk: VerifyingKey, audit_key: &Key32) -> Self {
+        let mut seed = Zeroizing::new([0u8; 32]);
+        random_bytes(&mut seed[..]);
+        Self { enroll: SigningKey::from_bytes(&seed), admin_vk, audit_key: Key32::from_bytes(*audit_key.expose()) }
+    }
+
+    /// Serializes for sealing.
+    pub fn to_plaintext(&self) -> Zeroizing<Vec<u8>> {
+        let mut out = Zeroizing::new(Vec::with_capacity(97));
+        out.push(PENDING_VERSION);
+        out.extend_from_slice(&self.enroll.to_bytes());
+        out.extend_from_slice(self.admin_vk.as_bytes());
+        out.extend_from_slice(self.audit_key.expose());
+        out
+    }
+
+    /// The user's own new keys, pinning the same admin and audit key.
+    pub fn enroll(&self) -> UserKeys {
+        UserKeys::generate(Some(self.admin_vk), Some(Key32::from_bytes(*self.audit_key.expose())))
+    }
+}
+
+/// An opened envelope: a user's keys, or an enrollment still to be done.
+pub enum Envelope {
+    /// A user with keys of their own.
+    Enrolled(UserKeys),
+    /// A user added by an admin who has not unlocked yet.
+    Pending(PendingKeys),
+}
+
+impl Envelope {
+    /// Parses an opened envelope of either kind.
+    pub fn parse(pt: &[u8]) -> Result<Envelope, CryptoError> {
+        match pt.first() {
+            Some(&ENVELOPE_VERSION) => UserKeys::from_plaintext(pt).map(Envelope::Enrolled),
+            Some(&PENDING_VERSION) if pt.len() == 97 => {
+                let seed: [u8; 32] = pt[1..33].try_into().map_err(|_| CryptoError)?;
+                let admin: [u8; 32] = pt[33..65].try_into().map_err(|_| CryptoError)?;
+                Ok(Envelope::Pending(PendingKeys {
+                    enroll: SigningKey::from_bytes(&seed),
+                    admin_vk: VerifyingKey::from_bytes(&admin).map_err(|_| CryptoError)?,
+                    audit_key: Key32::from_slice(&pt[65..97])?,
+                }))
+            }
+            _ => Err(CryptoError),
+        }
+    }
+}
+
 impl UserKeys {
     /// New random keys. `admin_vk` is `None` for the first user, who becomes the admin and pins
-    /// their own verifying key.
-    pub fn generate(admin_vk: Option<VerifyingKey>) -> Self {
+    /// their own verifying key; `audit_key` is `None` for the first user, who makes it.
+    pub fn generate(admin_vk: Option<VerifyingKey>, audit_key: Option<Key32>) -> Self {
         let identity = age::x25519::Identity::generate();
         let mut seed = Zeroizing::new([0u8; 32]);
         random_bytes(&mut seed[..]);
         let signing = SigningKey::from_bytes(&seed);
         let admin_vk = admin_vk.unwrap_or_else(|| signing.verifying_key());
-        Self {
-            identity,
-            signing,
-            admin_vk,
-        }
+        let audit_key = audit_key.unwrap_or_else(Key32::generate);
+        Self { identity, signing, admin_vk, audit_key }
     }
 
     /// The public half.
     pub fn public(&self) -> PublicKeys {
-        PublicKeys {
-            recipient: self.identity.to_public(),
-            verifying: self.signing.verifying_key(),
-        }
+        PublicKeys { recipient: self.identity.to_public(), verifying: self.signing.verifying_key() }
     }
 
     /// The identity, to unwrap keys granted to this user.
@@ -110,22 +169,20 @@ impl UserKeys {
 
     /// Signs `digest(domain, parts)`.
     pub fn sign(&self, domain: &str, parts: &[&[u8]]) -> Vec<u8> {
-        self.signing
-            .sign(&digest(domain, parts))
-            .to_bytes()
-            .to_vec()
+        self.signing.sign(&digest(domain, parts)).to_bytes().to_vec()
     }
 
     /// Serializes the secret parts, to be sealed under a KEK or session key.
     pub fn to_plaintext(&self) -> Zeroizing<Vec<u8>> {
         let id = self.identity.to_string();
         let id = id.expose_secret().as_bytes();
-        let mut out = Zeroizing::new(Vec::with_capacity(1 + 2 + id.len() + 64));
+        let mut out = Zeroizing::new(Vec::with_capacity(1 + 2 + id.len() + 96));
         out.push(ENVELOPE_VERSION);
         out.extend_from_slice(&(id.len() as u16).to_be_bytes());
         out.extend_from_slice(id);
         out.extend_from_slice(&self.signing.to_bytes());
         out.extend_from_slice(self.admin_vk.as_bytes());
+        out.extend_from_slice(self.audit_key.expose());
         out
     }
 
@@ -137,7 +194,7 @@ impl UserKeys {
         }
         let n = u16::from_be_bytes([rest[0], rest[1]]) as usize;
         let rest = &rest[2..];
-        if rest.len() != n + 64 {
+        if rest.len() != n + 96 {
             return Err(CryptoError);
         }
         let id = std::str::from_utf8(&rest[..n]).map_err(|_| CryptoError)?;
@@ -145,13 +202,10 @@ impl UserKeys {
         let mut seed = Zeroizing::new([0u8; 32]);
         seed.copy_from_slice(&rest[n..n + 32]);
         let signing = SigningKey::from_bytes(&seed);
-        let admin: [u8; 32] = rest[n + 32..].try_into().map_err(|_| CryptoError)?;
+        let admin: [u8; 32] = rest[n + 32..n + 64].try_into().map_err(|_| CryptoError)?;
         let admin_vk = VerifyingKey::from_bytes(&admin).map_err(|_| CryptoError)?;
-        Ok(Self {
-            identity,
-            signing,
-            admin_vk,
-        })
+        let audit_key = Key32::from_slice(&rest[n + 64..])?;
+        Ok(Self { identity, signing, admin_vk, audit_key })
     }
 }
 
@@ -162,25 +216,14 @@ impl fmt::Debug for UserKeys {
 }
 
 /// Verifies an Ed25519 signature made by [`UserKeys::sign`].
-pub fn verify(
-    vk: &VerifyingKey,
-    sig: &[u8],
-    domain: &str,
-    parts: &[&[u8]],
-) -> Result<(), CryptoError> {
+pub fn verify(vk: &VerifyingKey, sig: &[u8], domain: &str, parts: &[&[u8]]) -> Result<(), CryptoError> {
     let sig: [u8; 64] = sig.try_into().map_err(|_| CryptoError)?;
-    vk.verify_strict(&digest(domain, parts), &Signature::from_bytes(&sig))
-        .map_err(|_| CryptoError)
+    vk.verify_strict(&digest(domain, parts), &Signature::from_bytes(&sig)).map_err(|_| CryptoError)
 }
 
 /// Wraps `key` to `recipient` with age (X25519), bound to the context `domain`/`parts`: the
 /// wrapped plaintext is the context's digest followed by the key, and [`unwrap_key`] checks it.
-pub fn wrap_key(
-    recipient: &age::x25519::Recipient,
-    key: &Key32,
-    domain: &str,
-    parts: &[&[u8]],
-) -> Vec<u8> {
+pub fn wrap_key(recipient: &age::x25519::Recipient, key: &Key32, domain: &str, parts: &[&[u8]]) -> Vec<u8> {
     let mut pt = Zeroizing::new([0u8; 64]);
     pt[..32].copy_from_slice(&digest(domain, parts));
     pt[32..].copy_from_slice(key.expose());
@@ -213,23 +256,34 @@ mod tests {
 
     #[test]
     fn envelope_round_trip() {
-        let k = UserKeys::generate(None);
+        let k = UserKeys::generate(None, None);
         let pt = k.to_plaintext();
         let k2 = UserKeys::from_plaintext(&pt).unwrap();
-        assert_eq!(
-            k2.public().recipient.to_string(),
-            k.public().recipient.to_string()
-        );
+        assert_eq!(k2.public().recipient.to_string(), k.public().recipient.to_string());
         assert_eq!(k2.public().verifying, k.public().verifying);
         assert_eq!(k2.admin_vk, k.public().verifying, "first user pins itself");
+        assert_eq!(k2.audit_key.expose(), k.audit_key.expose());
+        assert!(matches!(Envelope::parse(&pt), Ok(Envelope::Enrolled(_))));
         assert!(UserKeys::from_plaintext(&pt[..pt.len() - 1]).is_err());
         assert!(UserKeys::from_plaintext(&[]).is_err());
     }
 
     #[test]
+    fn pending_envelope_round_trip_and_enrollment() {
+        let admin = UserKeys::generate(None, None);
+        let p = PendingKeys::generate(admin.public().verifying, &admin.audit_key);
+        let Ok(Envelope::Pending(p2)) = Envelope::parse(&p.to_plaintext()) else { panic!("not pending") };
+        assert_eq!(p2.enroll.verifying_key(), p.enroll.verifying_key());
+        let bob = p2.enroll();
+        assert_eq!(bob.admin_vk, admin.public().verifying);
+        assert_eq!(bob.audit_key.expose(), admin.audit_key.expose());
+        assert!(Envelope::parse(&[3u8; 97]).is_err());
+    }
+
+    #[test]
     fn wrap_unwrap_bound_to_context() {
-        let alice = UserKeys::generate(None);
-        let bob = UserKeys::generate(Some(alice.public().verifying));
+        let alice = UserKeys::generate(None, None);
+        let bob = UserKeys::generate(Some(alice.public().verifying), None);
         let key = Key32::generate();
         let blob = wrap_key(&bob.public().recipient, &key, "d", &[b"p1"]);
         let got = unwrap_key(bob.identity(), &blob, "d", &[b"p1"]).unwrap();
@@ -245,13 +299,13 @@ mod tests {
 
     #[test]
     fn signatures_verify_only_for_signed_content() {
-        let a = UserKeys::generate(None);
+        let a = UserKeys::generate(None, None);
         let sig = a.sign("dom", &[b"x", b"y"]);
         let vk = a.public().verifying;
         assert!(verify(&vk, &sig, "dom", &[b"x", b"y"]).is_ok());
         assert!(verify(&vk, &sig, "dom", &[b"x", b"z"]).is_err());
         assert!(verify(&vk, &sig, "other", &[b"x", b"y"]).is_err());
-        let b = UserKeys::generate(None);
+        let b = UserKeys::generate(None, None);
         assert!(verify(&b.public().verifying, &sig, "dom", &[b"x", b"y"]).is_err());
         assert!(verify(&vk, &sig[..63], "dom", &[b"x", b"y"]).is_err());
     }

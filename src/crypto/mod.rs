@@ -12,7 +12,7 @@ mod keys;
 
 pub use aead::{open, seal, NONCE_LEN, TAG_LEN};
 pub use kdf::{KdfParams, SALT_LEN};
-pub use keys::{unwrap_key, verify, wrap_key, Key32, PublicKeys, UserKeys};
+pub use keys::{unwrap_key, verify, wrap_key, Envelope, Key32, PendingKeys, PublicKeys, UserKeys};
 
 /// A decryption or verification failure. Deliberately says nothing more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -36,6 +36,26 @@ pub mod domain {
     pub const DEK: &str = "vault/v1/dek";
     /// A secret value sealed under its data key.
     pub const VALUE: &str = "vault/v1/value";
+    /// The signature over a project key wrapped to a member (by the owner who wrapped it).
+    pub const PROJECT_KEY_SIG: &str = "vault/v1/project-key-sig";
+    /// The signature over a community key wrapped to a member.
+    pub const COMMUNITY_KEY_SIG: &str = "vault/v1/community-key-sig";
+    /// The enrollment key's signature over a user's own keys.
+    pub const ENROLL: &str = "vault/v1/enroll";
+    /// A community key wrapped to a member.
+    pub const COMMUNITY_GRANT: &str = "vault/v1/community-grant";
+    /// The signature over a community membership.
+    pub const COMMUNITY_GRANT_SIG: &str = "vault/v1/community-grant-sig";
+    /// A community id commits to its creator's verifying key.
+    pub const COMMUNITY_ID: &str = "vault/v1/community-id";
+    /// A project owner's signature binding a project to a community.
+    pub const PROJECT_COMMUNITY: &str = "vault/v1/project-community";
+    /// A secret's data key sealed under a community key (a share).
+    pub const SHARED_DEK: &str = "vault/v1/shared-dek";
+    /// The signature over a share.
+    pub const SHARE_SIG: &str = "vault/v1/share-sig";
+    /// The audit log's MAC chain.
+    pub const AUDIT: &str = "vault/v1/audit";
     /// A session's copy of the user's envelope, sealed under the session key.
     pub const SESSION: &str = "vault/v1/session";
 }
@@ -86,10 +106,7 @@ mod tests {
 
     #[test]
     fn ad_known_answer() {
-        assert_eq!(
-            ad("x", &[b"ab", b""]),
-            vec![b'x', 0, 0, 0, 0, 2, b'a', b'b', 0, 0, 0, 0]
-        );
+        assert_eq!(ad("x", &[b"ab", b""]), vec![b'x', 0, 0, 0, 0, 2, b'a', b'b', 0, 0, 0, 0]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! on and a busy timeout, so several `vault` processes can write one file.
 
 mod rows;
+mod team;
 
 use std::fs::{DirBuilder, OpenOptions};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
@@ -14,6 +15,7 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 pub use rows::*;
+pub use team::*;
 
 use crate::{Error, Result};
 
@@ -34,9 +36,7 @@ impl Store {
     /// Creates a new vault file (mode 0600; its folder 0700 if we create it) with the schema.
     pub fn create(path: &Path) -> Result<Store> {
         if path.exists() {
-            return Err(Error::VaultExists {
-                path: path.to_owned(),
-            });
+            return Err(Error::VaultExists { path: path.to_owned() });
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             if !dir.exists() {
@@ -49,32 +49,19 @@ impl Store {
         }
         // Create the file with its mode, never chmod later; create_new closes the race with a
         // concurrent init.
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(path)
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => Error::VaultExists {
-                    path: path.to_owned(),
-                },
-                _ => Error::io(format!("cannot create {}", path.display()), e),
-            })?;
+        OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Error::VaultExists { path: path.to_owned() },
+            _ => Error::io(format!("cannot create {}", path.display()), e),
+        })?;
         let result = (|| {
-            let conn = Connection::open_with_flags(
-                path,
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?;
+            let conn =
+                Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
             conn.execute_batch("PRAGMA journal_mode=WAL;")?;
-            let store = Store {
-                conn,
-                path: path.to_owned(),
-            };
+            let store = Store { conn, path: path.to_owned() };
             store.configure()?;
             store.write(|s| {
                 s.conn.execute_batch(SCHEMA)?;
-                s.conn
-                    .pragma_update(None, "application_id", APPLICATION_ID)?;
+                s.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
                 s.conn.pragma_update(None, "user_version", FORMAT_VERSION)?;
                 Ok(())
             })?;
@@ -93,32 +80,15 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         match std::fs::metadata(path) {
             Ok(m) if m.is_file() => {}
-            Ok(_) => {
-                return Err(Error::Damaged {
-                    path: path.to_owned(),
-                    reason: "not a regular file".into(),
-                })
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::NoVault {
-                    path: path.to_owned(),
-                })
-            }
+            Ok(_) => return Err(Error::Damaged { path: path.to_owned(), reason: "not a regular file".into() }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Error::NoVault { path: path.to_owned() }),
             Err(e) => return Err(Error::io(format!("cannot read {}", path.display()), e)),
         }
-        let damaged = |reason: String| Error::Damaged {
-            path: path.to_owned(),
-            reason,
-        };
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| damaged(e.to_string()))?;
-        let store = Store {
-            conn,
-            path: path.to_owned(),
-        };
+        let damaged = |reason: String| Error::Damaged { path: path.to_owned(), reason };
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(|e| damaged(e.to_string()))?;
+        let store = Store { conn, path: path.to_owned() };
         let (app_id, version) = store
             .conn
             .query_row(
@@ -131,11 +101,7 @@ impl Store {
             return Err(damaged("it is an SQLite file but not a vault".into()));
         }
         if version > FORMAT_VERSION {
-            return Err(Error::NewerFormat {
-                path: path.to_owned(),
-                found: version,
-                supported: FORMAT_VERSION,
-            });
+            return Err(Error::NewerFormat { path: path.to_owned(), found: version, supported: FORMAT_VERSION });
         }
         if version < 1 {
             return Err(damaged(format!("unknown format version {version}")));
@@ -146,9 +112,7 @@ impl Store {
 
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(Duration::from_secs(10))?;
-        self.conn.execute_batch(
-            "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;",
-        )?;
+        self.conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;")?;
         Ok(())
     }
 
@@ -183,10 +147,7 @@ impl Store {
     /// Reads a `meta` value.
     pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>> {
         use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?)
+        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
     }
 
     /// Writes a `meta` value.
@@ -211,8 +172,5 @@ fn describe_open_error(e: &rusqlite::Error) -> String {
 
 /// The current time as Unix seconds, UTC.
 pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }

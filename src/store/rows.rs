@@ -19,6 +19,8 @@ pub struct UserRow {
     pub envelope: Vec<u8>,
     pub roster_signer: String,
     pub roster_sig: Vec<u8>,
+    pub enroll_vk: Option<Vec<u8>>,
+    pub enroll_sig: Option<Vec<u8>>,
     pub created_by: String,
     pub created_at: i64,
     pub modified_at: i64,
@@ -31,6 +33,7 @@ pub struct ProjectRow {
     pub name: String,
     pub description: String,
     pub community_id: Option<String>,
+    pub community_sig: Option<Vec<u8>>,
     pub personal_of: Option<String>,
     pub id_nonce: Vec<u8>,
     pub key_epoch: i64,
@@ -45,10 +48,12 @@ pub struct GrantRow {
     pub project_id: String,
     pub user_id: String,
     pub role: String,
-    pub key_epoch: i64,
-    pub wrapped_key: Vec<u8>,
     pub granted_by: String,
     pub sig: Vec<u8>,
+    pub key_epoch: i64,
+    pub wrapped_key: Vec<u8>,
+    pub key_signer: String,
+    pub key_sig: Vec<u8>,
     pub created_at: i64,
 }
 
@@ -82,12 +87,12 @@ pub struct VersionRow {
 }
 
 const USER_COLS: &str = "id, name, is_admin, recipient, verifying_key, kdf_memory_mib, kdf_iterations, \
-     kdf_parallelism, salt, envelope, roster_signer, roster_sig, created_by, created_at, modified_at";
+     kdf_parallelism, salt, envelope, roster_signer, roster_sig, enroll_vk, enroll_sig, created_by, created_at, modified_at";
 const PROJECT_COLS: &str =
-    "id, name, description, community_id, personal_of, id_nonce, key_epoch, created_by, created_at, modified_at";
+    "id, name, description, community_id, community_sig, personal_of, id_nonce, key_epoch, created_by, created_at, modified_at";
 const GRANT_COLS: &str =
-    "project_id, user_id, role, key_epoch, wrapped_key, granted_by, sig, created_at";
-const SECRET_COLS: &str =
+    "project_id, user_id, role, granted_by, sig, key_epoch, wrapped_key, key_signer, key_sig, created_at";
+pub(super) const SECRET_COLS: &str =
     "id, project_id, name, env_name, description, provider, write_only, current_version, \
      key_epoch, wrapped_dek, created_by, created_at, modified_by, modified_at";
 
@@ -98,18 +103,16 @@ fn user_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
         is_admin: r.get(2)?,
         recipient: r.get(3)?,
         verifying_key: r.get(4)?,
-        kdf: KdfParams {
-            memory_mib: r.get(5)?,
-            iterations: r.get(6)?,
-            parallelism: r.get(7)?,
-        },
+        kdf: KdfParams { memory_mib: r.get(5)?, iterations: r.get(6)?, parallelism: r.get(7)? },
         salt: r.get(8)?,
         envelope: r.get(9)?,
         roster_signer: r.get(10)?,
         roster_sig: r.get(11)?,
-        created_by: r.get(12)?,
-        created_at: r.get(13)?,
-        modified_at: r.get(14)?,
+        enroll_vk: r.get(12)?,
+        enroll_sig: r.get(13)?,
+        created_by: r.get(14)?,
+        created_at: r.get(15)?,
+        modified_at: r.get(16)?,
     })
 }
 
@@ -119,12 +122,13 @@ fn project_row(r: &Row<'_>) -> rusqlite::Result<ProjectRow> {
         name: r.get(1)?,
         description: r.get(2)?,
         community_id: r.get(3)?,
-        personal_of: r.get(4)?,
-        id_nonce: r.get(5)?,
-        key_epoch: r.get(6)?,
-        created_by: r.get(7)?,
-        created_at: r.get(8)?,
-        modified_at: r.get(9)?,
+        community_sig: r.get(4)?,
+        personal_of: r.get(5)?,
+        id_nonce: r.get(6)?,
+        key_epoch: r.get(7)?,
+        created_by: r.get(8)?,
+        created_at: r.get(9)?,
+        modified_at: r.get(10)?,
     })
 }
 
@@ -133,15 +137,17 @@ fn grant_row(r: &Row<'_>) -> rusqlite::Result<GrantRow> {
         project_id: r.get(0)?,
         user_id: r.get(1)?,
         role: r.get(2)?,
-        key_epoch: r.get(3)?,
-        wrapped_key: r.get(4)?,
-        granted_by: r.get(5)?,
-        sig: r.get(6)?,
-        created_at: r.get(7)?,
+        granted_by: r.get(3)?,
+        sig: r.get(4)?,
+        key_epoch: r.get(5)?,
+        wrapped_key: r.get(6)?,
+        key_signer: r.get(7)?,
+        key_sig: r.get(8)?,
+        created_at: r.get(9)?,
     })
 }
 
-fn secret_row(r: &Row<'_>) -> rusqlite::Result<SecretRow> {
+pub(super) fn secret_row(r: &Row<'_>) -> rusqlite::Result<SecretRow> {
     Ok(SecretRow {
         id: r.get(0)?,
         project_id: r.get(1)?,
@@ -166,11 +172,27 @@ impl Store {
     /// Inserts a user.
     pub fn insert_user(&self, u: &UserRow) -> Result<()> {
         self.conn.execute(
-            &format!("INSERT INTO users({USER_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"),
+            &format!(
+                "INSERT INTO users({USER_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"
+            ),
             params![
-                u.id, u.name, u.is_admin, u.recipient, u.verifying_key, u.kdf.memory_mib, u.kdf.iterations,
-                u.kdf.parallelism, u.salt, u.envelope, u.roster_signer, u.roster_sig, u.created_by,
-                u.created_at, u.modified_at
+                u.id,
+                u.name,
+                u.is_admin,
+                u.recipient,
+                u.verifying_key,
+                u.kdf.memory_mib,
+                u.kdf.iterations,
+                u.kdf.parallelism,
+                u.salt,
+                u.envelope,
+                u.roster_signer,
+                u.roster_sig,
+                u.enroll_vk,
+                u.enroll_sig,
+                u.created_by,
+                u.created_at,
+                u.modified_at
             ],
         )?;
         Ok(())
@@ -205,12 +227,8 @@ impl Store {
 
     /// All users, by name.
     pub fn users(&self) -> Result<Vec<UserRow>> {
-        let mut st = self
-            .conn
-            .prepare_cached(&format!("SELECT {USER_COLS} FROM users ORDER BY name"))?;
-        let rows = st
-            .query_map([], user_row)?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut st = self.conn.prepare_cached(&format!("SELECT {USER_COLS} FROM users ORDER BY name"))?;
+        let rows = st.query_map([], user_row)?.collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
 
@@ -229,14 +247,13 @@ impl Store {
     /// Inserts a project.
     pub fn insert_project(&self, p: &ProjectRow) -> Result<()> {
         self.conn.execute(
-            &format!(
-                "INSERT INTO projects({PROJECT_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"
-            ),
+            &format!("INSERT INTO projects({PROJECT_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)"),
             params![
                 p.id,
                 p.name,
                 p.description,
                 p.community_id,
+                p.community_sig,
                 p.personal_of,
                 p.id_nonce,
                 p.key_epoch,
@@ -251,16 +268,15 @@ impl Store {
     /// Updates a project's name, description and community.
     pub fn update_project(&self, p: &ProjectRow) -> Result<()> {
         self.conn.execute(
-            "UPDATE projects SET name=?2, description=?3, community_id=?4, modified_at=?5 WHERE id=?1",
-            params![p.id, p.name, p.description, p.community_id, p.modified_at],
+            "UPDATE projects SET name=?2, description=?3, community_id=?4, community_sig=?5, key_epoch=?6, modified_at=?7 WHERE id=?1",
+            params![p.id, p.name, p.description, p.community_id, p.community_sig, p.key_epoch, p.modified_at],
         )?;
         Ok(())
     }
 
     /// Deletes a project with its members, secrets and versions (cascade).
     pub fn delete_project(&self, id: &str) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM projects WHERE id = ?1", [id])?;
+        self.conn.execute("DELETE FROM projects WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -268,9 +284,7 @@ impl Store {
     pub fn project_by_name(&self, name: &str) -> Result<Option<ProjectRow>> {
         Ok(self
             .conn
-            .prepare_cached(&format!(
-                "SELECT {PROJECT_COLS} FROM projects WHERE name = ?1"
-            ))?
+            .prepare_cached(&format!("SELECT {PROJECT_COLS} FROM projects WHERE name = ?1"))?
             .query_row([name], project_row)
             .optional()?)
     }
@@ -279,27 +293,19 @@ impl Store {
     pub fn project_by_id(&self, id: &str) -> Result<Option<ProjectRow>> {
         Ok(self
             .conn
-            .prepare_cached(&format!(
-                "SELECT {PROJECT_COLS} FROM projects WHERE id = ?1"
-            ))?
+            .prepare_cached(&format!("SELECT {PROJECT_COLS} FROM projects WHERE id = ?1"))?
             .query_row([id], project_row)
             .optional()?)
     }
 
     /// The projects a user is a member of, by name, with the member's role.
     pub fn projects_of(&self, user_id: &str) -> Result<Vec<(ProjectRow, String)>> {
-        let cols = PROJECT_COLS
-            .split(", ")
-            .map(|c| format!("p.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let cols = PROJECT_COLS.split(", ").map(|c| format!("p.{c}")).collect::<Vec<_>>().join(", ");
         let mut st = self.conn.prepare_cached(&format!(
             "SELECT {cols}, m.role FROM projects p JOIN project_members m ON m.project_id = p.id \
              WHERE m.user_id = ?1 ORDER BY p.name"
         ))?;
-        let rows = st
-            .query_map([user_id], |r| Ok((project_row(r)?, r.get(10)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        let rows = st.query_map([user_id], |r| Ok((project_row(r)?, r.get(11)?)))?.collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
 
@@ -316,8 +322,19 @@ impl Store {
     /// Inserts or replaces a member's grant.
     pub fn put_grant(&self, g: &GrantRow) -> Result<()> {
         self.conn.execute(
-            &format!("INSERT OR REPLACE INTO project_members({GRANT_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"),
-            params![g.project_id, g.user_id, g.role, g.key_epoch, g.wrapped_key, g.granted_by, g.sig, g.created_at],
+            &format!("INSERT OR REPLACE INTO project_members({GRANT_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
+            params![
+                g.project_id,
+                g.user_id,
+                g.role,
+                g.granted_by,
+                g.sig,
+                g.key_epoch,
+                g.wrapped_key,
+                g.key_signer,
+                g.key_sig,
+                g.created_at
+            ],
         )?;
         Ok(())
     }
@@ -335,12 +352,9 @@ impl Store {
 
     /// All grants of a project.
     pub fn grants(&self, project_id: &str) -> Result<Vec<GrantRow>> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {GRANT_COLS} FROM project_members WHERE project_id = ?1"
-        ))?;
-        let rows = st
-            .query_map([project_id], grant_row)?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut st =
+            self.conn.prepare_cached(&format!("SELECT {GRANT_COLS} FROM project_members WHERE project_id = ?1"))?;
+        let rows = st.query_map([project_id], grant_row)?.collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
 
@@ -351,8 +365,19 @@ impl Store {
         self.conn.execute(
             &format!("INSERT INTO secrets({SECRET_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"),
             params![
-                s.id, s.project_id, s.name, s.env_name, s.description, s.provider, s.write_only,
-                s.current_version, s.key_epoch, s.wrapped_dek, s.created_by, s.created_at, s.modified_by,
+                s.id,
+                s.project_id,
+                s.name,
+                s.env_name,
+                s.description,
+                s.provider,
+                s.write_only,
+                s.current_version,
+                s.key_epoch,
+                s.wrapped_dek,
+                s.created_by,
+                s.created_at,
+                s.modified_by,
                 s.modified_at
             ],
         )?;
@@ -365,8 +390,17 @@ impl Store {
             "UPDATE secrets SET name=?2, env_name=?3, description=?4, provider=?5, write_only=?6, current_version=?7, \
              key_epoch=?8, wrapped_dek=?9, modified_by=?10, modified_at=?11 WHERE id=?1",
             params![
-                s.id, s.name, s.env_name, s.description, s.provider, s.write_only, s.current_version, s.key_epoch,
-                s.wrapped_dek, s.modified_by, s.modified_at
+                s.id,
+                s.name,
+                s.env_name,
+                s.description,
+                s.provider,
+                s.write_only,
+                s.current_version,
+                s.key_epoch,
+                s.wrapped_dek,
+                s.modified_by,
+                s.modified_at
             ],
         )?;
         Ok(())
@@ -374,8 +408,7 @@ impl Store {
 
     /// Deletes a secret and its versions.
     pub fn delete_secret(&self, id: &str) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM secrets WHERE id = ?1", [id])?;
+        self.conn.execute("DELETE FROM secrets WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -383,9 +416,7 @@ impl Store {
     pub fn secret(&self, project_id: &str, name: &str) -> Result<Option<SecretRow>> {
         Ok(self
             .conn
-            .prepare_cached(&format!(
-                "SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 AND name = ?2"
-            ))?
+            .prepare_cached(&format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 AND name = ?2"))?
             .query_row([project_id, name], secret_row)
             .optional()?)
     }
@@ -394,21 +425,17 @@ impl Store {
     pub fn secret_by_env(&self, project_id: &str, env_name: &str) -> Result<Option<SecretRow>> {
         Ok(self
             .conn
-            .prepare_cached(&format!(
-                "SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 AND env_name = ?2"
-            ))?
+            .prepare_cached(&format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 AND env_name = ?2"))?
             .query_row([project_id, env_name], secret_row)
             .optional()?)
     }
 
     /// A project's secrets, by name.
     pub fn secrets(&self, project_id: &str) -> Result<Vec<SecretRow>> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 ORDER BY name"
-        ))?;
-        let rows = st
-            .query_map([project_id], secret_row)?
-            .collect::<rusqlite::Result<_>>()?;
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 ORDER BY name"))?;
+        let rows = st.query_map([project_id], secret_row)?.collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
 
@@ -476,9 +503,7 @@ impl Store {
     pub fn max_version(&self, secret_id: &str) -> Result<i64> {
         Ok(self
             .conn
-            .prepare_cached(
-                "SELECT coalesce(max(version), 0) FROM secret_versions WHERE secret_id = ?1",
-            )?
+            .prepare_cached("SELECT coalesce(max(version), 0) FROM secret_versions WHERE secret_id = ?1")?
             .query_row([secret_id], |r| r.get(0))?)
     }
 }

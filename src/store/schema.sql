@@ -18,6 +18,11 @@ CREATE TABLE users (
     envelope        BLOB NOT NULL,
     roster_signer   TEXT NOT NULL,
     roster_sig      BLOB NOT NULL,
+    -- A user added by an admin enrolls at first unlock with keys of their own: the admin signed
+    -- the enrollment key (verifying_key while pending, enroll_vk after), and the enrollment key
+    -- signs the user's own keys (enroll_sig). recipient is '' while pending.
+    enroll_vk       BLOB,
+    enroll_sig      BLOB,
     created_by      TEXT NOT NULL,
     created_at      INTEGER NOT NULL,
     modified_at     INTEGER NOT NULL
@@ -34,14 +39,18 @@ CREATE TABLE communities (
     modified_at INTEGER NOT NULL
 ) STRICT;
 
+-- A membership has two signed parts: the membership itself (role, by whoever granted it; a
+-- chain down to the creator) and the key wrap (current epoch, by any admin/owner who rotated it).
 CREATE TABLE community_members (
     community_id TEXT NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
     user_id      TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     is_admin     INTEGER NOT NULL,
-    key_epoch    INTEGER NOT NULL,
-    wrapped_key  BLOB NOT NULL,
     granted_by   TEXT NOT NULL,
     sig          BLOB NOT NULL,
+    key_epoch    INTEGER NOT NULL,
+    wrapped_key  BLOB NOT NULL,
+    key_signer   TEXT NOT NULL,
+    key_sig      BLOB NOT NULL,
     created_at   INTEGER NOT NULL,
     PRIMARY KEY (community_id, user_id)
 ) STRICT;
@@ -52,6 +61,8 @@ CREATE TABLE projects (
     name         TEXT NOT NULL UNIQUE,
     description  TEXT NOT NULL DEFAULT '',
     community_id TEXT REFERENCES communities(id) ON DELETE SET NULL,
+    -- An owner's signature binding the project to its community (NULL without one).
+    community_sig BLOB,
     personal_of  TEXT REFERENCES users(id) ON DELETE CASCADE,
     id_nonce     BLOB NOT NULL,
     key_epoch    INTEGER NOT NULL DEFAULT 1,
@@ -64,10 +75,12 @@ CREATE TABLE project_members (
     project_id  TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
     user_id     TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     role        TEXT NOT NULL,
-    key_epoch   INTEGER NOT NULL,
-    wrapped_key BLOB NOT NULL,
     granted_by  TEXT NOT NULL,
     sig         BLOB NOT NULL,
+    key_epoch   INTEGER NOT NULL,
+    wrapped_key BLOB NOT NULL,
+    key_signer  TEXT NOT NULL,
+    key_sig     BLOB NOT NULL,
     created_at  INTEGER NOT NULL,
     PRIMARY KEY (project_id, user_id)
 ) STRICT;
@@ -113,3 +126,19 @@ CREATE TABLE secret_shares (
 CREATE INDEX secret_shares_by_community ON secret_shares(community_id);
 CREATE INDEX projects_by_community ON projects(community_id);
 CREATE INDEX project_members_by_user ON project_members(user_id);
+
+-- Append-only audit log. Each MAC covers the event and the MAC before it (a chain), under the
+-- vault's audit key, which only users hold. Events written before an unlock (a failed
+-- passphrase) have no MAC; the next MACed event covers them.
+CREATE TABLE audit (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at         INTEGER NOT NULL,
+    user_name  TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    project    TEXT NOT NULL DEFAULT '',
+    resource   TEXT NOT NULL DEFAULT '',
+    outcome    TEXT NOT NULL,
+    mac        BLOB
+) STRICT;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;

@@ -5,9 +5,13 @@
 //!
 //! This module knows nothing of clap, terminals or output formats.
 
+mod access;
+pub mod audit;
 pub mod names;
 mod project;
 mod secret;
+mod share;
+mod team;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -16,9 +20,9 @@ use std::path::Path;
 use zeroize::Zeroizing;
 
 pub use project::{ProjectInfo, ProjectSummary};
-pub use secret::{SecretEdit, SecretInfo, SecretValue, VersionInfo, MAX_VALUE_LEN};
+pub use secret::{ImportReport, RunSecret, SecretEdit, SecretInfo, SecretValue, VersionInfo, MAX_VALUE_LEN};
 
-use crate::crypto::{self, domain, KdfParams, Key32, PublicKeys, UserKeys};
+use crate::crypto::{self, domain, Envelope, KdfParams, PublicKeys, UserKeys};
 use crate::store::{self, GrantRow, ProjectRow, Store, UserRow};
 use crate::{Error, Result};
 
@@ -66,17 +70,12 @@ pub struct Vault {
 
 impl std::fmt::Debug for Vault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Vault")
-            .field("path", &self.store.path())
-            .field("user", &self.me.name)
-            .finish()
+        f.debug_struct("Vault").field("path", &self.store.path()).field("user", &self.me.name).finish()
     }
 }
 
 fn vault_id(store: &Store) -> Result<String> {
-    let id = store
-        .meta("vault_id")?
-        .ok_or_else(|| Error::tampered("the vault id"))?;
+    let id = store.meta("vault_id")?.ok_or_else(|| Error::tampered("the vault id"))?;
     String::from_utf8(id).map_err(|_| Error::tampered("the vault id"))
 }
 
@@ -96,60 +95,66 @@ fn envelope_ad(vault_id: &str, u: &UserRow) -> Vec<u8> {
 }
 
 fn roster_parts<'a>(vault_id: &'a str, u: &'a UserRow, admin: &'a [u8; 1]) -> [&'a [u8]; 6] {
-    [
-        vault_id.as_bytes(),
-        u.id.as_bytes(),
-        u.name.as_bytes(),
-        u.recipient.as_bytes(),
-        &u.verifying_key,
-        admin,
-    ]
+    roster_tuple(vault_id, u, &u.recipient, &u.verifying_key, admin)
+}
+
+/// The fields the roster signature covers.
+fn roster_tuple<'a>(
+    vault_id: &'a str,
+    u: &'a UserRow,
+    recipient: &'a str,
+    vk: &'a [u8],
+    admin: &'a [u8; 1],
+) -> [&'a [u8]; 6] {
+    [vault_id.as_bytes(), u.id.as_bytes(), u.name.as_bytes(), recipient.as_bytes(), vk, admin]
+}
+
+/// The fields an enrollment signature covers: the user's own keys.
+fn enroll_parts<'a>(vault_id: &'a str, u: &'a UserRow) -> [&'a [u8]; 5] {
+    [vault_id.as_bytes(), u.id.as_bytes(), u.name.as_bytes(), u.recipient.as_bytes(), &u.verifying_key]
+}
+
+fn evk_bytes(u: &UserRow) -> Option<[u8; 32]> {
+    u.enroll_vk.as_deref()?.try_into().ok()
 }
 
 /// Seals a user's keys under a KEK derived from `passphrase`, filling the row's envelope fields.
-fn seal_envelope(
-    vault_id: &str,
-    u: &mut UserRow,
-    keys: &UserKeys,
-    passphrase: &[u8],
-    kdf: KdfParams,
-) -> Result<()> {
+fn seal_envelope(vault_id: &str, u: &mut UserRow, keys: &UserKeys, passphrase: &[u8], kdf: KdfParams) -> Result<()> {
+    seal_plaintext(vault_id, u, &keys.to_plaintext(), passphrase, kdf)
+}
+
+/// Opens a user's envelope with their passphrase.
+fn open_envelope(vault_id: &str, u: &UserRow, passphrase: &[u8]) -> Result<Envelope> {
+    if u.envelope.is_empty() {
+        return Err(Error::UnknownUser { user: format!("{} (removed)", u.name) });
+    }
+    u.kdf.check().map_err(|reason| Error::KdfRefused { user: u.name.clone(), reason })?;
+    let kek = u.kdf.derive(passphrase, &u.salt).map_err(|reason| Error::KdfRefused { user: u.name.clone(), reason })?;
+    let pt = crypto::open(&kek, &u.envelope, &envelope_ad(vault_id, u))
+        .map_err(|_| Error::WrongPassphrase { user: u.name.clone() })?;
+    Envelope::parse(&pt).map_err(|_| Error::tampered(format!("user '{}' key envelope", u.name)))
+}
+
+/// Seals any envelope plaintext under a fresh salt and the KEK of `passphrase`.
+fn seal_plaintext(vault_id: &str, u: &mut UserRow, pt: &[u8], passphrase: &[u8], kdf: KdfParams) -> Result<()> {
     kdf.check().map_err(Error::Usage)?;
     let mut salt = [0u8; crypto::SALT_LEN];
     crypto::random_bytes(&mut salt);
     u.kdf = kdf;
     u.salt = salt.to_vec();
     let kek = kdf.derive(passphrase, &salt).map_err(Error::Usage)?;
-    u.envelope = crypto::seal(&kek, &keys.to_plaintext(), &envelope_ad(vault_id, u));
+    u.envelope = crypto::seal(&kek, pt, &envelope_ad(vault_id, u));
     Ok(())
 }
 
-/// Opens a user's envelope with their passphrase.
-fn open_envelope(vault_id: &str, u: &UserRow, passphrase: &[u8]) -> Result<UserKeys> {
-    u.kdf.check().map_err(|reason| Error::KdfRefused {
-        user: u.name.clone(),
-        reason,
-    })?;
-    let kek = u
-        .kdf
-        .derive(passphrase, &u.salt)
-        .map_err(|reason| Error::KdfRefused {
-            user: u.name.clone(),
-            reason,
-        })?;
-    let pt = crypto::open(&kek, &u.envelope, &envelope_ad(vault_id, u)).map_err(|_| {
-        Error::WrongPassphrase {
-            user: u.name.clone(),
-        }
-    })?;
-    UserKeys::from_plaintext(&pt)
-        .map_err(|_| Error::tampered(format!("user '{}' key envelope", u.name)))
-}
-
-/// The id a project gets: it commits to its creator's verifying key, so nobody else can later
+/// The id a project or community gets: it commits to its creator's verifying key, so nobody else can later
 /// claim to have created it and sign themselves in as owner.
 fn project_id_for(creator_vk: &[u8], nonce: &[u8]) -> String {
-    hex::encode(&crypto::digest(domain::PROJECT_ID, &[creator_vk, nonce])[..16])
+    committed_id(domain::PROJECT_ID, creator_vk, nonce)
+}
+
+fn committed_id(dom: &str, creator_vk: &[u8], nonce: &[u8]) -> String {
+    hex::encode(&crypto::digest(dom, &[creator_vk, nonce])[..16])
 }
 
 /// What a passphrase-less unlock needs: opens the store and returns it with the user's row.
@@ -165,7 +170,7 @@ impl Vault {
         let store = Store::create(path)?;
         let result = (|| {
             let vault_id = crypto::random_id();
-            let keys = UserKeys::generate(None);
+            let keys = UserKeys::generate(None, None);
             let pubk = keys.public();
             let now = store::now();
             let id = crypto::random_id();
@@ -180,6 +185,8 @@ impl Vault {
                 envelope: Vec::new(),
                 roster_signer: id.clone(),
                 roster_sig: Vec::new(),
+                enroll_vk: None,
+                enroll_sig: None,
                 created_by: id,
                 created_at: now,
                 modified_at: now,
@@ -190,13 +197,7 @@ impl Vault {
                 s.set_meta("vault_id", vault_id.as_bytes())?;
                 s.insert_user(&row)
             })?;
-            Ok(Vault {
-                store,
-                vault_id,
-                me: row,
-                keys,
-                verified: RefCell::default(),
-            })
+            Ok(Vault { store, vault_id, me: row, keys, verified: RefCell::default() })
         })();
         if result.is_err() {
             for suffix in ["", "-wal", "-shm"] {
@@ -206,35 +207,57 @@ impl Vault {
         result
     }
 
-    /// Unlocks with a passphrase.
+    /// Unlocks with a passphrase. A user an admin added enrolls here, at their first unlock.
     pub fn unlock(store: Store, user: &str, passphrase: &[u8]) -> Result<Vault> {
         let vault_id = vault_id(&store)?;
-        let me = store
-            .user_by_name(user)?
-            .ok_or_else(|| Error::UnknownUser {
-                user: user.to_owned(),
-            })?;
-        let keys = open_envelope(&vault_id, &me, passphrase)?;
-        Self::with_keys(store, vault_id, me, keys)
+        let me = store.user_by_name(user)?.ok_or_else(|| Error::UnknownUser { user: user.to_owned() })?;
+        match open_envelope(&vault_id, &me, passphrase)? {
+            Envelope::Enrolled(keys) => Self::with_keys(store, vault_id, me, keys),
+            Envelope::Pending(pending) => Self::enroll(store, vault_id, me, pending, passphrase),
+        }
+    }
+
+    /// First unlock of a user an admin added: make the user's own keys, sign them with the
+    /// enrollment key the admin signed, and seal them under the same passphrase.
+    fn enroll(
+        store: Store,
+        vault_id: String,
+        mut me: UserRow,
+        pending: crypto::PendingKeys,
+        passphrase: &[u8],
+    ) -> Result<Vault> {
+        // The enrollment key in the envelope must be the one the admin signed in the roster.
+        if me.verifying_key != pending.enroll.verifying_key().as_bytes() || !me.recipient.is_empty() {
+            return Err(Error::tampered(format!("user '{}' enrollment", me.name)));
+        }
+        let keys = pending.enroll();
+        let pubk = keys.public();
+        me.enroll_vk = Some(me.verifying_key.clone());
+        me.recipient = pubk.recipient.to_string();
+        me.verifying_key = pubk.verifying.as_bytes().to_vec();
+        let sig = {
+            use ed25519_dalek::Signer;
+            let digest = crypto::digest(domain::ENROLL, &enroll_parts(&vault_id, &me));
+            pending.enroll.sign(&digest).to_bytes().to_vec()
+        };
+        me.enroll_sig = Some(sig);
+        let kdf = me.kdf;
+        seal_envelope(&vault_id, &mut me, &keys, passphrase, kdf)?;
+        me.modified_at = store::now();
+        let v = Vault { store, vault_id, me, keys, verified: RefCell::default() };
+        v.verify_user(&v.me.clone(), 0)?;
+        v.store.write(|s| s.update_user_roster(&v.me))?;
+        Ok(v)
     }
 
     /// Unlocks with keys recovered from a session; they must match the user's stored row.
-    pub fn unlock_with_keys(
-        store: Store,
-        session_vault_id: &str,
-        user_id: &str,
-        keys: UserKeys,
-    ) -> Result<Vault> {
+    pub fn unlock_with_keys(store: Store, session_vault_id: &str, user_id: &str, keys: UserKeys) -> Result<Vault> {
         let vault_id = vault_id(&store)?;
         if vault_id != session_vault_id {
-            return Err(Error::Session(format!(
-                "is for another vault file than {}",
-                store.path().display()
-            )));
+            return Err(Error::Session(format!("is for another vault file than {}", store.path().display())));
         }
-        let me = store
-            .user_by_id(user_id)?
-            .ok_or_else(|| Error::Session("names a user who no longer exists".into()))?;
+        let me =
+            store.user_by_id(user_id)?.ok_or_else(|| Error::Session("names a user who no longer exists".into()))?;
         Self::with_keys(store, vault_id, me, keys)
     }
 
@@ -242,18 +265,10 @@ impl Vault {
         let pubk = keys.public();
         // Our own row must carry the keys our envelope holds: a swapped recipient would make
         // others grant keys to an attacker.
-        if me.recipient != pubk.recipient.to_string()
-            || me.verifying_key != pubk.verifying.as_bytes()
-        {
+        if me.recipient != pubk.recipient.to_string() || me.verifying_key != pubk.verifying.as_bytes() {
             return Err(Error::tampered(format!("user '{}' public keys", me.name)));
         }
-        let v = Vault {
-            store,
-            vault_id,
-            me,
-            keys,
-            verified: RefCell::default(),
-        };
+        let v = Vault { store, vault_id, me, keys, verified: RefCell::default() };
         v.verify_user(&v.me.clone(), 0)?;
         Ok(v)
     }
@@ -279,19 +294,9 @@ impl Vault {
     }
 
     /// Changes the acting user's passphrase and optionally KDF parameters: re-seals one row.
-    pub fn change_passphrase(
-        &mut self,
-        new_passphrase: &[u8],
-        kdf: Option<KdfParams>,
-    ) -> Result<()> {
+    pub fn change_passphrase(&mut self, new_passphrase: &[u8], kdf: Option<KdfParams>) -> Result<()> {
         let mut row = self.me.clone();
-        seal_envelope(
-            &self.vault_id,
-            &mut row,
-            &self.keys,
-            new_passphrase,
-            kdf.unwrap_or(self.me.kdf),
-        )?;
+        seal_envelope(&self.vault_id, &mut row, &self.keys, new_passphrase, kdf.unwrap_or(self.me.kdf))?;
         row.modified_at = store::now();
         self.store.write(|s| s.update_user_envelope(&row))?;
         self.me = row;
@@ -299,7 +304,8 @@ impl Vault {
     }
 
     /// Checks a user's public keys against the roster: signed by a vault admin whose own row
-    /// verifies, down to the admin key pinned in our envelope.
+    /// verifies, down to the admin key pinned in our envelope. A user an admin added is signed
+    /// through their enrollment key. A pending user has no keys yet.
     fn verify_user(&self, u: &UserRow, depth: usize) -> Result<PublicKeys> {
         if let Some(k) = self.verified.borrow().get(&u.id) {
             return Ok(k.clone());
@@ -308,31 +314,39 @@ impl Vault {
         if depth > 8 {
             return Err(Error::tampered(what()));
         }
-        let keys = PublicKeys::parse(&u.recipient, &u.verifying_key)
-            .map_err(|_| Error::tampered(what()))?;
         let admin = [u8::from(u.is_admin)];
-        let parts = roster_parts(&self.vault_id, u, &admin);
+        // What the admin signed: the keys themselves, or (for an added user) the enrollment key.
+        let signed = match &u.enroll_vk {
+            Some(evk) => roster_tuple(&self.vault_id, u, "", evk, &admin),
+            None => roster_tuple(&self.vault_id, u, &u.recipient, &u.verifying_key, &admin),
+        };
         let signer_vk = if u.roster_signer == u.id {
             // Only the root admin signs themselves, and the root is whoever our envelope pins.
-            if keys.verifying != self.keys.admin_vk || !u.is_admin {
+            let vk = PublicKeys::parse(&u.recipient, &u.verifying_key).map_err(|_| Error::tampered(what()))?.verifying;
+            if vk != self.keys.admin_vk || !u.is_admin || u.enroll_vk.is_some() {
                 return Err(Error::tampered(what()));
             }
-            keys.verifying
+            vk
         } else {
-            let signer = self
-                .store
-                .user_by_id(&u.roster_signer)?
-                .ok_or_else(|| Error::tampered(what()))?;
+            let signer = self.store.user_by_id(&u.roster_signer)?.ok_or_else(|| Error::tampered(what()))?;
             if !signer.is_admin {
                 return Err(Error::tampered(what()));
             }
             self.verify_user(&signer, depth + 1)?.verifying
         };
-        crypto::verify(&signer_vk, &u.roster_sig, domain::ROSTER, &parts)
-            .map_err(|_| Error::tampered(what()))?;
-        self.verified
-            .borrow_mut()
-            .insert(u.id.clone(), keys.clone());
+        crypto::verify(&signer_vk, &u.roster_sig, domain::ROSTER, &signed).map_err(|_| Error::tampered(what()))?;
+        if u.recipient.is_empty() {
+            return Err(Error::NotEnrolled { user: u.name.clone() });
+        }
+        let keys = PublicKeys::parse(&u.recipient, &u.verifying_key).map_err(|_| Error::tampered(what()))?;
+        if u.enroll_vk.is_some() {
+            let b = evk_bytes(u).ok_or_else(|| Error::tampered(what()))?;
+            let evk = ed25519_dalek::VerifyingKey::from_bytes(&b).map_err(|_| Error::tampered(what()))?;
+            let sig = u.enroll_sig.as_deref().ok_or_else(|| Error::tampered(what()))?;
+            crypto::verify(&evk, sig, domain::ENROLL, &enroll_parts(&self.vault_id, u))
+                .map_err(|_| Error::tampered(what()))?;
+        }
+        self.verified.borrow_mut().insert(u.id.clone(), keys.clone());
         Ok(keys)
     }
 
@@ -341,115 +355,8 @@ impl Vault {
         if let Some(k) = self.verified.borrow().get(user_id) {
             return Ok(k.clone());
         }
-        let u = self
-            .store
-            .user_by_id(user_id)?
-            .ok_or_else(|| Error::tampered("a grant's signer"))?;
+        let u = self.store.user_by_id(user_id)?.ok_or_else(|| Error::tampered("a grant's signer"))?;
         self.verify_user(&u, 0)
-    }
-
-    fn grant_sig_parts(&self, g: &GrantRow) -> Vec<Vec<u8>> {
-        use sha2::Digest;
-        vec![
-            self.vault_id.as_bytes().to_vec(),
-            g.project_id.as_bytes().to_vec(),
-            g.user_id.as_bytes().to_vec(),
-            g.role.as_bytes().to_vec(),
-            g.key_epoch.to_be_bytes().to_vec(),
-            sha2::Sha256::digest(&g.wrapped_key).to_vec(),
-            g.granted_by.as_bytes().to_vec(),
-        ]
-    }
-
-    fn grant_key_parts(&self, project_id: &str, user_id: &str, epoch: i64) -> [Vec<u8>; 4] {
-        [
-            self.vault_id.as_bytes().to_vec(),
-            project_id.as_bytes().to_vec(),
-            user_id.as_bytes().to_vec(),
-            epoch.to_be_bytes().to_vec(),
-        ]
-    }
-
-    /// Makes a signed grant of `key` to `user` in `project`, signed by us.
-    fn make_grant(
-        &self,
-        project: &ProjectRow,
-        user: &UserRow,
-        role: Role,
-        key: &Key32,
-    ) -> Result<GrantRow> {
-        let keys = self.verify_user(user, 0)?;
-        let kp = self.grant_key_parts(&project.id, &user.id, project.key_epoch);
-        let kp: Vec<&[u8]> = kp.iter().map(Vec::as_slice).collect();
-        let mut g = GrantRow {
-            project_id: project.id.clone(),
-            user_id: user.id.clone(),
-            role: role.as_str().to_owned(),
-            key_epoch: project.key_epoch,
-            wrapped_key: crypto::wrap_key(&keys.recipient, key, domain::PROJECT_GRANT, &kp),
-            granted_by: self.me.id.clone(),
-            sig: Vec::new(),
-            created_at: store::now(),
-        };
-        let sp = self.grant_sig_parts(&g);
-        let sp: Vec<&[u8]> = sp.iter().map(Vec::as_slice).collect();
-        g.sig = self.keys.sign(domain::PROJECT_GRANT_SIG, &sp);
-        Ok(g)
-    }
-
-    /// Verifies a grant row: its signature, and that its signer was allowed to make it (the
-    /// project's committed creator granting themselves ownership, or an owner whose own grant
-    /// verifies). Returns the role. A grant that fails is tampering, never used.
-    fn verify_grant(&self, project: &ProjectRow, g: &GrantRow, depth: usize) -> Result<Role> {
-        let what = || format!("membership of project '{}'", project.name);
-        if depth > 16 || g.project_id != project.id || g.key_epoch != project.key_epoch {
-            return Err(Error::tampered(what()));
-        }
-        let role = Role::parse(&g.role).ok_or_else(|| Error::tampered(what()))?;
-        if project
-            .personal_of
-            .as_deref()
-            .is_some_and(|p| p != g.user_id)
-        {
-            return Err(Error::tampered(what()));
-        }
-        let signer = self.user_keys(&g.granted_by)?;
-        let sp = self.grant_sig_parts(g);
-        let sp: Vec<&[u8]> = sp.iter().map(Vec::as_slice).collect();
-        crypto::verify(&signer.verifying, &g.sig, domain::PROJECT_GRANT_SIG, &sp)
-            .map_err(|_| Error::tampered(what()))?;
-        if g.granted_by == g.user_id {
-            // A self-grant is valid only as the creator's ownership, and the project id commits
-            // to the creator's key.
-            let creator_ok = g.user_id == project.created_by
-                && role == Role::Owner
-                && project.id == project_id_for(signer.verifying.as_bytes(), &project.id_nonce);
-            if !creator_ok {
-                return Err(Error::tampered(what()));
-            }
-        } else {
-            let granter = self
-                .store
-                .grant(&project.id, &g.granted_by)?
-                .ok_or_else(|| Error::tampered(what()))?;
-            if self.verify_grant(project, &granter, depth + 1)? != Role::Owner {
-                return Err(Error::tampered(what()));
-            }
-        }
-        Ok(role)
-    }
-
-    /// Our verified role in a project, or permission denied.
-    fn my_role(&self, project: &ProjectRow) -> Result<(Role, GrantRow)> {
-        let g =
-            self.store
-                .grant(&project.id, &self.me.id)?
-                .ok_or_else(|| Error::PermissionDenied {
-                    user: self.me.name.clone(),
-                    lacks: format!("is not a member of project '{}'", project_label(project)),
-                })?;
-        let role = self.verify_grant(project, &g, 0)?;
-        Ok((role, g))
     }
 
     /// Requires at least `need` in `project`; returns our grant.
@@ -471,29 +378,13 @@ impl Vault {
         Ok(g)
     }
 
-    /// Unwraps the project key from our grant.
-    fn project_key(&self, project: &ProjectRow, grant: &GrantRow) -> Result<Key32> {
-        let kp = self.grant_key_parts(&project.id, &self.me.id, grant.key_epoch);
-        let kp: Vec<&[u8]> = kp.iter().map(Vec::as_slice).collect();
-        crypto::unwrap_key(
-            self.keys.identity(),
-            &grant.wrapped_key,
-            domain::PROJECT_GRANT,
-            &kp,
-        )
-        .map_err(|_| Error::tampered(format!("the key of project '{}'", project_label(project))))
-    }
-
     /// Finds a project by name, or the acting user's personal project for `None`.
     fn project(&self, name: &str) -> Result<ProjectRow> {
-        self.store
-            .project_by_name(name)?
-            .filter(|p| p.personal_of.is_none())
-            .ok_or_else(|| Error::NotFound {
-                kind: "project",
-                name: names::printable(name),
-                scope: None,
-            })
+        self.store.project_by_name(name)?.filter(|p| p.personal_of.is_none()).ok_or_else(|| Error::NotFound {
+            kind: "project",
+            name: names::printable(name),
+            scope: None,
+        })
     }
 
     fn personal_name(&self) -> String {
@@ -502,10 +393,7 @@ impl Vault {
 
     /// Our personal project, if it exists yet.
     fn personal_project(&self) -> Result<Option<ProjectRow>> {
-        Ok(self
-            .store
-            .project_by_name(&self.personal_name())?
-            .filter(|p| p.personal_of.as_deref() == Some(&self.me.id)))
+        Ok(self.store.project_by_name(&self.personal_name())?.filter(|p| p.personal_of.as_deref() == Some(&self.me.id)))
     }
 }
 

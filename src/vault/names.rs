@@ -6,13 +6,7 @@ use crate::{Error, Result};
 /// Checks a project, community or secret name: 3 to 63 characters of Latin letters, digits, `-`
 /// and `_`; first a letter; last not `-` or `_`. The error names the rule that was broken.
 pub fn check(kind: &'static str, name: &str) -> Result<()> {
-    let bad = |reason: &'static str| {
-        Err(Error::InvalidName {
-            kind,
-            name: printable(name),
-            reason,
-        })
-    };
+    let bad = |reason: &'static str| Err(Error::InvalidName { kind, name: printable(name), reason });
     let len = name.chars().count();
     if len < 3 {
         return bad("it must be at least 3 characters long");
@@ -20,10 +14,7 @@ pub fn check(kind: &'static str, name: &str) -> Result<()> {
     if len > 63 {
         return bad("it must be at most 63 characters long");
     }
-    if let Some(c) = name
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
-    {
+    if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_')) {
         return if c.is_alphabetic() {
             bad("it may use only Latin letters (A-Z, a-z), digits, '-' and '_'")
         } else {
@@ -42,13 +33,7 @@ pub fn check(kind: &'static str, name: &str) -> Result<()> {
 /// Checks an environment variable name: letters, digits and `_`, not starting with a digit,
 /// 1 to 255 characters.
 pub fn check_env(name: &str) -> Result<()> {
-    let bad = |reason: &'static str| {
-        Err(Error::InvalidName {
-            kind: "env var",
-            name: printable(name),
-            reason,
-        })
-    };
+    let bad = |reason: &'static str| Err(Error::InvalidName { kind: "env var", name: printable(name), reason });
     if name.is_empty() || name.len() > 255 {
         return bad("it must be 1 to 255 characters long");
     }
@@ -64,20 +49,11 @@ pub fn check_env(name: &str) -> Result<()> {
 /// Checks a user name: 1 to 63 characters of letters, digits, `.`, `-` and `_`, starting with a
 /// letter or digit (OS user names can start with a digit).
 pub fn check_user(name: &str) -> Result<()> {
-    let bad = |reason: &'static str| {
-        Err(Error::InvalidName {
-            kind: "user",
-            name: printable(name),
-            reason,
-        })
-    };
+    let bad = |reason: &'static str| Err(Error::InvalidName { kind: "user", name: printable(name), reason });
     if name.is_empty() || name.len() > 63 {
         return bad("it must be 1 to 63 characters long");
     }
-    if !name
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
-    {
+    if !name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')) {
         return bad("it may contain only Latin letters, digits, '.', '-' and '_'");
     }
     if !name.starts_with(|c: char| c.is_ascii_alphanumeric()) {

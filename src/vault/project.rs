@@ -24,17 +24,17 @@ pub struct ProjectInfo {
 
 impl Vault {
     /// Creates a project and its key; the creator becomes its owner.
-    pub fn create_project(&self, name: &str, description: &str) -> Result<ProjectRow> {
+    pub fn create_project(&self, name: &str, description: &str, community: Option<&str>) -> Result<ProjectRow> {
         names::check("project", name)?;
         self.store.write(|s| {
             if s.project_by_name(name)?.is_some() {
-                return Err(Error::AlreadyExists {
-                    kind: "project",
-                    name: name.to_owned(),
-                    scope: None,
-                });
+                return Err(Error::AlreadyExists { kind: "project", name: name.to_owned(), scope: None });
             }
-            let (row, _key) = self.new_project(name, description, None)?;
+            let (mut row, _key) = self.new_project(name, description, None)?;
+            if community.is_some() {
+                self.link_community(&mut row, community)?;
+                s.update_project(&row)?;
+            }
             Ok(row)
         })
     }
@@ -54,6 +54,7 @@ impl Vault {
             name: name.to_owned(),
             description: description.to_owned(),
             community_id: None,
+            community_sig: None,
             personal_of: personal.map(str::to_owned),
             id_nonce: nonce.to_vec(),
             key_epoch: 1,
@@ -110,10 +111,7 @@ impl Vault {
             members.push((self.store.user_name(&g.user_id)?, r));
         }
         members.sort();
-        Ok(ProjectInfo {
-            summary: self.summary(row, role)?,
-            members,
-        })
+        Ok(ProjectInfo { summary: self.summary(row, role)?, members })
     }
 
     /// Renames a project or changes its description (owner).
@@ -122,6 +120,7 @@ impl Vault {
         name: &str,
         rename: Option<&str>,
         description: Option<&str>,
+        community: Option<Option<&str>>,
     ) -> Result<ProjectRow> {
         if let Some(n) = rename {
             names::check("project", n)?;
@@ -131,16 +130,15 @@ impl Vault {
             self.require(&row, Role::Owner, "editing the project")?;
             if let Some(n) = rename.filter(|n| *n != row.name) {
                 if s.project_by_name(n)?.is_some() {
-                    return Err(Error::AlreadyExists {
-                        kind: "project",
-                        name: n.to_owned(),
-                        scope: None,
-                    });
+                    return Err(Error::AlreadyExists { kind: "project", name: n.to_owned(), scope: None });
                 }
                 row.name = n.to_owned();
             }
             if let Some(d) = description {
                 row.description = d.to_owned();
+            }
+            if let Some(c) = community {
+                self.link_community(&mut row, c)?;
             }
             row.modified_at = store::now();
             s.update_project(&row)?;
@@ -167,11 +165,7 @@ impl Vault {
             let src = self.project(name)?;
             let grant = self.require(&src, Role::Viewer, "cloning the project")?;
             if s.project_by_name(new_name)?.is_some() {
-                return Err(Error::AlreadyExists {
-                    kind: "project",
-                    name: new_name.to_owned(),
-                    scope: None,
-                });
+                return Err(Error::AlreadyExists { kind: "project", name: new_name.to_owned(), scope: None });
             }
             let src_key = self.project_key(&src, &grant)?;
             let (dst, dst_key) = self.new_project(new_name, &src.description, None)?;

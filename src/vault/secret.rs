@@ -61,6 +61,10 @@ pub struct SecretInfo {
     pub modifier: String,
     /// The value, only when revealed.
     pub value: Option<SecretValue>,
+    /// The community this secret is shared with (seen from its home project).
+    pub shared_with: Option<String>,
+    /// The home project of a secret shared into this project's community (read-only here).
+    pub shared_from: Option<String>,
 }
 
 /// One version in a secret's history (values stay sealed).
@@ -79,6 +83,28 @@ pub struct SecretEdit<'a> {
     pub env_name: Option<&'a str>,
     pub description: Option<&'a str>,
     pub value: Option<&'a SecretValue>,
+    /// Make the secret write-only (cannot be undone).
+    pub write_only: bool,
+}
+
+/// A new secret row with a fresh id; [`Vault::insert_new_secret`] fills in keys and times.
+fn draft(name: &str, env_name: &str, description: &str, write_only: bool) -> SecretRow {
+    SecretRow {
+        id: crypto::random_id(),
+        project_id: String::new(),
+        name: name.to_owned(),
+        env_name: env_name.to_owned(),
+        description: description.to_owned(),
+        provider: None,
+        write_only,
+        current_version: 0,
+        key_epoch: 0,
+        wrapped_dek: Vec::new(),
+        created_by: String::new(),
+        created_at: 0,
+        modified_by: String::new(),
+        modified_at: 0,
+    }
 }
 
 impl Vault {
@@ -108,62 +134,62 @@ impl Vault {
         )
     }
 
-    fn open_dek(&self, project: &ProjectRow, pkey: &Key32, s: &SecretRow) -> Result<Key32> {
-        let what = || {
-            format!(
-                "the key of secret '{}' in project '{}'",
-                s.name, project.name
-            )
-        };
+    pub(super) fn open_dek(&self, project: &ProjectRow, pkey: &Key32, s: &SecretRow) -> Result<Key32> {
+        let what = || format!("the key of secret '{}' in project '{}'", s.name, project.name);
         if s.key_epoch != project.key_epoch || s.project_id != project.id {
             return Err(Error::tampered(what()));
         }
-        let pt = crypto::open(pkey, &s.wrapped_dek, &self.dek_ad(s, s.key_epoch))
-            .map_err(|_| Error::tampered(what()))?;
+        let pt =
+            crypto::open(pkey, &s.wrapped_dek, &self.dek_ad(s, s.key_epoch)).map_err(|_| Error::tampered(what()))?;
         Key32::from_slice(&pt).map_err(|_| Error::tampered(what()))
     }
 
-    fn open_version(
-        &self,
-        project: &ProjectRow,
-        dek: &Key32,
-        s: &SecretRow,
-        v: &VersionRow,
-    ) -> Result<SecretValue> {
-        let what = || {
-            format!(
-                "version {} of secret '{}' in project '{}'",
-                v.version, s.name, project.name
-            )
-        };
-        let pt = crypto::open(dek, &v.sealed, &self.value_ad(s, v.version))
-            .map_err(|_| Error::tampered(what()))?;
+    /// Seals `dek` under the project key into the row (for a new key, epoch or write-only flag).
+    pub(super) fn wrap_dek(&self, project: &ProjectRow, pkey: &Key32, s: &mut SecretRow, dek: &Key32) {
+        s.key_epoch = project.key_epoch;
+        s.wrapped_dek = crypto::seal(pkey, dek.expose(), &self.dek_ad(s, project.key_epoch));
+    }
+
+    fn open_version(&self, home: &str, dek: &Key32, s: &SecretRow, v: &VersionRow) -> Result<SecretValue> {
+        let what = || format!("version {} of secret '{}' in project '{home}'", v.version, s.name);
+        let pt = crypto::open(dek, &v.sealed, &self.value_ad(s, v.version)).map_err(|_| Error::tampered(what()))?;
         SecretValue::from_bytes(pt).map_err(|_| Error::tampered(what()))
     }
 
     /// Opens a secret's current value. The current version must be the newest one stored: a
     /// secret whose rows were rolled back to an older copy fails here.
-    pub(super) fn open_current(
-        &self,
-        project: &ProjectRow,
-        pkey: &Key32,
-        s: &SecretRow,
-    ) -> Result<SecretValue> {
+    pub(super) fn open_current(&self, project: &ProjectRow, pkey: &Key32, s: &SecretRow) -> Result<SecretValue> {
         let dek = self.open_dek(project, pkey, s)?;
-        let what = || {
-            format!(
-                "the version history of secret '{}' in project '{}'",
-                s.name, project.name
-            )
-        };
+        self.open_current_with(&project.name, &dek, s)
+    }
+
+    /// Opens a secret's current value with its data key; `home` names its project in errors.
+    pub(super) fn open_current_with(&self, home: &str, dek: &Key32, s: &SecretRow) -> Result<SecretValue> {
+        let what = || format!("the version history of secret '{}' in project '{home}'", s.name);
         if self.store.max_version(&s.id)? != s.current_version {
             return Err(Error::tampered(what()));
         }
-        let v = self
-            .store
-            .version(&s.id, s.current_version)?
-            .ok_or_else(|| Error::tampered(what()))?;
-        self.open_version(project, &dek, s, &v)
+        let v = self.store.version(&s.id, s.current_version)?.ok_or_else(|| Error::tampered(what()))?;
+        self.open_version(home, dek, s, &v)
+    }
+
+    /// Re-seals every version of a secret from its binding in `from` under `old` to its
+    /// binding in `to` under `new` (a new data key, or a new env name); returns `new`. Runs
+    /// inside a write.
+    pub(super) fn reseal_versions(
+        &self,
+        project: &ProjectRow,
+        from: &SecretRow,
+        to: &SecretRow,
+        old: &Key32,
+        new: Key32,
+    ) -> Result<Key32> {
+        for v in self.store.versions(&from.id)? {
+            let value = self.open_version(&project.name, old, from, &v)?;
+            let sealed = crypto::seal(&new, value.expose().as_bytes(), &self.value_ad(to, v.version));
+            self.store.update_version_blob(&from.id, v.version, &sealed)?;
+        }
+        Ok(new)
     }
 
     /// Inserts a new secret (row fields other than keys, version and times already set) with
@@ -195,7 +221,7 @@ impl Vault {
         })
     }
 
-    fn scope_project(&self, scope: &Scope, create_personal: bool) -> Result<Option<ProjectRow>> {
+    pub(super) fn scope_project(&self, scope: &Scope, create_personal: bool) -> Result<Option<ProjectRow>> {
         match scope {
             Scope::Project(name) => Ok(Some(self.project(name)?)),
             Scope::Private if create_personal => Ok(Some(self.personal_project_or_create()?)),
@@ -203,29 +229,44 @@ impl Vault {
         }
     }
 
-    fn scope_label(scope: &Scope) -> String {
+    pub(super) fn scope_label(scope: &Scope) -> String {
         match scope {
             Scope::Project(p) => p.clone(),
             Scope::Private => "your private secrets".into(),
         }
     }
 
+    /// A secret of the project itself. One that is only shared into the project is read-only
+    /// here: asking to change it is permission denied, naming its home.
     fn find_secret(&self, project: &ProjectRow, name: &str, scope: &Scope) -> Result<SecretRow> {
-        self.store
-            .secret(&project.id, name)?
-            .ok_or_else(|| Error::SecretNotFound {
-                name: names::printable(name),
-                project: Self::scope_label(scope),
-            })
+        if let Some(row) = self.store.secret(&project.id, name)? {
+            return Ok(row);
+        }
+        if let Some(sh) = self.shared_secrets(project, false)?.into_iter().find(|s| s.row.name == name) {
+            return Err(Error::PermissionDenied {
+                user: self.me.name.clone(),
+                lacks: format!(
+                    "cannot change secret '{name}' in project '{}': it is shared from project '{}' and read-only here",
+                    project.name, sh.home
+                ),
+            });
+        }
+        Err(Error::SecretNotFound { name: names::printable(name), project: Self::scope_label(scope) })
     }
 
-    fn check_unique(
-        &self,
-        project: &ProjectRow,
-        name: &str,
-        env_name: &str,
-        scope: &Scope,
-    ) -> Result<()> {
+    fn shared_info(&self, project: &ProjectRow, sh: super::share::SharedSecret) -> Result<SecretInfo> {
+        Ok(SecretInfo {
+            creator: self.store.user_name(&sh.row.created_by)?,
+            modifier: self.store.user_name(&sh.row.modified_by)?,
+            project: project.name.clone(),
+            shared_with: None,
+            shared_from: Some(sh.home),
+            row: sh.row,
+            value: sh.value,
+        })
+    }
+
+    fn check_unique(&self, project: &ProjectRow, name: &str, env_name: &str, scope: &Scope) -> Result<()> {
         if self.store.secret(&project.id, name)?.is_some() {
             return Err(Error::AlreadyExists {
                 kind: "secret",
@@ -237,36 +278,32 @@ impl Vault {
             return Err(Error::AlreadyExists {
                 kind: "env var name",
                 name: env_name.to_owned(),
-                scope: Some(format!(
-                    "project '{}' (secret '{}')",
-                    Self::scope_label(scope),
-                    other.name
-                )),
+                scope: Some(format!("project '{}' (secret '{}')", Self::scope_label(scope), other.name)),
             });
         }
         Ok(())
     }
 
-    fn info(
-        &self,
-        project: &ProjectRow,
-        row: SecretRow,
-        value: Option<SecretValue>,
-    ) -> Result<SecretInfo> {
+    fn info(&self, project: &ProjectRow, row: SecretRow, value: Option<SecretValue>) -> Result<SecretInfo> {
         Ok(SecretInfo {
             creator: self.store.user_name(&row.created_by)?,
             modifier: self.store.user_name(&row.modified_by)?,
             project: project.name.clone(),
+            shared_with: self.shared_with(&row)?,
+            shared_from: None,
             row,
             value,
         })
     }
 
-    fn refuse_write_only(&self, s: &SecretRow, doing: &str) -> Result<()> {
+    pub(super) fn refuse_write_only(&self, s: &SecretRow, doing: &str) -> Result<()> {
         if s.write_only {
             return Err(Error::PermissionDenied {
                 user: self.me.name.clone(),
-                lacks: format!("cannot {doing} secret '{}': it is write-only (it reaches programs only through `vault run`)", s.name),
+                lacks: format!(
+                    "cannot {doing} secret '{}': it is write-only (it reaches programs only through `vault run`)",
+                    s.name
+                ),
             });
         }
         Ok(())
@@ -290,22 +327,7 @@ impl Vault {
             let grant = self.require(&project, Role::Editor, "creating a secret")?;
             self.check_unique(&project, name, env_name, scope)?;
             let pkey = self.project_key(&project, &grant)?;
-            let mut row = SecretRow {
-                id: crypto::random_id(),
-                project_id: String::new(),
-                name: name.to_owned(),
-                env_name: env_name.to_owned(),
-                description: description.to_owned(),
-                provider: None,
-                write_only,
-                current_version: 0,
-                key_epoch: 0,
-                wrapped_dek: Vec::new(),
-                created_by: String::new(),
-                created_at: 0,
-                modified_by: String::new(),
-                modified_at: 0,
-            };
+            let mut row = draft(name, env_name, description, write_only);
             self.insert_new_secret(&project, &pkey, &mut row, value)?;
             self.info(&project, row, None)
         })
@@ -317,11 +339,7 @@ impl Vault {
             return Ok(Vec::new());
         };
         let grant = self.require(&project, Role::Viewer, "listing secrets")?;
-        let pkey = if reveal {
-            Some(self.project_key(&project, &grant)?)
-        } else {
-            None
-        };
+        let pkey = if reveal { Some(self.project_key(&project, &grant)?) } else { None };
         let mut out = Vec::new();
         for row in self.store.secrets(&project.id)? {
             let value = match &pkey {
@@ -330,6 +348,13 @@ impl Vault {
             };
             out.push(self.info(&project, row, value)?);
         }
+        for sh in self.shared_secrets(&project, reveal)? {
+            let mut info = self.shared_info(&project, sh)?;
+            if info.row.write_only {
+                info.value = None;
+            }
+            out.push(info);
+        }
         Ok(out)
     }
 
@@ -337,12 +362,22 @@ impl Vault {
     pub fn get_secret(&self, scope: &Scope, name: &str, reveal: bool) -> Result<SecretInfo> {
         let project = self
             .scope_project(scope, false)?
-            .ok_or_else(|| Error::SecretNotFound {
+            .ok_or_else(|| Error::SecretNotFound { name: names::printable(name), project: Self::scope_label(scope) })?;
+        let grant = self.require(&project, Role::Viewer, "reading a secret")?;
+        let Some(row) = self.store.secret(&project.id, name)? else {
+            // A secret shared into the project's community from another project.
+            let shared = self.shared_secrets(&project, false)?;
+            let found = shared.into_iter().find(|s| s.row.name == name).ok_or_else(|| Error::SecretNotFound {
                 name: names::printable(name),
                 project: Self::scope_label(scope),
             })?;
-        let grant = self.require(&project, Role::Viewer, "reading a secret")?;
-        let row = self.find_secret(&project, name, scope)?;
+            if reveal {
+                self.refuse_write_only(&found.row, "reveal")?;
+                let sh = self.shared_secrets(&project, true)?.into_iter().find(|s| s.row.name == name);
+                return self.shared_info(&project, sh.ok_or_else(|| Error::tampered("a shared secret"))?);
+            }
+            return self.shared_info(&project, found);
+        };
         let value = if reveal {
             self.refuse_write_only(&row, "reveal")?;
             let pkey = self.project_key(&project, &grant)?;
@@ -355,12 +390,7 @@ impl Vault {
 
     /// Renames, re-describes or re-values a secret (editor). A new value is a new version under
     /// the same data key; a new env name re-seals every version under its new binding.
-    pub fn edit_secret(
-        &self,
-        scope: &Scope,
-        name: &str,
-        edit: &SecretEdit<'_>,
-    ) -> Result<SecretInfo> {
+    pub fn edit_secret(&self, scope: &Scope, name: &str, edit: &SecretEdit<'_>) -> Result<SecretInfo> {
         if let Some(n) = edit.rename {
             names::check("secret", n)?;
         }
@@ -368,12 +398,10 @@ impl Vault {
             names::check_env(e)?;
         }
         self.store.write(|s| {
-            let project =
-                self.scope_project(scope, false)?
-                    .ok_or_else(|| Error::SecretNotFound {
-                        name: names::printable(name),
-                        project: Self::scope_label(scope),
-                    })?;
+            let project = self.scope_project(scope, false)?.ok_or_else(|| Error::SecretNotFound {
+                name: names::printable(name),
+                project: Self::scope_label(scope),
+            })?;
             let grant = self.require(&project, Role::Editor, "editing a secret")?;
             let old = self.find_secret(&project, name, scope)?;
             let mut row = old.clone();
@@ -399,11 +427,7 @@ impl Vault {
                     return Err(Error::AlreadyExists {
                         kind: "env var name",
                         name: row.env_name.clone(),
-                        scope: Some(format!(
-                            "project '{}' (secret '{}')",
-                            Self::scope_label(scope),
-                            other.name
-                        )),
+                        scope: Some(format!("project '{}' (secret '{}')", Self::scope_label(scope), other.name)),
                     });
                 }
             }
@@ -414,16 +438,20 @@ impl Vault {
             let dek = self.open_dek(&project, &pkey, &old)?;
             // Check the current value opens before changing anything.
             self.open_current(&project, &pkey, &old)?;
+            let mut dek = dek;
             if row.env_name != old.env_name {
-                for v in s.versions(&old.id)? {
-                    let value = self.open_version(&project, &dek, &old, &v)?;
-                    let sealed = crypto::seal(
-                        &dek,
-                        value.expose().as_bytes(),
-                        &self.value_ad(&row, v.version),
-                    );
-                    s.update_version_blob(&row.id, v.version, &sealed)?;
+                dek = self.reseal_versions(&project, &old, &row, &dek, Key32::from_bytes(*dek.expose()))?;
+            }
+            if edit.write_only && !old.write_only {
+                if !s.shares_of(&old.id)?.is_empty() {
+                    return Err(Error::Usage(format!(
+                        "secret '{}' is shared with a community; unshare it before making it write-only",
+                        old.name
+                    )));
                 }
+                // The flag is bound into the data key's seal, so it is re-sealed with it.
+                row.write_only = true;
+                self.wrap_dek(&project, &pkey, &mut row, &dek);
             }
             let now = store::now();
             if let Some(value) = edit.value {
@@ -431,11 +459,7 @@ impl Vault {
                 s.insert_version(&VersionRow {
                     secret_id: row.id.clone(),
                     version: row.current_version,
-                    sealed: crypto::seal(
-                        &dek,
-                        value.expose().as_bytes(),
-                        &self.value_ad(&row, row.current_version),
-                    ),
+                    sealed: crypto::seal(&dek, value.expose().as_bytes(), &self.value_ad(&row, row.current_version)),
                     created_by: self.me.id.clone(),
                     created_at: now,
                 })?;
@@ -449,32 +473,20 @@ impl Vault {
 
     /// Copies a secret's current value into another project as a new, independent secret
     /// (new id, new data key). Needs viewer on the source and editor on the target.
-    pub fn clone_secret(
-        &self,
-        scope: &Scope,
-        name: &str,
-        to: &Scope,
-        new_name: Option<&str>,
-    ) -> Result<SecretInfo> {
+    pub fn clone_secret(&self, scope: &Scope, name: &str, to: &Scope, new_name: Option<&str>) -> Result<SecretInfo> {
         let new_name = new_name.unwrap_or(name);
         names::check("secret", new_name)?;
         self.store.write(|_| {
-            let src = self
-                .scope_project(scope, false)?
-                .ok_or_else(|| Error::SecretNotFound {
-                    name: names::printable(name),
-                    project: Self::scope_label(scope),
-                })?;
+            let src = self.scope_project(scope, false)?.ok_or_else(|| Error::SecretNotFound {
+                name: names::printable(name),
+                project: Self::scope_label(scope),
+            })?;
             let sgrant = self.require(&src, Role::Viewer, "cloning a secret")?;
             let row = self.find_secret(&src, name, scope)?;
             self.refuse_write_only(&row, "clone")?;
             let dst = self.scope_project(to, true)?.expect("created on demand");
             let dgrant = self.require(&dst, Role::Editor, "creating a secret")?;
-            let env_name = if row.env_name == row.name {
-                new_name
-            } else {
-                row.env_name.as_str()
-            };
+            let env_name = if row.env_name == row.name { new_name } else { row.env_name.as_str() };
             self.check_unique(&dst, new_name, env_name, to)?;
             let value = self.open_current(&src, &self.project_key(&src, &sgrant)?, &row)?;
             let mut copy = row.clone();
@@ -490,12 +502,10 @@ impl Vault {
     /// Deletes a secret and every version of it (editor).
     pub fn delete_secret(&self, scope: &Scope, name: &str) -> Result<SecretInfo> {
         self.store.write(|s| {
-            let project =
-                self.scope_project(scope, false)?
-                    .ok_or_else(|| Error::SecretNotFound {
-                        name: names::printable(name),
-                        project: Self::scope_label(scope),
-                    })?;
+            let project = self.scope_project(scope, false)?.ok_or_else(|| Error::SecretNotFound {
+                name: names::printable(name),
+                project: Self::scope_label(scope),
+            })?;
             self.require(&project, Role::Editor, "deleting a secret")?;
             let row = self.find_secret(&project, name, scope)?;
             s.delete_secret(&row.id)?;
@@ -504,11 +514,7 @@ impl Vault {
     }
 
     /// Every version of a secret, oldest first; values stay sealed.
-    pub fn secret_history(
-        &self,
-        scope: &Scope,
-        name: &str,
-    ) -> Result<(SecretInfo, Vec<VersionInfo>)> {
+    pub fn secret_history(&self, scope: &Scope, name: &str) -> Result<(SecretInfo, Vec<VersionInfo>)> {
         let info = self.get_secret(scope, name, false)?;
         let mut out = Vec::new();
         for v in self.store.versions(&info.row.id)? {
@@ -525,32 +531,101 @@ impl Vault {
     /// Writes a new version holding version `version`'s value (editor).
     pub fn rollback_secret(&self, scope: &Scope, name: &str, version: i64) -> Result<SecretInfo> {
         let value = self.store.write(|s| {
-            let project =
-                self.scope_project(scope, false)?
-                    .ok_or_else(|| Error::SecretNotFound {
-                        name: names::printable(name),
-                        project: Self::scope_label(scope),
-                    })?;
+            let project = self.scope_project(scope, false)?.ok_or_else(|| Error::SecretNotFound {
+                name: names::printable(name),
+                project: Self::scope_label(scope),
+            })?;
             let grant = self.require(&project, Role::Editor, "rolling back a secret")?;
             let row = self.find_secret(&project, name, scope)?;
-            let v = s
-                .version(&row.id, version)?
-                .ok_or_else(|| Error::NotFound {
-                    kind: "version",
-                    name: version.to_string(),
-                    scope: Some(format!("secret '{}'", row.name)),
-                })?;
+            let v = s.version(&row.id, version)?.ok_or_else(|| Error::NotFound {
+                kind: "version",
+                name: version.to_string(),
+                scope: Some(format!("secret '{}'", row.name)),
+            })?;
             let pkey = self.project_key(&project, &grant)?;
             let dek = self.open_dek(&project, &pkey, &row)?;
-            self.open_version(&project, &dek, &row, &v)
+            self.open_version(&project.name, &dek, &row, &v)
         })?;
-        self.edit_secret(
-            scope,
-            name,
-            &SecretEdit {
-                value: Some(&value),
-                ..SecretEdit::default()
-            },
-        )
+        self.edit_secret(scope, name, &SecretEdit { value: Some(&value), ..SecretEdit::default() })
+    }
+}
+
+/// A secret handed to a program by `vault run`.
+#[derive(Debug)]
+pub struct RunSecret {
+    pub name: String,
+    pub env_name: String,
+    pub project: String,
+    pub value: SecretValue,
+    /// Masked even with `--no-mask`.
+    pub write_only: bool,
+}
+
+/// What an import did.
+#[derive(Debug, Default)]
+pub struct ImportReport {
+    pub created: usize,
+    pub updated: usize,
+}
+
+impl Vault {
+    /// Imports `entries` (name, value) in one transaction: all of them or none. Names must be
+    /// valid secret names; existing names are refused unless `overwrite`, which writes a new
+    /// version. `progress` is called after each entry.
+    pub fn import_secrets(
+        &self,
+        scope: &Scope,
+        entries: &[(String, SecretValue)],
+        overwrite: bool,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<ImportReport> {
+        self.store.write(|s| {
+            let project = self.scope_project(scope, true)?.expect("created on demand");
+            let grant = self.require(&project, Role::Editor, "importing secrets")?;
+            let pkey = self.project_key(&project, &grant)?;
+            let mut report = ImportReport::default();
+            let now = store::now();
+            for (i, (name, value)) in entries.iter().enumerate() {
+                match s.secret(&project.id, name)? {
+                    Some(mut row) if overwrite => {
+                        let dek = self.open_dek(&project, &pkey, &row)?;
+                        row.current_version += 1;
+                        s.insert_version(&VersionRow {
+                            secret_id: row.id.clone(),
+                            version: row.current_version,
+                            sealed: crypto::seal(
+                                &dek,
+                                value.expose().as_bytes(),
+                                &self.value_ad(&row, row.current_version),
+                            ),
+                            created_by: self.me.id.clone(),
+                            created_at: now,
+                        })?;
+                        row.modified_by = self.me.id.clone();
+                        row.modified_at = now;
+                        s.update_secret(&row)?;
+                        report.updated += 1;
+                    }
+                    Some(_) => {
+                        return Err(Error::AlreadyExists {
+                            kind: "secret",
+                            name: name.clone(),
+                            scope: Some(format!(
+                                "project '{}' (pass --overwrite to write new versions)",
+                                Self::scope_label(scope)
+                            )),
+                        })
+                    }
+                    None => {
+                        self.check_unique(&project, name, name, scope)?;
+                        let mut row = draft(name, name, "", false);
+                        self.insert_new_secret(&project, &pkey, &mut row, value)?;
+                        report.created += 1;
+                    }
+                }
+                progress(i + 1);
+            }
+            Ok(report)
+        })
     }
 }

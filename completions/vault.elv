@@ -1,0 +1,982 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[vault] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'vault'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'vault'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create a new vault file; its first user becomes the vault admin'
+            cand status 'Show the vault file, the acting user and the session'
+            cand unlock 'Unlock once and print a session token for scripts: eval "$(vault unlock)"'
+            cand lock 'End the session named by VAULT_SESSION'
+            cand passwd 'Change the acting user''s passphrase (and KDF cost); re-seals one row'
+            cand project 'Create, list, show, edit, clone and delete projects'
+            cand secret 'Create, list, show, get, edit, clone, delete secrets; history and rollback'
+            cand user 'Add, list and remove users; make vault admins (vault admin)'
+            cand community 'Communities: groups of projects that share secrets'
+            cand audit 'Who did what, when (never values); --verify checks the MAC chain'
+            cand run 'Run a program with a project''s secrets as env vars, its output masked'
+            cand import 'Import secrets from a dotenv or JSON file (all or nothing)'
+            cand export 'Export a project''s secrets as dotenv, JSON or shell (masked unless --reveal)'
+            cand completions 'Print a shell completion script'
+            cand man 'Write man pages (vault.1 and one per subcommand) into DIR'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;init'= {
+            cand --kdf-memory 'Argon2id memory in MiB (floor 8) [default: 256]'
+            cand --kdf-iterations 'Argon2id passes (floor 1) [default: 3]'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;status'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;unlock'= {
+            cand --ttl 'How long the session lasts: 30s, 15m, 2h, 1d (at most 30d)'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;lock'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;passwd'= {
+            cand --new-passphrase-file 'Read the new passphrase from FILE instead of a prompt'
+            cand --kdf-memory 'Argon2id memory in MiB (floor 8) [default: 256]'
+            cand --kdf-iterations 'Argon2id passes (floor 1) [default: 3]'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;project'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create a project; you become its owner'
+            cand list 'List the projects you are a member of'
+            cand show 'Show a project: metadata, members, number of secrets'
+            cand edit 'Rename a project or change its description (owner)'
+            cand member 'Add, remove and list a project''s members (owner manages)'
+            cand clone 'Copy a project''s secrets into a new project (new ids and keys; history not copied)'
+            cand delete 'Delete a project and every secret in it (owner)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;project;create'= {
+            cand --description 'What the project is for (stored in clear)'
+            cand --community 'Community the project belongs to (you must be a member)'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;project;list'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;project;show'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;project;edit'= {
+            cand --rename 'New name'
+            cand --description 'New description'
+            cand --community 'Move the project into community C (you must be a member)'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --no-community 'Take the project out of its community'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;project;member'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Grant a user a role in the project (owner); the project key is wrapped to them'
+            cand remove 'Remove a member (owner) and rotate the project''s keys'
+            cand list 'List members and roles'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;project;member;add'= {
+            cand --role 'Role'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vault;project;member;remove'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;project;member;list'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;project;member;help'= {
+            cand add 'Grant a user a role in the project (owner); the project key is wrapped to them'
+            cand remove 'Remove a member (owner) and rotate the project''s keys'
+            cand list 'List members and roles'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;project;member;help;add'= {
+        }
+        &'vault;project;member;help;remove'= {
+        }
+        &'vault;project;member;help;list'= {
+        }
+        &'vault;project;member;help;help'= {
+        }
+        &'vault;project;clone'= {
+            cand --name 'Name of the new project'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;project;delete'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --yes 'Do not ask; required without a terminal'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;project;help'= {
+            cand create 'Create a project; you become its owner'
+            cand list 'List the projects you are a member of'
+            cand show 'Show a project: metadata, members, number of secrets'
+            cand edit 'Rename a project or change its description (owner)'
+            cand member 'Add, remove and list a project''s members (owner manages)'
+            cand clone 'Copy a project''s secrets into a new project (new ids and keys; history not copied)'
+            cand delete 'Delete a project and every secret in it (owner)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;project;help;create'= {
+        }
+        &'vault;project;help;list'= {
+        }
+        &'vault;project;help;show'= {
+        }
+        &'vault;project;help;edit'= {
+        }
+        &'vault;project;help;member'= {
+            cand add 'Grant a user a role in the project (owner); the project key is wrapped to them'
+            cand remove 'Remove a member (owner) and rotate the project''s keys'
+            cand list 'List members and roles'
+        }
+        &'vault;project;help;member;add'= {
+        }
+        &'vault;project;help;member;remove'= {
+        }
+        &'vault;project;help;member;list'= {
+        }
+        &'vault;project;help;clone'= {
+        }
+        &'vault;project;help;delete'= {
+        }
+        &'vault;project;help;help'= {
+        }
+        &'vault;secret'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create a secret; the value comes from stdin, a hidden prompt or --from-file'
+            cand list 'List secrets with values masked as *** (or shown with --reveal)'
+            cand show 'Show a secret''s metadata, its value as ***, and code that reads it'
+            cand get 'Print a secret''s bare value for scripts (*** unless --reveal)'
+            cand edit 'Rename a secret, change its description or env name, or give it a new value'
+            cand clone 'Copy a secret into another project as an independent secret (new id, new key)'
+            cand delete 'Delete a secret and all its versions'
+            cand share 'Share a secret with its project''s community (community admin); other projects of the community then see it read-only and `vault run` gets it'
+            cand unshare 'Stop sharing a secret (community admin); its data key is rotated'
+            cand history 'List a secret''s versions: number, time, author (values stay masked)'
+            cand rollback 'Write a new version holding an older version''s value'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;secret;create'= {
+            cand -p 'Project holding the secret'
+            cand --project 'Project holding the secret'
+            cand --description 'What it is (stored in clear)'
+            cand --env-name 'Environment variable name for `vault run` [default: the name]'
+            cand --from-file 'Read the value from FILE'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Use your private secrets (only you can ever read them)'
+            cand --write-only 'Make it write-only: it reaches programs through `vault run` but nobody, you included, can reveal, get, export or clone it. Cannot be undone'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;secret;list'= {
+            cand -p 'Project holding the secret'
+            cand --project 'Project holding the secret'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Use your private secrets (only you can ever read them)'
+            cand --reveal 'Show values instead of ***'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;secret;show'= {
+            cand -p 'Project holding the secret'
+            cand --project 'Project holding the secret'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Use your private secrets (only you can ever read them)'
+            cand --reveal 'Show the value instead of ***'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;secret;get'= {
+            cand -p 'Project holding the secret'
+            cand --project 'Project holding the secret'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Use your private secrets (only you can ever read them)'
+            cand --reveal 'Print the value instead of ***'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;secret;edit'= {
+            cand -p 'Project holding the secret'
+            cand --project 'Project holding the secret'
+            cand --rename 'New name'
+            cand --description 'New description'
+            cand --env-name 'New env var name'
+            cand --from-file 'Read a new value from FILE'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Use your private secrets (only you can ever read them)'
+            cand --value-stdin 'Read a new value from stdin (or a hidden prompt on a terminal)'
+            cand --write-only 'Make it write-only: it reaches programs through `vault run` but nobody, you included, can reveal, get, export or clone it. Cannot be undone'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;secret;clone'= {
+            cand -p 'Project holding the secret'
+            cand --project 'Project holding the secret'
+            cand --to-project 'Target project'
+            cand --name 'Name in the target [default: the same name]'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Use your private secrets (only you can ever read them)'
+            cand --to-private 'Copy into your private secrets'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;secret;delete'= {
+            cand -p 'Project holding the secret'
+            cand --project 'Project holding the secret'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Use your private secrets (only you can ever read them)'
+            cand --yes 'Do not ask; required without a terminal'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;secret;share'= {
+            cand -p 'Project holding the secret'
+            cand --project 'Project holding the secret'
+            cand --community 'Community [default: the project''s community]'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Use your private secrets (only you can ever read them)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;secret;unshare'= {
+            cand -p 'Project holding the secret'
+            cand --project 'Project holding the secret'
+            cand --community 'Community [default: the project''s community]'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Use your private secrets (only you can ever read them)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;secret;history'= {
+            cand -p 'Project holding the secret'
+            cand --project 'Project holding the secret'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Use your private secrets (only you can ever read them)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;secret;rollback'= {
+            cand -p 'Project holding the secret'
+            cand --project 'Project holding the secret'
+            cand --version 'The version whose value becomes current again'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Use your private secrets (only you can ever read them)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;secret;help'= {
+            cand create 'Create a secret; the value comes from stdin, a hidden prompt or --from-file'
+            cand list 'List secrets with values masked as *** (or shown with --reveal)'
+            cand show 'Show a secret''s metadata, its value as ***, and code that reads it'
+            cand get 'Print a secret''s bare value for scripts (*** unless --reveal)'
+            cand edit 'Rename a secret, change its description or env name, or give it a new value'
+            cand clone 'Copy a secret into another project as an independent secret (new id, new key)'
+            cand delete 'Delete a secret and all its versions'
+            cand share 'Share a secret with its project''s community (community admin); other projects of the community then see it read-only and `vault run` gets it'
+            cand unshare 'Stop sharing a secret (community admin); its data key is rotated'
+            cand history 'List a secret''s versions: number, time, author (values stay masked)'
+            cand rollback 'Write a new version holding an older version''s value'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;secret;help;create'= {
+        }
+        &'vault;secret;help;list'= {
+        }
+        &'vault;secret;help;show'= {
+        }
+        &'vault;secret;help;get'= {
+        }
+        &'vault;secret;help;edit'= {
+        }
+        &'vault;secret;help;clone'= {
+        }
+        &'vault;secret;help;delete'= {
+        }
+        &'vault;secret;help;share'= {
+        }
+        &'vault;secret;help;unshare'= {
+        }
+        &'vault;secret;help;history'= {
+        }
+        &'vault;secret;help;rollback'= {
+        }
+        &'vault;secret;help;help'= {
+        }
+        &'vault;user'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add a user (vault admin). They choose their own keys at their first unlock'
+            cand list 'List users: role, status, key fingerprint'
+            cand remove 'Remove a user (vault admin): they can no longer unlock; their private secrets are deleted'
+            cand role 'Make a user a vault admin or not (vault admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;user;add'= {
+            cand --new-passphrase-file 'Read the new user''s first passphrase from FILE instead of a prompt'
+            cand --kdf-memory 'Argon2id memory in MiB (floor 8) [default: 256]'
+            cand --kdf-iterations 'Argon2id passes (floor 1) [default: 3]'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --admin 'Make them a vault admin too'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;user;list'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;user;remove'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --yes 'Do not ask; required without a terminal'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;user;role'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --admin 'Grant the vault admin role'
+            cand --no-admin 'Take the vault admin role away'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;user;help'= {
+            cand add 'Add a user (vault admin). They choose their own keys at their first unlock'
+            cand list 'List users: role, status, key fingerprint'
+            cand remove 'Remove a user (vault admin): they can no longer unlock; their private secrets are deleted'
+            cand role 'Make a user a vault admin or not (vault admin)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;user;help;add'= {
+        }
+        &'vault;user;help;list'= {
+        }
+        &'vault;user;help;remove'= {
+        }
+        &'vault;user;help;role'= {
+        }
+        &'vault;user;help;help'= {
+        }
+        &'vault;community'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create a community; you become its first admin'
+            cand list 'List communities'
+            cand show 'Show a community: its projects, members and shared secrets (members only)'
+            cand edit 'Rename a community or change its description (community admin)'
+            cand delete 'Delete a community (community admin): its shares end and its projects leave it'
+            cand member 'Add, remove and list members (community admins manage)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;community;create'= {
+            cand --description 'What it is for (stored in clear)'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;community;list'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;community;show'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;community;edit'= {
+            cand --rename 'New name'
+            cand --description 'New description'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;community;delete'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --yes 'Do not ask; required without a terminal'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;community;member'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add a member, or change their admin flag (community admin)'
+            cand remove 'Remove a member (community admin); the community key is rotated'
+            cand list 'List members'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;community;member;add'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --admin 'Make them a community admin (they can share secrets and manage members)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;community;member;remove'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;community;member;list'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;community;member;help'= {
+            cand add 'Add a member, or change their admin flag (community admin)'
+            cand remove 'Remove a member (community admin); the community key is rotated'
+            cand list 'List members'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;community;member;help;add'= {
+        }
+        &'vault;community;member;help;remove'= {
+        }
+        &'vault;community;member;help;list'= {
+        }
+        &'vault;community;member;help;help'= {
+        }
+        &'vault;community;help'= {
+            cand create 'Create a community; you become its first admin'
+            cand list 'List communities'
+            cand show 'Show a community: its projects, members and shared secrets (members only)'
+            cand edit 'Rename a community or change its description (community admin)'
+            cand delete 'Delete a community (community admin): its shares end and its projects leave it'
+            cand member 'Add, remove and list members (community admins manage)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;community;help;create'= {
+        }
+        &'vault;community;help;list'= {
+        }
+        &'vault;community;help;show'= {
+        }
+        &'vault;community;help;edit'= {
+        }
+        &'vault;community;help;delete'= {
+        }
+        &'vault;community;help;member'= {
+            cand add 'Add a member, or change their admin flag (community admin)'
+            cand remove 'Remove a member (community admin); the community key is rotated'
+            cand list 'List members'
+        }
+        &'vault;community;help;member;add'= {
+        }
+        &'vault;community;help;member;remove'= {
+        }
+        &'vault;community;help;member;list'= {
+        }
+        &'vault;community;help;help'= {
+        }
+        &'vault;audit'= {
+            cand --since 'Only events at or after T (RFC 3339 time or YYYY-MM-DD, UTC)'
+            cand --by 'Only events by user U'
+            cand --project 'Only events in project P'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --verify 'Check the MAC chain; exit 7 if an event was removed or edited'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;run'= {
+            cand -p 'Project holding the secret'
+            cand --project 'Project holding the secret'
+            cand --only 'Inject only these env names (comma-separated)'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Use your private secrets (only you can ever read them)'
+            cand --no-mask 'Do not mask output (write-only secrets are still masked)'
+            cand --pristine 'Start from an empty environment plus PATH, HOME, USER, LANG, TERM and the secrets'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;import'= {
+            cand -p 'Project holding the secret'
+            cand --project 'Project holding the secret'
+            cand --format 'File format [default: json for *.json, else dotenv]'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Use your private secrets (only you can ever read them)'
+            cand --overwrite 'Write a new version of secrets that already exist instead of refusing'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vault;export'= {
+            cand -p 'Project holding the secret'
+            cand --project 'Project holding the secret'
+            cand --format 'Output format'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Use your private secrets (only you can ever read them)'
+            cand --reveal 'Print values instead of ***'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vault;completions'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;man'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;help'= {
+            cand init 'Create a new vault file; its first user becomes the vault admin'
+            cand status 'Show the vault file, the acting user and the session'
+            cand unlock 'Unlock once and print a session token for scripts: eval "$(vault unlock)"'
+            cand lock 'End the session named by VAULT_SESSION'
+            cand passwd 'Change the acting user''s passphrase (and KDF cost); re-seals one row'
+            cand project 'Create, list, show, edit, clone and delete projects'
+            cand secret 'Create, list, show, get, edit, clone, delete secrets; history and rollback'
+            cand user 'Add, list and remove users; make vault admins (vault admin)'
+            cand community 'Communities: groups of projects that share secrets'
+            cand audit 'Who did what, when (never values); --verify checks the MAC chain'
+            cand run 'Run a program with a project''s secrets as env vars, its output masked'
+            cand import 'Import secrets from a dotenv or JSON file (all or nothing)'
+            cand export 'Export a project''s secrets as dotenv, JSON or shell (masked unless --reveal)'
+            cand completions 'Print a shell completion script'
+            cand man 'Write man pages (vault.1 and one per subcommand) into DIR'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;help;init'= {
+        }
+        &'vault;help;status'= {
+        }
+        &'vault;help;unlock'= {
+        }
+        &'vault;help;lock'= {
+        }
+        &'vault;help;passwd'= {
+        }
+        &'vault;help;project'= {
+            cand create 'Create a project; you become its owner'
+            cand list 'List the projects you are a member of'
+            cand show 'Show a project: metadata, members, number of secrets'
+            cand edit 'Rename a project or change its description (owner)'
+            cand member 'Add, remove and list a project''s members (owner manages)'
+            cand clone 'Copy a project''s secrets into a new project (new ids and keys; history not copied)'
+            cand delete 'Delete a project and every secret in it (owner)'
+        }
+        &'vault;help;project;create'= {
+        }
+        &'vault;help;project;list'= {
+        }
+        &'vault;help;project;show'= {
+        }
+        &'vault;help;project;edit'= {
+        }
+        &'vault;help;project;member'= {
+            cand add 'Grant a user a role in the project (owner); the project key is wrapped to them'
+            cand remove 'Remove a member (owner) and rotate the project''s keys'
+            cand list 'List members and roles'
+        }
+        &'vault;help;project;member;add'= {
+        }
+        &'vault;help;project;member;remove'= {
+        }
+        &'vault;help;project;member;list'= {
+        }
+        &'vault;help;project;clone'= {
+        }
+        &'vault;help;project;delete'= {
+        }
+        &'vault;help;secret'= {
+            cand create 'Create a secret; the value comes from stdin, a hidden prompt or --from-file'
+            cand list 'List secrets with values masked as *** (or shown with --reveal)'
+            cand show 'Show a secret''s metadata, its value as ***, and code that reads it'
+            cand get 'Print a secret''s bare value for scripts (*** unless --reveal)'
+            cand edit 'Rename a secret, change its description or env name, or give it a new value'
+            cand clone 'Copy a secret into another project as an independent secret (new id, new key)'
+            cand delete 'Delete a secret and all its versions'
+            cand share 'Share a secret with its project''s community (community admin); other projects of the community then see it read-only and `vault run` gets it'
+            cand unshare 'Stop sharing a secret (community admin); its data key is rotated'
+            cand history 'List a secret''s versions: number, time, author (values stay masked)'
+            cand rollback 'Write a new version holding an older version''s value'
+        }
+        &'vault;help;secret;create'= {
+        }
+        &'vault;help;secret;list'= {
+        }
+        &'vault;help;secret;show'= {
+        }
+        &'vault;help;secret;get'= {
+        }
+        &'vault;help;secret;edit'= {
+        }
+        &'vault;help;secret;clone'= {
+        }
+        &'vault;help;secret;delete'= {
+        }
+        &'vault;help;secret;share'= {
+        }
+        &'vault;help;secret;unshare'= {
+        }
+        &'vault;help;secret;history'= {
+        }
+        &'vault;help;secret;rollback'= {
+        }
+        &'vault;help;user'= {
+            cand add 'Add a user (vault admin). They choose their own keys at their first unlock'
+            cand list 'List users: role, status, key fingerprint'
+            cand remove 'Remove a user (vault admin): they can no longer unlock; their private secrets are deleted'
+            cand role 'Make a user a vault admin or not (vault admin)'
+        }
+        &'vault;help;user;add'= {
+        }
+        &'vault;help;user;list'= {
+        }
+        &'vault;help;user;remove'= {
+        }
+        &'vault;help;user;role'= {
+        }
+        &'vault;help;community'= {
+            cand create 'Create a community; you become its first admin'
+            cand list 'List communities'
+            cand show 'Show a community: its projects, members and shared secrets (members only)'
+            cand edit 'Rename a community or change its description (community admin)'
+            cand delete 'Delete a community (community admin): its shares end and its projects leave it'
+            cand member 'Add, remove and list members (community admins manage)'
+        }
+        &'vault;help;community;create'= {
+        }
+        &'vault;help;community;list'= {
+        }
+        &'vault;help;community;show'= {
+        }
+        &'vault;help;community;edit'= {
+        }
+        &'vault;help;community;delete'= {
+        }
+        &'vault;help;community;member'= {
+            cand add 'Add a member, or change their admin flag (community admin)'
+            cand remove 'Remove a member (community admin); the community key is rotated'
+            cand list 'List members'
+        }
+        &'vault;help;community;member;add'= {
+        }
+        &'vault;help;community;member;remove'= {
+        }
+        &'vault;help;community;member;list'= {
+        }
+        &'vault;help;audit'= {
+        }
+        &'vault;help;run'= {
+        }
+        &'vault;help;import'= {
+        }
+        &'vault;help;export'= {
+        }
+        &'vault;help;completions'= {
+        }
+        &'vault;help;man'= {
+        }
+        &'vault;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

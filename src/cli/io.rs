@@ -1,0 +1,313 @@
+//! `vault import` and `vault export`: dotenv and JSON in, dotenv, JSON and shell out.
+//!
+//! Import parses the whole file first (dotenvy for dotenv), checks every name with its line
+//! number, then writes everything in one transaction. Export masks values unless `--reveal`;
+//! what it writes with `--reveal` imports back byte for byte.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use zeroize::Zeroizing;
+
+use super::secret::ScopeArgs;
+use super::Ctx;
+use crate::output::{note, MASK};
+use crate::vault::{names, SecretValue};
+use crate::{Error, Result};
+
+/// File formats for import.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InFormat {
+    /// KEY=value lines: quotes, escapes, multi-line values, `export` prefix, comments
+    Dotenv,
+    /// One JSON object of string values: {"KEY": "value"}
+    Json,
+}
+
+/// File formats for export.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OutFormat {
+    /// KEY="value" lines that `vault import` and dotenv loaders read back
+    Dotenv,
+    /// One JSON object of string values
+    Json,
+    /// export KEY='value' lines, safe for `eval`
+    Shell,
+}
+
+/// `vault import`
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  vault import .env --project vision\n  vault import secrets.json --project vision --format json --overwrite\n  \
+vault import - --project vision < .env\n\n\
+All or nothing: one invalid name (reported with its line) or one existing name without\n\
+--overwrite and nothing is imported. Values with '$' need single quotes in dotenv files."
+)]
+pub struct ImportArgs {
+    /// File to read ('-' for stdin)
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    /// File format [default: json for *.json, else dotenv]
+    #[arg(long, value_enum)]
+    pub format: Option<InFormat>,
+    /// Write a new version of secrets that already exist instead of refusing
+    #[arg(long)]
+    pub overwrite: bool,
+}
+
+/// `vault export`
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  vault export --project vision                       # values masked\n  \
+vault export --project vision --format dotenv --reveal > .env\n  \
+eval \"$(vault export --project vision --format shell --reveal)\"")]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value = "dotenv")]
+    pub format: OutFormat,
+    /// Print values instead of ***
+    #[arg(long)]
+    pub reveal: bool,
+}
+
+/// Largest import file: 64 MiB.
+const MAX_IMPORT: u64 = 64 * 1024 * 1024;
+
+fn read_input(file: &PathBuf) -> Result<Zeroizing<String>> {
+    let mut buf = Zeroizing::new(Vec::new());
+    let res = if file.as_os_str() == "-" {
+        std::io::stdin().lock().take(MAX_IMPORT + 1).read_to_end(&mut buf)
+    } else {
+        std::fs::File::open(file).and_then(|f| f.take(MAX_IMPORT + 1).read_to_end(&mut buf))
+    };
+    res.map_err(|e| Error::io(format!("cannot read {}", file.display()), e))?;
+    if buf.len() as u64 > MAX_IMPORT {
+        return Err(Error::BadValue(format!("{} is larger than 64 MiB", file.display())));
+    }
+    let text = std::str::from_utf8(&buf).map_err(|e| {
+        Error::BadValue(format!("{} is not UTF-8 text (invalid byte at offset {})", file.display(), e.valid_up_to()))
+    })?;
+    Ok(Zeroizing::new(text.to_owned()))
+}
+
+/// The 1-based line where `key` is first assigned in dotenv `text`.
+fn line_of(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            let l = l.trim_start();
+            let l = l.strip_prefix("export ").map(str::trim_start).unwrap_or(l);
+            l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(0, |i| i + 1)
+}
+
+/// Parses dotenv text; errors name the line.
+pub fn parse_dotenv(text: &str) -> Result<Vec<(String, SecretValue, usize)>> {
+    let mut out = Vec::new();
+    for item in dotenvy::from_read_iter(text.as_bytes()) {
+        match item {
+            Ok((k, v)) => {
+                let line = line_of(text, &k);
+                out.push((k, v, line));
+            }
+            Err(dotenvy::Error::LineParse(bad, idx)) => {
+                // Find which line the failing fragment starts on, without echoing its content
+                // (it may hold a value).
+                let first = bad.lines().next().unwrap_or("");
+                let line = text.lines().position(|l| l == first).map_or(0, |i| i + 1);
+                return Err(Error::BadValue(format!(
+                    "dotenv syntax error on line {line} at character {idx}: check its quotes and escapes"
+                )));
+            }
+            Err(e) => return Err(Error::BadValue(format!("cannot parse dotenv: {e}"))),
+        }
+    }
+    out.into_iter()
+        .map(|(k, v, line)| {
+            let v = SecretValue::from_bytes(Zeroizing::new(v.into_bytes()))
+                .map_err(|e| Error::BadValue(format!("line {line} ({k}): {e}")))?;
+            Ok((k, v, line))
+        })
+        .collect()
+}
+
+/// Parses a JSON object of strings; errors name the line.
+pub fn parse_json(text: &str) -> Result<Vec<(String, SecretValue, usize)>> {
+    let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text)
+        .map_err(|e| Error::BadValue(format!("invalid JSON on line {}: expected one object of strings", e.line())))?;
+    let mut out = Vec::new();
+    for (k, v) in map {
+        let line = text.lines().position(|l| l.contains(&format!("\"{k}\""))).map_or(0, |i| i + 1);
+        let serde_json::Value::String(s) = v else {
+            return Err(Error::BadValue(format!("line {line} ({k}): the value must be a string")));
+        };
+        let v = SecretValue::from_bytes(Zeroizing::new(s.into_bytes()))
+            .map_err(|e| Error::BadValue(format!("line {line} ({k}): {e}")))?;
+        out.push((k, v, line));
+    }
+    Ok(out)
+}
+
+pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
+    let scope = a.scope.scope(ctx)?;
+    let text = read_input(&a.file)?;
+    let format = a.format.unwrap_or(if a.file.extension().is_some_and(|e| e == "json") {
+        InFormat::Json
+    } else {
+        InFormat::Dotenv
+    });
+    let parsed = match format {
+        InFormat::Dotenv => parse_dotenv(&text)?,
+        InFormat::Json => parse_json(&text)?,
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut bad = Vec::new();
+    for (k, _, line) in &parsed {
+        if let Err(Error::InvalidName { reason, .. }) = names::check("secret", k) {
+            bad.push(format!("line {line}: '{}' {reason}", names::printable(k)));
+        } else if !seen.insert(k.clone()) {
+            bad.push(format!("line {line}: '{k}' appears twice"));
+        }
+    }
+    if !bad.is_empty() {
+        let n = bad.len();
+        bad.truncate(20);
+        return Err(Error::Usage(format!(
+            "{n} invalid name(s), nothing imported (names: 3-63 letters, digits, '-', '_'; first a letter):\n  {}",
+            bad.join("\n  ")
+        )));
+    }
+    let entries: Vec<(String, SecretValue)> = parsed.into_iter().map(|(k, v, _)| (k, v)).collect();
+    let v = ctx.unlock()?;
+    let bar = (std::io::stderr().is_terminal() && !ctx.style.quiet && entries.len() >= 200).then(|| {
+        let b = indicatif::ProgressBar::new(entries.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("importing {bar:40} {pos}/{len} {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let result = v.import_secrets(&scope, &entries, a.overwrite, &mut |i| {
+        if let Some(b) = &bar {
+            b.set_position(i as u64);
+        }
+    });
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let r = result?;
+    if ctx.style.json {
+        crate::output::print_json(&serde_json::json!({"created": r.created, "updated": r.updated}))
+            .map_err(|e| Error::io("cannot write output", e))?;
+    } else {
+        note(
+            ctx.style,
+            &format!("imported {} secret(s): {} created, {} updated", r.created + r.updated, r.created, r.updated),
+        );
+    }
+    Ok(())
+}
+
+/// Quotes a value for dotenv so dotenvy reads it back exactly.
+fn dotenv_quote(v: &str) -> String {
+    let mut out = String::with_capacity(v.len() + 2);
+    out.push('"');
+    for c in v.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '$' => out.push_str("\\$"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Quotes a value for POSIX sh: single quotes, a quote as '\''.
+fn shell_quote(v: &str) -> String {
+    format!("'{}'", v.replace('\'', "'\\''"))
+}
+
+pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
+    let scope = a.scope.scope(ctx)?;
+    let v = ctx.unlock()?;
+    let list = v.list_secrets(&scope, a.reveal)?;
+    if let Some(wo) = list.iter().find(|s| a.reveal && s.row.write_only) {
+        return Err(Error::PermissionDenied {
+            user: v.me().name.clone(),
+            lacks: format!("cannot export secret '{}' in clear: it is write-only", wo.row.name),
+        });
+    }
+    let mut out = Zeroizing::new(String::new());
+    match a.format {
+        OutFormat::Json => {
+            let map: serde_json::Map<String, serde_json::Value> = list
+                .iter()
+                .map(|s| (s.row.env_name.clone(), s.value.as_ref().map_or(MASK, |x| x.expose()).into()))
+                .collect();
+            out.push_str(&serde_json::to_string_pretty(&map).map_err(|e| Error::io("cannot write JSON", e.into()))?);
+            out.push('\n');
+        }
+        OutFormat::Dotenv | OutFormat::Shell => {
+            for s in &list {
+                let val = s.value.as_ref().map_or(MASK, |x| x.expose());
+                let line = match a.format {
+                    OutFormat::Shell => format!("export {}={}\n", s.row.env_name, shell_quote(val)),
+                    _ => format!("{}={}\n", s.row.env_name, dotenv_quote(val)),
+                };
+                out.push_str(&line);
+            }
+        }
+    }
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()).map_err(|e| Error::io("cannot write output", e))?;
+    if !a.reveal && !list.is_empty() {
+        note(ctx.style, "vault: note: values are masked; pass --reveal to export them");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(v: &str) -> String {
+        let text = format!("KEY={}\n", dotenv_quote(v));
+        let parsed = parse_dotenv(&text).unwrap();
+        parsed[0].1.expose().to_owned()
+    }
+
+    #[test]
+    fn dotenv_quoting_round_trips() {
+        for v in [
+            "plain",
+            "with space",
+            "q\"uote's",
+            "a$HOME b${X}",
+            "back\\slash\\n",
+            "multi\nline\n",
+            "crlf\r\nx",
+            "#hash=eq",
+            "ünï😀",
+        ] {
+            assert_eq!(round_trip(v), v, "value {v:?}");
+        }
+    }
+
+    #[test]
+    fn line_numbers() {
+        let text = "# c\nA_OK=1\n\nexport BAD-=2\n";
+        assert_eq!(line_of(text, "BAD-"), 4);
+        assert_eq!(line_of(text, "A_OK"), 2);
+    }
+
+    #[test]
+    fn shell_quoting() {
+        assert_eq!(shell_quote("it's"), "'it'\\''s'");
+    }
+}

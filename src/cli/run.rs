@@ -1,0 +1,59 @@
+//! `vault run`: a program gets the project's secrets as environment variables, its output masked.
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::secret::ScopeArgs;
+use super::Ctx;
+use crate::run::{self, RunOptions};
+use crate::Result;
+
+/// `vault run`
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  vault run --project vision -- python train.py\n  \
+vault run --project vision --only DB_URL,API_KEY -- ./deploy.sh\n  \
+vault run --project vision --pristine -- env\n  \
+vault run --project vision --no-mask -- ./debug.sh\n\n\
+Which value wins: a project secret overrides an inherited variable of the same name (a note on\n\
+stderr names them). The child never inherits VAULT_PASSPHRASE or VAULT_SESSION.\n\n\
+Masking: every value, and its base64, URL-safe base64, percent-encoded, JSON-escaped and hex\n\
+forms, and each line of a multi-line value, prints as *** on stdout and stderr. Values shorter\n\
+than 4 characters cannot be masked safely and are named in a warning. On a terminal the command\n\
+runs on a pseudo-terminal, so colours and isatty() keep working.\n\n\
+Exit code: the command's own; 128+N if a signal N killed it; 127 if it was not found; 126 if it\n\
+could not be executed.")]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    /// Do not mask output (write-only secrets are still masked)
+    #[arg(long)]
+    pub no_mask: bool,
+    /// Inject only these env names (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "NAME,...")]
+    pub only: Option<Vec<String>>,
+    /// Start from an empty environment plus PATH, HOME, USER, LANG, TERM and the secrets
+    #[arg(long)]
+    pub pristine: bool,
+    /// The command and its arguments, after --
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true, value_name = "CMD")]
+    pub command: Vec<OsString>,
+}
+
+pub fn run(ctx: &Ctx, a: RunArgs) -> Result<ExitCode> {
+    let scope = a.scope.scope(ctx)?;
+    let v = ctx.unlock()?;
+    let secrets = v.run_secrets(&scope)?;
+    drop(v);
+    let opts = RunOptions { no_mask: a.no_mask, only: a.only, pristine: a.pristine };
+    let plan = run::plan(secrets, &opts)?;
+    for n in &plan.notes {
+        // Warnings about unmasked values always print; other notes respect -q.
+        if !ctx.style.quiet || n.contains("warning") {
+            eprintln!("{n}");
+        }
+    }
+    let code = run::execute(plan, &a.command)?;
+    Ok(ExitCode::from(code))
+}

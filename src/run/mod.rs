@@ -1,0 +1,248 @@
+//! `vault run`: build the child's environment from the secrets, spawn it, stream its output
+//! through the masker, forward signals, and return its exit code.
+//!
+//! On a terminal the child runs on a pseudo-terminal, so `isatty()`, colours, progress bars and
+//! line editing keep working while the stream is still masked. Without one, plain pipes. Values
+//! reach the child only through its environment: never argv, never a file.
+
+pub mod mask;
+mod pty;
+pub mod pump;
+
+use std::collections::BTreeSet;
+use std::ffi::OsString;
+use std::io::{IsTerminal, Read, Write};
+use std::os::fd::AsRawFd;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGWINCH};
+use signal_hook::iterator::Signals;
+
+use self::mask::{Masker, MIN_MASK_LEN};
+use crate::vault::RunSecret;
+use crate::{Error, Result};
+
+/// How long held-back output (a possible start of a secret) waits for more bytes.
+pub const HOLD: Duration = Duration::from_millis(50);
+
+/// The variables a `--pristine` child keeps from our environment.
+pub const PRISTINE_KEEP: &[&str] = &["PATH", "HOME", "USER", "LANG", "TERM"];
+
+/// Variables the child never inherits: they unlock the vault.
+pub const NEVER_INHERIT: &[&str] = &["VAULT_PASSPHRASE", "VAULT_SESSION"];
+
+/// What `vault run` was asked to do.
+#[derive(Debug, Default)]
+pub struct RunOptions {
+    /// Pass output through unmasked (write-only secrets stay masked).
+    pub no_mask: bool,
+    /// Inject only these env names.
+    pub only: Option<Vec<String>>,
+    /// Start from an empty environment plus PATH, HOME, USER, LANG, TERM.
+    pub pristine: bool,
+}
+
+/// The environment and masker for one run, before spawning.
+pub struct Plan {
+    /// (env name, value) pairs, in env-name order.
+    env: Vec<(String, crate::vault::SecretValue)>,
+    masker: Option<Masker>,
+    /// Notes for stderr: shadowed variables, values too short to mask. Names only.
+    pub notes: Vec<String>,
+    pristine: bool,
+}
+
+/// Chooses what the child gets. Project secrets override inherited variables of the same name
+/// (a note names them); `--only` narrows the set.
+pub fn plan(secrets: Vec<RunSecret>, opts: &RunOptions) -> Result<Plan> {
+    let mut secrets = secrets;
+    if let Some(only) = &opts.only {
+        let known: BTreeSet<&str> = secrets.iter().map(|s| s.env_name.as_str()).collect();
+        let missing: Vec<&str> = only.iter().map(String::as_str).filter(|n| !known.contains(n)).collect();
+        if !missing.is_empty() {
+            return Err(Error::Usage(format!("--only names no secret of this project: {}", missing.join(", "))));
+        }
+        secrets.retain(|s| only.contains(&s.env_name));
+    }
+    secrets.sort_by(|a, b| a.env_name.cmp(&b.env_name));
+    let mut notes = Vec::new();
+    if let Some(bad) = secrets.iter().find(|s| s.value.expose().contains('\0')) {
+        return Err(Error::BadValue(format!(
+            "secret '{}' contains a NUL byte and cannot be passed as an environment variable",
+            bad.name
+        )));
+    }
+    if !opts.pristine {
+        let shadowed: Vec<&str> =
+            secrets.iter().filter(|s| std::env::var_os(&s.env_name).is_some()).map(|s| s.env_name.as_str()).collect();
+        if !shadowed.is_empty() {
+            notes.push(format!("vault: note: the project's secrets override inherited {}", shadowed.join(", ")));
+        }
+    }
+    let masked: Vec<&RunSecret> = secrets.iter().filter(|s| !opts.no_mask || s.write_only).collect();
+    let masker = if masked.is_empty() {
+        None
+    } else {
+        let values: Vec<&[u8]> = masked.iter().map(|s| s.value.expose().as_bytes()).collect();
+        let (m, short) = Masker::new(&values);
+        let short: Vec<&str> = short.iter().map(|&i| masked[i].name.as_str()).collect();
+        if !short.is_empty() {
+            notes.push(format!(
+                "vault: warning: {} shorter than {MIN_MASK_LEN} characters and will not be masked: {}",
+                if short.len() == 1 { "this secret is" } else { "these secrets are" },
+                short.join(", ")
+            ));
+        }
+        Some(m).filter(|m| !m.is_empty())
+    };
+    let env = secrets.into_iter().map(|s| (s.env_name, s.value)).collect();
+    Ok(Plan { env, masker, notes, pristine: opts.pristine })
+}
+
+fn build_command(plan: &Plan, argv: &[OsString]) -> Command {
+    let mut cmd = Command::new(&argv[0]);
+    cmd.args(&argv[1..]);
+    if plan.pristine {
+        cmd.env_clear();
+        for k in PRISTINE_KEEP {
+            if let Some(v) = std::env::var_os(k) {
+                cmd.env(k, v);
+            }
+        }
+    }
+    for k in NEVER_INHERIT {
+        cmd.env_remove(k);
+    }
+    for (k, v) in &plan.env {
+        cmd.env(k, v.expose());
+    }
+    cmd
+}
+
+fn spawn_error(program: &OsString, e: std::io::Error) -> Error {
+    let name = program.to_string_lossy().into_owned();
+    match e.kind() {
+        std::io::ErrorKind::NotFound => Error::Spawn { program: name, reason: "command not found".into(), code: 127 },
+        std::io::ErrorKind::PermissionDenied => {
+            Error::Spawn { program: name, reason: "permission denied (not executable)".into(), code: 126 }
+        }
+        _ => Error::Spawn { program: name, reason: e.to_string(), code: 126 },
+    }
+}
+
+fn exit_code(status: std::process::ExitStatus) -> u8 {
+    match (status.code(), status.signal()) {
+        (Some(c), _) => c as u8,
+        (None, Some(s)) => (128 + s) as u8,
+        _ => 1,
+    }
+}
+
+/// Runs the command. On a terminal (our stdout is one) the child gets a pty; otherwise pipes.
+/// Returns the child's exit code (128+N when killed by signal N).
+pub fn execute(plan: Plan, argv: &[OsString]) -> Result<u8> {
+    if argv.is_empty() {
+        return Err(Error::Usage("no command given: vault run --project P -- CMD [ARGS...]".into()));
+    }
+    if std::io::stdout().is_terminal() {
+        run_on_pty(plan, argv)
+    } else {
+        run_on_pipes(plan, argv)
+    }
+}
+
+fn run_on_pipes(plan: Plan, argv: &[OsString]) -> Result<u8> {
+    let mut cmd = build_command(&plan, argv);
+    cmd.stdin(Stdio::inherit()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    // With a terminal on stdin the terminal delivers Ctrl-C to the child itself (same process
+    // group); without one the child gets its own group and we forward every signal.
+    let interactive = std::io::stdin().is_terminal();
+    if !interactive {
+        cmd.process_group(0);
+    }
+    let mut forwarded = vec![SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGINT];
+    let mut signals = Signals::new(&forwarded).map_err(|e| Error::io("cannot install signal handlers", e))?;
+    let mut child = cmd.spawn().map_err(|e| spawn_error(&argv[0], e))?;
+    drop(cmd);
+    let pid = child.id();
+    if interactive {
+        forwarded.retain(|s| *s != SIGINT);
+    }
+    let handle = signals.handle();
+    let sig_thread = std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if forwarded.contains(&sig) {
+                pty::kill(pid, sig);
+            }
+        }
+    });
+    let out = child.stdout.take();
+    let err = child.stderr.take();
+    let masker = plan.masker.as_ref();
+    drop(plan.env);
+    let status = std::thread::scope(|s| {
+        let t1 = out.map(|o| s.spawn(move || pump::pump(o, std::io::stdout(), masker, HOLD)));
+        let t2 = err.map(|e| s.spawn(move || pump::pump(e, std::io::stderr(), masker, HOLD)));
+        let status = child.wait();
+        for t in [t1, t2].into_iter().flatten() {
+            let _ = t.join();
+        }
+        status
+    })
+    .map_err(|e| Error::io("cannot wait for the command", e))?;
+    handle.close();
+    let _ = sig_thread.join();
+    Ok(exit_code(status))
+}
+
+fn run_on_pty(plan: Plan, argv: &[OsString]) -> Result<u8> {
+    let stdout_fd = std::io::stdout().as_raw_fd();
+    let pty = pty::Pty::open(stdout_fd).map_err(|e| Error::io("cannot open a pseudo-terminal", e))?;
+    let mut cmd = build_command(&plan, argv);
+    pty.attach(&mut cmd).map_err(|e| Error::io("cannot attach the pseudo-terminal", e))?;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGINT, SIGWINCH])
+        .map_err(|e| Error::io("cannot install signal handlers", e))?;
+    let mut child = cmd.spawn().map_err(|e| spawn_error(&argv[0], e))?;
+    drop(cmd);
+    let master = pty.close_slave();
+    let pid = child.id();
+    let master_fd = master.as_raw_fd();
+    let handle = signals.handle();
+    let sig_thread = std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if sig == SIGWINCH {
+                pty::copy_window_size(stdout_fd, master_fd);
+            } else {
+                pty::kill(pid, sig);
+            }
+        }
+    });
+    // Keys go to the child's terminal as typed; its line discipline turns Ctrl-C into SIGINT.
+    let raw = pty::RawMode::enter(std::io::stdin().as_raw_fd());
+    let mut to_child = master.try_clone().map_err(|e| Error::io("cannot clone the pty", e))?;
+    // Not joined: it blocks reading our stdin and ends with the process.
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        let mut stdin = std::io::stdin().lock();
+        while let Ok(n) = stdin.read(&mut buf) {
+            if n == 0 || to_child.write_all(&buf[..n]).is_err() {
+                break;
+            }
+        }
+    });
+    let masker = plan.masker.as_ref();
+    drop(plan.env);
+    let result = std::thread::scope(|s| {
+        let t = s.spawn(move || pump::pump(master, std::io::stdout(), masker, HOLD));
+        let status = child.wait();
+        let _ = t.join();
+        status
+    });
+    drop(raw);
+    handle.close();
+    let _ = sig_thread.join();
+    let status = result.map_err(|e| Error::io("cannot wait for the command", e))?;
+    Ok(exit_code(status))
+}

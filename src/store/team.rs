@@ -1,0 +1,366 @@
+//! Rows and queries for teams: users' roster changes, communities and their members, shares of
+//! secrets into communities, and the audit log.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::{SecretRow, Store, UserRow};
+use crate::Result;
+
+/// A community (a group of projects that can share secrets).
+#[derive(Debug, Clone)]
+pub struct CommunityRow {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub id_nonce: Vec<u8>,
+    pub key_epoch: i64,
+    pub created_by: String,
+    pub created_at: i64,
+    pub modified_at: i64,
+}
+
+/// A community membership: the community key wrapped to the member, admin flag, signed.
+#[derive(Debug, Clone)]
+pub struct MemberRow {
+    pub community_id: String,
+    pub user_id: String,
+    pub is_admin: bool,
+    pub granted_by: String,
+    pub sig: Vec<u8>,
+    pub key_epoch: i64,
+    pub wrapped_key: Vec<u8>,
+    pub key_signer: String,
+    pub key_sig: Vec<u8>,
+    pub created_at: i64,
+}
+
+/// A secret shared into a community: its data key under the community key, signed.
+#[derive(Debug, Clone)]
+pub struct ShareRow {
+    pub secret_id: String,
+    pub community_id: String,
+    pub key_epoch: i64,
+    pub wrapped_dek: Vec<u8>,
+    pub shared_by: String,
+    pub sig: Vec<u8>,
+    pub created_at: i64,
+}
+
+/// One audit event.
+#[derive(Debug, Clone)]
+pub struct AuditRow {
+    pub seq: i64,
+    pub at: i64,
+    pub user_name: String,
+    pub action: String,
+    pub project: String,
+    pub resource: String,
+    pub outcome: String,
+    pub mac: Option<Vec<u8>>,
+}
+
+const COMMUNITY_COLS: &str = "id, name, description, id_nonce, key_epoch, created_by, created_at, modified_at";
+const MEMBER_COLS: &str =
+    "community_id, user_id, is_admin, granted_by, sig, key_epoch, wrapped_key, key_signer, key_sig, created_at";
+const SHARE_COLS: &str = "secret_id, community_id, key_epoch, wrapped_dek, shared_by, sig, created_at";
+
+fn community_row(r: &Row<'_>) -> rusqlite::Result<CommunityRow> {
+    Ok(CommunityRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        description: r.get(2)?,
+        id_nonce: r.get(3)?,
+        key_epoch: r.get(4)?,
+        created_by: r.get(5)?,
+        created_at: r.get(6)?,
+        modified_at: r.get(7)?,
+    })
+}
+
+fn member_row(r: &Row<'_>) -> rusqlite::Result<MemberRow> {
+    Ok(MemberRow {
+        community_id: r.get(0)?,
+        user_id: r.get(1)?,
+        is_admin: r.get(2)?,
+        granted_by: r.get(3)?,
+        sig: r.get(4)?,
+        key_epoch: r.get(5)?,
+        wrapped_key: r.get(6)?,
+        key_signer: r.get(7)?,
+        key_sig: r.get(8)?,
+        created_at: r.get(9)?,
+    })
+}
+
+fn share_row(r: &Row<'_>) -> rusqlite::Result<ShareRow> {
+    Ok(ShareRow {
+        secret_id: r.get(0)?,
+        community_id: r.get(1)?,
+        key_epoch: r.get(2)?,
+        wrapped_dek: r.get(3)?,
+        shared_by: r.get(4)?,
+        sig: r.get(5)?,
+        created_at: r.get(6)?,
+    })
+}
+
+impl Store {
+    // ---- roster ----
+
+    /// Writes a user's keys and roster fields after enrollment or a role change.
+    pub fn update_user_roster(&self, u: &UserRow) -> Result<()> {
+        self.conn.execute(
+            "UPDATE users SET is_admin=?2, recipient=?3, verifying_key=?4, roster_signer=?5, roster_sig=?6, \
+             enroll_vk=?7, enroll_sig=?8, kdf_memory_mib=?9, kdf_iterations=?10, kdf_parallelism=?11, salt=?12, \
+             envelope=?13, modified_at=?14 WHERE id=?1",
+            params![
+                u.id,
+                u.is_admin,
+                u.recipient,
+                u.verifying_key,
+                u.roster_signer,
+                u.roster_sig,
+                u.enroll_vk,
+                u.enroll_sig,
+                u.kdf.memory_mib,
+                u.kdf.iterations,
+                u.kdf.parallelism,
+                u.salt,
+                u.envelope,
+                u.modified_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a user with their memberships and personal project.
+    pub fn delete_user(&self, id: &str) -> Result<()> {
+        self.conn.execute("DELETE FROM projects WHERE personal_of = ?1", [id])?;
+        self.conn.execute("DELETE FROM users WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// Removes a project member.
+    pub fn delete_grant(&self, project_id: &str, user_id: &str) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM project_members WHERE project_id = ?1 AND user_id = ?2", [project_id, user_id])?;
+        Ok(())
+    }
+
+    /// Whether a user created or is recorded on anything (secrets, versions) that would keep them.
+    pub fn user_is_referenced(&self, id: &str) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM secrets WHERE created_by = ?1 OR modified_by = ?1) \
+             OR EXISTS(SELECT 1 FROM secret_versions WHERE created_by = ?1) \
+             OR EXISTS(SELECT 1 FROM projects WHERE created_by = ?1 AND personal_of IS NULL) \
+             OR EXISTS(SELECT 1 FROM communities WHERE created_by = ?1)",
+            [id],
+            |r| r.get(0),
+        )?)
+    }
+
+    // ---- communities ----
+
+    /// Inserts a community.
+    pub fn insert_community(&self, c: &CommunityRow) -> Result<()> {
+        self.conn.execute(
+            &format!("INSERT INTO communities({COMMUNITY_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"),
+            params![c.id, c.name, c.description, c.id_nonce, c.key_epoch, c.created_by, c.created_at, c.modified_at],
+        )?;
+        Ok(())
+    }
+
+    /// Updates a community's name, description and key epoch.
+    pub fn update_community(&self, c: &CommunityRow) -> Result<()> {
+        self.conn.execute(
+            "UPDATE communities SET name=?2, description=?3, key_epoch=?4, modified_at=?5 WHERE id=?1",
+            params![c.id, c.name, c.description, c.key_epoch, c.modified_at],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a community (its memberships and shares cascade; projects are unlinked).
+    pub fn delete_community(&self, id: &str) -> Result<()> {
+        self.conn
+            .execute("UPDATE projects SET community_id = NULL, community_sig = NULL WHERE community_id = ?1", [id])?;
+        self.conn.execute("DELETE FROM communities WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// A community by name.
+    pub fn community_by_name(&self, name: &str) -> Result<Option<CommunityRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("SELECT {COMMUNITY_COLS} FROM communities WHERE name = ?1"))?
+            .query_row([name], community_row)
+            .optional()?)
+    }
+
+    /// A community by id.
+    pub fn community_by_id(&self, id: &str) -> Result<Option<CommunityRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("SELECT {COMMUNITY_COLS} FROM communities WHERE id = ?1"))?
+            .query_row([id], community_row)
+            .optional()?)
+    }
+
+    /// All communities, by name.
+    pub fn communities(&self) -> Result<Vec<CommunityRow>> {
+        let mut st = self.conn.prepare_cached(&format!("SELECT {COMMUNITY_COLS} FROM communities ORDER BY name"))?;
+        let rows = st.query_map([], community_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Inserts or replaces a community member.
+    pub fn put_member(&self, m: &MemberRow) -> Result<()> {
+        self.conn.execute(
+            &format!("INSERT OR REPLACE INTO community_members({MEMBER_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
+            params![
+                m.community_id,
+                m.user_id,
+                m.is_admin,
+                m.granted_by,
+                m.sig,
+                m.key_epoch,
+                m.wrapped_key,
+                m.key_signer,
+                m.key_sig,
+                m.created_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Removes a community member.
+    pub fn delete_member(&self, community_id: &str, user_id: &str) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM community_members WHERE community_id = ?1 AND user_id = ?2",
+            [community_id, user_id],
+        )?;
+        Ok(())
+    }
+
+    /// A community member.
+    pub fn member(&self, community_id: &str, user_id: &str) -> Result<Option<MemberRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {MEMBER_COLS} FROM community_members WHERE community_id = ?1 AND user_id = ?2"
+            ))?
+            .query_row([community_id, user_id], member_row)
+            .optional()?)
+    }
+
+    /// All members of a community.
+    pub fn members(&self, community_id: &str) -> Result<Vec<MemberRow>> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {MEMBER_COLS} FROM community_members WHERE community_id = ?1"))?;
+        let rows = st.query_map([community_id], member_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Projects of a community, by name.
+    pub fn community_projects(&self, community_id: &str) -> Result<Vec<(String, String)>> {
+        let mut st = self.conn.prepare_cached("SELECT id, name FROM projects WHERE community_id = ?1 ORDER BY name")?;
+        let rows = st.query_map([community_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    // ---- shares ----
+
+    /// Inserts or replaces a share.
+    pub fn put_share(&self, sh: &ShareRow) -> Result<()> {
+        self.conn.execute(
+            &format!("INSERT OR REPLACE INTO secret_shares({SHARE_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7)"),
+            params![sh.secret_id, sh.community_id, sh.key_epoch, sh.wrapped_dek, sh.shared_by, sh.sig, sh.created_at],
+        )?;
+        Ok(())
+    }
+
+    /// Removes a share.
+    pub fn delete_share(&self, secret_id: &str, community_id: &str) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM secret_shares WHERE secret_id = ?1 AND community_id = ?2",
+            [secret_id, community_id],
+        )?;
+        Ok(())
+    }
+
+    /// The shares of one secret.
+    pub fn shares_of(&self, secret_id: &str) -> Result<Vec<ShareRow>> {
+        let mut st =
+            self.conn.prepare_cached(&format!("SELECT {SHARE_COLS} FROM secret_shares WHERE secret_id = ?1"))?;
+        let rows = st.query_map([secret_id], share_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The secrets shared into a community, with their share rows, by name.
+    pub fn shared_into(&self, community_id: &str) -> Result<Vec<(SecretRow, ShareRow)>> {
+        let cols = super::rows::SECRET_COLS.split(", ").map(|c| format!("s.{c}")).collect::<Vec<_>>().join(", ");
+        let scols = SHARE_COLS.split(", ").map(|c| format!("h.{c}")).collect::<Vec<_>>().join(", ");
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {cols}, {scols} FROM secret_shares h JOIN secrets s ON s.id = h.secret_id \
+             WHERE h.community_id = ?1 ORDER BY s.name"
+        ))?;
+        let rows = st
+            .query_map([community_id], |r| {
+                let s = super::rows::secret_row(r)?;
+                let h = ShareRow {
+                    secret_id: r.get(14)?,
+                    community_id: r.get(15)?,
+                    key_epoch: r.get(16)?,
+                    wrapped_dek: r.get(17)?,
+                    shared_by: r.get(18)?,
+                    sig: r.get(19)?,
+                    created_at: r.get(20)?,
+                };
+                Ok((s, h))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    // ---- audit ----
+
+    /// Appends an audit event.
+    pub fn append_audit(&self, e: &AuditRow) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO audit(at, user_name, action, project, resource, outcome, mac) VALUES (?1,?2,?3,?4,?5,?6,?7)",
+            params![e.at, e.user_name, e.action, e.project, e.resource, e.outcome, e.mac],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// The last MACed event's sequence number and MAC, if any.
+    pub fn last_audit_mac(&self) -> Result<Option<(i64, Vec<u8>)>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT seq, mac FROM audit WHERE mac IS NOT NULL ORDER BY seq DESC LIMIT 1")?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
+    /// Events after `seq`, oldest first.
+    pub fn audit_after(&self, seq: i64) -> Result<Vec<AuditRow>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT seq, at, user_name, action, project, resource, outcome, mac FROM audit WHERE seq > ?1 ORDER BY seq",
+        )?;
+        let rows = st
+            .query_map([seq], |r| {
+                Ok(AuditRow {
+                    seq: r.get(0)?,
+                    at: r.get(1)?,
+                    user_name: r.get(2)?,
+                    action: r.get(3)?,
+                    project: r.get(4)?,
+                    resource: r.get(5)?,
+                    outcome: r.get(6)?,
+                    mac: r.get(7)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+}

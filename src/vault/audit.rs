@@ -1,0 +1,153 @@
+//! The audit log (DESIGN.md section 9): an append-only table where each event carries an
+//! HMAC-SHA256, under the vault's audit key, over the event and the MAC before it. Removing or
+//! editing an event breaks the chain and `vault audit --verify` reports it. Events written before
+//! an unlock (a failed passphrase) cannot be MACed; the next MACed event covers them, so they
+//! cannot be removed unnoticed once it exists. Never a value, passphrase or token.
+
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
+
+use super::Vault;
+use crate::crypto::{self, domain, Key32};
+use crate::store::{self, AuditRow, Store};
+use crate::{Error, Result};
+
+/// One event as shown.
+#[derive(Debug, Clone)]
+pub struct AuditEvent {
+    pub row: AuditRow,
+    /// Whether a MAC covers it (directly, or through a later MACed event).
+    pub authenticated: bool,
+}
+
+/// What an event is about. Resource and project are names, never values.
+#[derive(Debug, Clone, Default)]
+pub struct EventSpec {
+    pub action: String,
+    pub project: String,
+    pub resource: String,
+}
+
+fn event_digest(e: &AuditRow) -> Vec<u8> {
+    crypto::ad(
+        domain::AUDIT,
+        &[
+            &e.seq.to_be_bytes(),
+            &e.at.to_be_bytes(),
+            e.user_name.as_bytes(),
+            e.action.as_bytes(),
+            e.project.as_bytes(),
+            e.resource.as_bytes(),
+            e.outcome.as_bytes(),
+        ],
+    )
+}
+
+fn chain_mac(key: &[u8; 32], vault_id: &str, prev: &[u8], pending: &[AuditRow], e: &AuditRow) -> Vec<u8> {
+    let mut covered = Sha256::new();
+    for p in pending {
+        covered.update(Sha256::digest(event_digest(p)));
+    }
+    let covered = covered.finalize();
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key length");
+    mac.update(&crypto::ad(domain::AUDIT, &[vault_id.as_bytes(), prev, &covered, &event_digest(e)]));
+    mac.finalize().into_bytes().to_vec()
+}
+
+fn next_seq(store: &Store) -> Result<i64> {
+    Ok(store.conn().query_row("SELECT coalesce(max(seq), 0) + 1 FROM audit", [], |r| r.get(0))?)
+}
+
+/// What an unlock leaves for the audit: enough to append MACed events after the command,
+/// whatever its outcome.
+#[derive(Debug)]
+pub struct AuditSigner {
+    vault_id: String,
+    user: String,
+    key: Key32,
+}
+
+/// Appends an event in its own transaction: MACed into the chain when `signer` is given, else
+/// unauthenticated (a failed unlock, covered by the next MACed event).
+pub fn append(store: &Store, signer: Option<&AuditSigner>, user: &str, spec: &EventSpec, outcome: &str) -> Result<()> {
+    store.write(|s| {
+        let mut row = AuditRow {
+            seq: next_seq(s)?,
+            at: store::now(),
+            user_name: signer.map_or(user, |g| g.user.as_str()).to_owned(),
+            action: spec.action.clone(),
+            project: spec.project.clone(),
+            resource: spec.resource.clone(),
+            outcome: outcome.to_owned(),
+            mac: None,
+        };
+        if let Some(g) = signer {
+            let (prev_seq, prev_mac) = s.last_audit_mac()?.unwrap_or((0, Vec::new()));
+            let pending = s.audit_after(prev_seq)?;
+            row.mac = Some(chain_mac(g.key.expose(), &g.vault_id, &prev_mac, &pending, &row));
+        }
+        s.append_audit(&row).map(|_| ())
+    })
+}
+
+impl Vault {
+    /// The acting user's right to append MACed events.
+    pub fn audit_signer(&self) -> AuditSigner {
+        AuditSigner {
+            vault_id: self.vault_id.clone(),
+            user: self.me.name.clone(),
+            key: Key32::from_bytes(*self.keys.audit_key.expose()),
+        }
+    }
+
+    /// Appends a MACed event by the acting user.
+    pub fn record(&self, spec: &EventSpec, outcome: &str) -> Result<()> {
+        append(&self.store, Some(&self.audit_signer()), &self.me.name, spec, outcome)
+    }
+
+    /// Checks the whole chain. Returns (events, events not covered by any MAC yet).
+    pub fn verify_audit(&self) -> Result<(usize, usize)> {
+        let events = self.store.audit_after(0)?;
+        let mut prev = Vec::new();
+        let mut pending: Vec<AuditRow> = Vec::new();
+        for (i, e) in events.iter().enumerate() {
+            if e.seq != i as i64 + 1 {
+                return Err(Error::tampered(format!("the audit log (event {} is missing)", i + 1)));
+            }
+            match &e.mac {
+                None => pending.push(e.clone()),
+                Some(mac) => {
+                    let want = chain_mac(self.keys.audit_key.expose(), &self.vault_id, &prev, &pending, e);
+                    if &want != mac {
+                        return Err(Error::tampered(format!(
+                            "the audit log (event {} or one before it was edited or removed)",
+                            e.seq
+                        )));
+                    }
+                    prev = mac.clone();
+                    pending.clear();
+                }
+            }
+        }
+        Ok((events.len(), pending.len()))
+    }
+
+    /// Events, oldest first, filtered by time (Unix seconds), user and project.
+    pub fn audit_events(
+        &self,
+        since: Option<i64>,
+        user: Option<&str>,
+        project: Option<&str>,
+    ) -> Result<Vec<AuditEvent>> {
+        let events = self.store.audit_after(0)?;
+        let last_mac = events.iter().rposition(|e| e.mac.is_some());
+        Ok(events
+            .into_iter()
+            .enumerate()
+            .filter(|(_, e)| since.is_none_or(|t| e.at >= t))
+            .filter(|(_, e)| user.is_none_or(|u| e.user_name == u))
+            .filter(|(_, e)| project.is_none_or(|p| e.project == p))
+            .map(|(i, row)| AuditEvent { authenticated: last_mac.is_some_and(|l| i <= l), row })
+            .collect())
+    }
+}

@@ -1,0 +1,268 @@
+//! Communities and projects: linking a project to its community, sharing a secret into the
+//! community (its data key also wrapped under the community key), unsharing (which rotates the
+//! data key), and the shared secrets a project's members see and run with.
+
+use sha2::Digest;
+
+use super::secret::{RunSecret, SecretValue};
+use super::{names, Role, Scope, Vault};
+use crate::crypto::{self, domain, Key32};
+use crate::store::{self, CommunityRow, ProjectRow, SecretRow, ShareRow};
+use crate::{Error, Result};
+
+/// A secret shared into a project's community from another project.
+#[derive(Debug)]
+pub struct SharedSecret {
+    pub row: SecretRow,
+    pub home: String,
+    pub value: Option<SecretValue>,
+}
+
+impl Vault {
+    fn link_parts(&self, project_id: &str, community_id: &str) -> [Vec<u8>; 3] {
+        [self.vault_id.as_bytes().to_vec(), project_id.as_bytes().to_vec(), community_id.as_bytes().to_vec()]
+    }
+
+    /// Links a project to a community (or unlinks with `None`): an owner of the project who is a
+    /// member of the community signs the link. Runs inside a write.
+    pub(super) fn link_community(&self, p: &mut ProjectRow, community: Option<&str>) -> Result<()> {
+        match community {
+            None => {
+                p.community_id = None;
+                p.community_sig = None;
+            }
+            Some(name) => {
+                let c = self.store.community_by_name(name)?.ok_or_else(|| Error::NotFound {
+                    kind: "community",
+                    name: names::printable(name),
+                    scope: None,
+                })?;
+                self.my_membership(&c)?;
+                let lp = self.link_parts(&p.id, &c.id);
+                let lp: Vec<&[u8]> = lp.iter().map(Vec::as_slice).collect();
+                p.community_sig = Some(self.keys.sign(domain::PROJECT_COMMUNITY, &lp));
+                p.community_id = Some(c.id);
+            }
+        }
+        Ok(())
+    }
+
+    /// The project's community, verified: the link must be signed by an owner of the project.
+    pub(super) fn project_community(&self, p: &ProjectRow) -> Result<Option<CommunityRow>> {
+        let Some(cid) = &p.community_id else { return Ok(None) };
+        let what = || format!("the community link of project '{}'", p.name);
+        let c = self.store.community_by_id(cid)?.ok_or_else(|| Error::tampered(what()))?;
+        let sig = p.community_sig.as_deref().ok_or_else(|| Error::tampered(what()))?;
+        let lp = self.link_parts(&p.id, cid);
+        let lp: Vec<&[u8]> = lp.iter().map(Vec::as_slice).collect();
+        // Any current owner may have signed it.
+        for g in self.store.grants(&p.id)? {
+            if self.verify_grant(p, &g, 0).ok() == Some(Role::Owner) {
+                let keys = self.user_keys(&g.user_id)?;
+                if crypto::verify(&keys.verifying, sig, domain::PROJECT_COMMUNITY, &lp).is_ok() {
+                    return Ok(Some(c));
+                }
+            }
+        }
+        Err(Error::tampered(what()))
+    }
+
+    fn share_ad(&self, c: &CommunityRow, s: &SecretRow) -> Vec<u8> {
+        crypto::ad(
+            domain::SHARED_DEK,
+            &[
+                self.vault_id.as_bytes(),
+                s.id.as_bytes(),
+                c.id.as_bytes(),
+                &c.key_epoch.to_be_bytes(),
+                &[u8::from(s.write_only)],
+            ],
+        )
+    }
+
+    fn share_sig_parts(&self, sh: &ShareRow) -> Vec<Vec<u8>> {
+        vec![
+            self.vault_id.as_bytes().to_vec(),
+            sh.secret_id.as_bytes().to_vec(),
+            sh.community_id.as_bytes().to_vec(),
+            sh.key_epoch.to_be_bytes().to_vec(),
+            sha2::Sha256::digest(&sh.wrapped_dek).to_vec(),
+            sh.shared_by.as_bytes().to_vec(),
+        ]
+    }
+
+    /// A share of `s` into `c`, its data key sealed under the community key, signed by us.
+    pub(super) fn make_share(&self, c: &CommunityRow, ckey: &Key32, s: &SecretRow, dek: &Key32) -> ShareRow {
+        let mut sh = ShareRow {
+            secret_id: s.id.clone(),
+            community_id: c.id.clone(),
+            key_epoch: c.key_epoch,
+            wrapped_dek: crypto::seal(ckey, dek.expose(), &self.share_ad(c, s)),
+            shared_by: self.me.id.clone(),
+            sig: Vec::new(),
+            created_at: store::now(),
+        };
+        let sp = self.share_sig_parts(&sh);
+        let sp: Vec<&[u8]> = sp.iter().map(Vec::as_slice).collect();
+        sh.sig = self.keys.sign(domain::SHARE_SIG, &sp);
+        sh
+    }
+
+    /// Opens a shared data key after checking the share was made by a community admin.
+    pub(super) fn open_shared_dek(
+        &self,
+        c: &CommunityRow,
+        ckey: &Key32,
+        s: &SecretRow,
+        sh: &ShareRow,
+    ) -> Result<Key32> {
+        let what = || format!("the share of secret '{}' into community '{}'", s.name, c.name);
+        if sh.key_epoch != c.key_epoch || sh.secret_id != s.id || sh.community_id != c.id {
+            return Err(Error::tampered(what()));
+        }
+        let sharer = self.store.member(&c.id, &sh.shared_by)?.ok_or_else(|| Error::tampered(what()))?;
+        if !self.verify_member(c, &sharer, 0)? {
+            return Err(Error::tampered(what()));
+        }
+        let sp = self.share_sig_parts(sh);
+        let sp: Vec<&[u8]> = sp.iter().map(Vec::as_slice).collect();
+        let keys = self.user_keys(&sh.shared_by)?;
+        crypto::verify(&keys.verifying, &sh.sig, domain::SHARE_SIG, &sp).map_err(|_| Error::tampered(what()))?;
+        let pt = crypto::open(ckey, &sh.wrapped_dek, &self.share_ad(c, s)).map_err(|_| Error::tampered(what()))?;
+        Key32::from_slice(&pt).map_err(|_| Error::tampered(what()))
+    }
+
+    fn share_target(&self, p: &ProjectRow, community: Option<&str>) -> Result<CommunityRow> {
+        let home = self.project_community(p)?;
+        match (home, community) {
+            (Some(c), None) => Ok(c),
+            (Some(c), Some(n)) if c.name == n => Ok(c),
+            (Some(c), Some(n)) => Err(Error::Usage(format!(
+                "project '{}' belongs to community '{}', not '{n}'; a secret is shared with its project's community",
+                p.name, c.name
+            ))),
+            (None, _) => Err(Error::Usage(format!(
+                "project '{}' belongs to no community; link it with `vault project edit {} --community C`",
+                p.name, p.name
+            ))),
+        }
+    }
+
+    /// Shares a secret with its project's community (community admin who can read the secret).
+    pub fn share_secret(&self, project: &str, name: &str, community: Option<&str>) -> Result<String> {
+        self.store.write(|s| {
+            let p = self.project(project)?;
+            let grant = self.require(&p, Role::Viewer, "sharing a secret")?;
+            let c = self.share_target(&p, community)?;
+            let me = self.require_community_admin(&c, "sharing a secret")?;
+            let row = s
+                .secret(&p.id, name)?
+                .ok_or_else(|| Error::SecretNotFound { name: names::printable(name), project: project.to_owned() })?;
+            if s.shares_of(&row.id)?.iter().any(|sh| sh.community_id == c.id) {
+                return Err(Error::AlreadyExists {
+                    kind: "share of secret",
+                    name: name.to_owned(),
+                    scope: Some(format!("community '{}'", c.name)),
+                });
+            }
+            let dek = self.open_dek(&p, &self.project_key(&p, &grant)?, &row)?;
+            let ckey = self.community_key(&c, &me)?;
+            s.put_share(&self.make_share(&c, &ckey, &row, &dek))?;
+            Ok(c.name)
+        })
+    }
+
+    /// Ends a share (community admin) and rotates the secret's data key, so the community's
+    /// members cannot open versions written from now on.
+    pub fn unshare_secret(&self, project: &str, name: &str, community: Option<&str>) -> Result<String> {
+        self.store.write(|s| {
+            let p = self.project(project)?;
+            let grant = self.require(&p, Role::Viewer, "unsharing a secret")?;
+            let c = self.share_target(&p, community)?;
+            self.require_community_admin(&c, "unsharing a secret")?;
+            let mut row = s
+                .secret(&p.id, name)?
+                .ok_or_else(|| Error::SecretNotFound { name: names::printable(name), project: project.to_owned() })?;
+            if !s.shares_of(&row.id)?.iter().any(|sh| sh.community_id == c.id) {
+                return Err(Error::NotFound {
+                    kind: "share of secret",
+                    name: name.to_owned(),
+                    scope: Some(format!("community '{}'", c.name)),
+                });
+            }
+            s.delete_share(&row.id, &c.id)?;
+            let pkey = self.project_key(&p, &grant)?;
+            let old = self.open_dek(&p, &pkey, &row)?;
+            let new = self.reseal_versions(&p, &row, &row, &old, Key32::generate())?;
+            self.wrap_dek(&p, &pkey, &mut row, &new);
+            s.update_secret(&row)?;
+            Ok(c.name)
+        })
+    }
+
+    /// Secrets shared into `p`'s community from its other projects, which we can open as a
+    /// community member; with `reveal`, their values. Not a member: none.
+    pub(super) fn shared_secrets(&self, p: &ProjectRow, reveal: bool) -> Result<Vec<SharedSecret>> {
+        let Some(c) = self.project_community(p)? else { return Ok(Vec::new()) };
+        let Some(m) = self.store.member(&c.id, &self.me.id)? else { return Ok(Vec::new()) };
+        self.verify_member(&c, &m, 0)?;
+        let ckey = if reveal { Some(self.community_key(&c, &m)?) } else { None };
+        let mut out = Vec::new();
+        for (row, sh) in self.store.shared_into(&c.id)? {
+            if row.project_id == p.id {
+                continue;
+            }
+            let home = self.store.project_by_id(&row.project_id)?.map(|h| h.name).unwrap_or_default();
+            let value = match &ckey {
+                Some(k) => {
+                    let dek = self.open_shared_dek(&c, k, &row, &sh)?;
+                    Some(self.open_current_with(&home, &dek, &row)?)
+                }
+                None => None,
+            };
+            out.push(SharedSecret { row, home, value });
+        }
+        Ok(out)
+    }
+
+    /// The community a secret of ours is shared with, if any (for listings in its home).
+    pub(super) fn shared_with(&self, s: &SecretRow) -> Result<Option<String>> {
+        match self.store.shares_of(&s.id)?.first() {
+            Some(sh) => Ok(self.store.community_by_id(&sh.community_id)?.map(|c| c.name)),
+            None => Ok(None),
+        }
+    }
+
+    /// Every secret a program run in `scope` gets: the project's own, then the ones shared into
+    /// its community; a project secret wins over a shared one of the same env name.
+    pub fn run_secrets(&self, scope: &Scope) -> Result<Vec<RunSecret>> {
+        let Some(project) = self.scope_project(scope, false)? else { return Ok(Vec::new()) };
+        let grant = self.require(&project, Role::Viewer, "running a program with its secrets")?;
+        let pkey = self.project_key(&project, &grant)?;
+        let mut out = Vec::new();
+        for row in self.store.secrets(&project.id)? {
+            let value = self.open_current(&project, &pkey, &row)?;
+            out.push(RunSecret {
+                name: row.name,
+                env_name: row.env_name,
+                project: project.name.clone(),
+                value,
+                write_only: row.write_only,
+            });
+        }
+        for sh in self.shared_secrets(&project, true)? {
+            if out.iter().any(|r| r.env_name == sh.row.env_name) {
+                continue;
+            }
+            let Some(value) = sh.value else { continue };
+            out.push(RunSecret {
+                name: sh.row.name,
+                env_name: sh.row.env_name,
+                project: sh.home,
+                value,
+                write_only: sh.row.write_only,
+            });
+        }
+        Ok(out)
+    }
+}
