@@ -120,12 +120,27 @@ pub fn status(ctx: &Ctx) -> Result<()> {
         let store = vault::open_store(&ctx.vault_path)?;
         users = Some(store.users()?.len());
         format = Some(crate::store::FORMAT_VERSION);
+        // Read back from the connection every command uses, so the durability promise is
+        // checkable: WAL with synchronous=FULL (2).
+        let (journal, sync, fk): (String, i64, i64) = store.conn().query_row(
+            "SELECT (SELECT journal_mode FROM pragma_journal_mode), (SELECT synchronous FROM pragma_synchronous), \
+             (SELECT foreign_keys FROM pragma_foreign_keys)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let sync_name = match sync {
+            0 => "off",
+            1 => "normal",
+            2 => "full",
+            _ => "extra",
+        };
         if let Some(u) = store.user_by_name(&ctx.user)? {
             if ctx.style.json {
                 return output::print_json(&json!({
                     "path": ctx.vault_path, "exists": true, "format": format, "users": users,
                     "user": ctx.user, "user_known": true, "is_admin": u.is_admin,
                     "kdf": {"memory_mib": u.kdf.memory_mib, "iterations": u.kdf.iterations, "parallelism": u.kdf.parallelism},
+                    "storage": {"journal_mode": journal, "synchronous": sync_name, "foreign_keys": fk == 1},
                     "session": session_state,
                 }))
                 .map_err(|e| Error::io("cannot write output", e));
@@ -135,6 +150,7 @@ pub fn status(ctx: &Ctx) -> Result<()> {
                 ("Users", users.unwrap_or(0).to_string()),
                 ("User", format!("{}{}", u.name, if u.is_admin { " (vault admin)" } else { "" })),
                 ("KDF", format!("Argon2id {} MiB, t={}, p={}", u.kdf.memory_mib, u.kdf.iterations, u.kdf.parallelism)),
+                ("Storage", format!("SQLite journal={journal}, synchronous={sync_name}")),
                 ("Session", session_state),
             ])
             .map_err(|e| Error::io("cannot write output", e));
