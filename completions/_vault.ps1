@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Add, list and remove users; make vault admins (vault admin)')
             [CompletionResult]::new('community', 'community', [CompletionResultType]::ParameterValue, 'Communities: groups of projects that share secrets')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Who did what, when (never values); --verify checks the MAC chain')
+            [CompletionResult]::new('provider', 'provider', [CompletionResultType]::ParameterValue, 'OpenBao / HashiCorp Vault servers that keep secret values (KV v2)')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a program with a project''s secrets as env vars, its output masked')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import secrets from a dotenv or JSON file (all or nothing)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a project''s secrets as dotenv, JSON or shell (masked unless --reveal)')
@@ -342,11 +343,12 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;secret;create' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What it is (stored in clear)')
             [CompletionResult]::new('--env-name', '--env-name', [CompletionResultType]::ParameterName, 'Environment variable name for `vault run` [default: the name]')
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read the value from FILE')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Keep the value in this provider (OpenBao / Vault KV v2) instead of the vault file')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
@@ -360,8 +362,8 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;secret;list' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
@@ -375,8 +377,8 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;secret;show' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
@@ -390,8 +392,8 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;secret;get' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
@@ -405,18 +407,20 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;secret;edit' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--rename', '--rename', [CompletionResultType]::ParameterName, 'New name')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'New description')
             [CompletionResult]::new('--env-name', '--env-name', [CompletionResultType]::ParameterName, 'New env var name')
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read a new value from FILE')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Move the value (every version) from the vault file to this provider')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
             [CompletionResult]::new('--value-stdin', '--value-stdin', [CompletionResultType]::ParameterName, 'Read a new value from stdin (or a hidden prompt on a terminal)')
             [CompletionResult]::new('--write-only', '--write-only', [CompletionResultType]::ParameterName, 'Make it write-only: it reaches programs through `vault run` but nobody, you included, can reveal, get, export or clone it. Cannot be undone')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Move the value (every version) from its provider back into the vault file')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
@@ -425,8 +429,8 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;secret;clone' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--to-project', '--to-project', [CompletionResultType]::ParameterName, 'Target project')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name in the target [default: the same name]')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
@@ -442,8 +446,8 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;secret;delete' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
@@ -457,8 +461,8 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;secret;share' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--community', '--community', [CompletionResultType]::ParameterName, 'Community [default: the project''s community]')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
@@ -472,8 +476,8 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;secret;unshare' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--community', '--community', [CompletionResultType]::ParameterName, 'Community [default: the project''s community]')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
@@ -487,8 +491,8 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;secret;history' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
@@ -501,8 +505,8 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;secret;rollback' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The version whose value becomes current again')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
@@ -859,9 +863,99 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'vault;provider' {
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List providers: kind, address, mount and whether each answers (never the token)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a provider (vault admin); refused while secrets keep their values there')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'vault;provider;add' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'What kind of server it is')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Server address, e.g. https://bao.example.com:8200')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the token from FILE (one trailing newline is ignored)')
+            [CompletionResult]::new('--mount', '--mount', [CompletionResultType]::ParameterName, 'KV version 2 mount that keeps the values')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace (sent as X-Vault-Namespace)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust only the CA certificates in this PEM file (a private CA)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each request (connecting is capped at 3)')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'vault;provider;list' {
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'vault;provider;check' {
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'vault;provider;remove' {
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'vault;provider;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List providers: kind, address, mount and whether each answers (never the token)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a provider (vault admin); refused while secrets keep their values there')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'vault;provider;help;add' {
+            break
+        }
+        'vault;provider;help;list' {
+            break
+        }
+        'vault;provider;help;check' {
+            break
+        }
+        'vault;provider;help;remove' {
+            break
+        }
+        'vault;provider;help;help' {
+            break
+        }
         'vault;run' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Inject only these env names (comma-separated)')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
@@ -877,8 +971,8 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;import' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'File format [default: json for *.json, else dotenv]')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
@@ -893,8 +987,8 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;export' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret')
-            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
@@ -941,6 +1035,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('user', 'user', [CompletionResultType]::ParameterValue, 'Add, list and remove users; make vault admins (vault admin)')
             [CompletionResult]::new('community', 'community', [CompletionResultType]::ParameterValue, 'Communities: groups of projects that share secrets')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'Who did what, when (never values); --verify checks the MAC chain')
+            [CompletionResult]::new('provider', 'provider', [CompletionResultType]::ParameterValue, 'OpenBao / HashiCorp Vault servers that keep secret values (KV v2)')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a program with a project''s secrets as env vars, its output masked')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import secrets from a dotenv or JSON file (all or nothing)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a project''s secrets as dotenv, JSON or shell (masked unless --reveal)')
@@ -1113,6 +1208,25 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;help;audit' {
+            break
+        }
+        'vault;help;provider' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List providers: kind, address, mount and whether each answers (never the token)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a provider (vault admin); refused while secrets keep their values there')
+            break
+        }
+        'vault;help;provider;add' {
+            break
+        }
+        'vault;help;provider;list' {
+            break
+        }
+        'vault;help;provider;check' {
+            break
+        }
+        'vault;help;provider;remove' {
             break
         }
         'vault;help;run' {

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand user 'Add, list and remove users; make vault admins (vault admin)'
             cand community 'Communities: groups of projects that share secrets'
             cand audit 'Who did what, when (never values); --verify checks the MAC chain'
+            cand provider 'OpenBao / HashiCorp Vault servers that keep secret values (KV v2)'
             cand run 'Run a program with a project''s secrets as env vars, its output masked'
             cand import 'Import secrets from a dotenv or JSON file (all or nothing)'
             cand export 'Export a project''s secrets as dotenv, JSON or shell (masked unless --reveal)'
@@ -304,11 +305,12 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'vault;secret;create'= {
-            cand -p 'Project holding the secret'
-            cand --project 'Project holding the secret'
+            cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --description 'What it is (stored in clear)'
             cand --env-name 'Environment variable name for `vault run` [default: the name]'
             cand --from-file 'Read the value from FILE'
+            cand --provider 'Keep the value in this provider (OpenBao / Vault KV v2) instead of the vault file'
             cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
@@ -321,8 +323,8 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;secret;list'= {
-            cand -p 'Project holding the secret'
-            cand --project 'Project holding the secret'
+            cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
@@ -335,8 +337,8 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;secret;show'= {
-            cand -p 'Project holding the secret'
-            cand --project 'Project holding the secret'
+            cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
@@ -349,8 +351,8 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;secret;get'= {
-            cand -p 'Project holding the secret'
-            cand --project 'Project holding the secret'
+            cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
@@ -363,18 +365,20 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;secret;edit'= {
-            cand -p 'Project holding the secret'
-            cand --project 'Project holding the secret'
+            cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --rename 'New name'
             cand --description 'New description'
             cand --env-name 'New env var name'
             cand --from-file 'Read a new value from FILE'
+            cand --provider 'Move the value (every version) from the vault file to this provider'
             cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --private 'Use your private secrets (only you can ever read them)'
             cand --value-stdin 'Read a new value from stdin (or a hidden prompt on a terminal)'
             cand --write-only 'Make it write-only: it reaches programs through `vault run` but nobody, you included, can reveal, get, export or clone it. Cannot be undone'
+            cand --local 'Move the value (every version) from its provider back into the vault file'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
@@ -382,8 +386,8 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;secret;clone'= {
-            cand -p 'Project holding the secret'
-            cand --project 'Project holding the secret'
+            cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --to-project 'Target project'
             cand --name 'Name in the target [default: the same name]'
             cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
@@ -398,8 +402,8 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;secret;delete'= {
-            cand -p 'Project holding the secret'
-            cand --project 'Project holding the secret'
+            cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
@@ -412,8 +416,8 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;secret;share'= {
-            cand -p 'Project holding the secret'
-            cand --project 'Project holding the secret'
+            cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --community 'Community [default: the project''s community]'
             cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
@@ -426,8 +430,8 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;secret;unshare'= {
-            cand -p 'Project holding the secret'
-            cand --project 'Project holding the secret'
+            cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --community 'Community [default: the project''s community]'
             cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
@@ -440,8 +444,8 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;secret;history'= {
-            cand -p 'Project holding the secret'
-            cand --project 'Project holding the secret'
+            cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
@@ -453,8 +457,8 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;secret;rollback'= {
-            cand -p 'Project holding the secret'
-            cand --project 'Project holding the secret'
+            cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --version 'The version whose value becomes current again'
             cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
@@ -759,9 +763,88 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'vault;provider'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)'
+            cand list 'List providers: kind, address, mount and whether each answers (never the token)'
+            cand check 'Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)'
+            cand remove 'Remove a provider (vault admin); refused while secrets keep their values there'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;provider;add'= {
+            cand --kind 'What kind of server it is'
+            cand --address 'Server address, e.g. https://bao.example.com:8200'
+            cand --token-file 'Read the token from FILE (one trailing newline is ignored)'
+            cand --mount 'KV version 2 mount that keeps the values'
+            cand --namespace 'Namespace (sent as X-Vault-Namespace)'
+            cand --ca-cert 'Trust only the CA certificates in this PEM file (a private CA)'
+            cand --timeout 'Seconds allowed for each request (connecting is capped at 3)'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'vault;provider;list'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;provider;check'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;provider;remove'= {
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;provider;help'= {
+            cand add 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)'
+            cand list 'List providers: kind, address, mount and whether each answers (never the token)'
+            cand check 'Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)'
+            cand remove 'Remove a provider (vault admin); refused while secrets keep their values there'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'vault;provider;help;add'= {
+        }
+        &'vault;provider;help;list'= {
+        }
+        &'vault;provider;help;check'= {
+        }
+        &'vault;provider;help;remove'= {
+        }
+        &'vault;provider;help;help'= {
+        }
         &'vault;run'= {
-            cand -p 'Project holding the secret'
-            cand --project 'Project holding the secret'
+            cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --only 'Inject only these env names (comma-separated)'
             cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
@@ -776,8 +859,8 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;import'= {
-            cand -p 'Project holding the secret'
-            cand --project 'Project holding the secret'
+            cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --format 'File format [default: json for *.json, else dotenv]'
             cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
@@ -791,8 +874,8 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vault;export'= {
-            cand -p 'Project holding the secret'
-            cand --project 'Project holding the secret'
+            cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --format 'Output format'
             cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
@@ -836,6 +919,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand user 'Add, list and remove users; make vault admins (vault admin)'
             cand community 'Communities: groups of projects that share secrets'
             cand audit 'Who did what, when (never values); --verify checks the MAC chain'
+            cand provider 'OpenBao / HashiCorp Vault servers that keep secret values (KV v2)'
             cand run 'Run a program with a project''s secrets as env vars, its output masked'
             cand import 'Import secrets from a dotenv or JSON file (all or nothing)'
             cand export 'Export a project''s secrets as dotenv, JSON or shell (masked unless --reveal)'
@@ -964,6 +1048,20 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;help;community;member;list'= {
         }
         &'vault;help;audit'= {
+        }
+        &'vault;help;provider'= {
+            cand add 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)'
+            cand list 'List providers: kind, address, mount and whether each answers (never the token)'
+            cand check 'Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)'
+            cand remove 'Remove a provider (vault admin); refused while secrets keep their values there'
+        }
+        &'vault;help;provider;add'= {
+        }
+        &'vault;help;provider;list'= {
+        }
+        &'vault;help;provider;check'= {
+        }
+        &'vault;help;provider;remove'= {
         }
         &'vault;help;run'= {
         }

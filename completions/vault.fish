@@ -41,6 +41,7 @@ complete -c vault -n "__fish_vault_needs_command" -f -a "secret" -d 'Create, lis
 complete -c vault -n "__fish_vault_needs_command" -f -a "user" -d 'Add, list and remove users; make vault admins (vault admin)'
 complete -c vault -n "__fish_vault_needs_command" -f -a "community" -d 'Communities: groups of projects that share secrets'
 complete -c vault -n "__fish_vault_needs_command" -f -a "audit" -d 'Who did what, when (never values); --verify checks the MAC chain'
+complete -c vault -n "__fish_vault_needs_command" -f -a "provider" -d 'OpenBao / HashiCorp Vault servers that keep secret values (KV v2)'
 complete -c vault -n "__fish_vault_needs_command" -f -a "run" -d 'Run a program with a project\'s secrets as env vars, its output masked'
 complete -c vault -n "__fish_vault_needs_command" -f -a "import" -d 'Import secrets from a dotenv or JSON file (all or nothing)'
 complete -c vault -n "__fish_vault_needs_command" -f -a "export" -d 'Export a project\'s secrets as dotenv, JSON or shell (masked unless --reveal)'
@@ -177,10 +178,11 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_
 complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare history rollback help" -f -a "history" -d 'List a secret\'s versions: number, time, author (values stay masked)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare history rollback help" -f -a "rollback" -d 'Write a new version holding an older version\'s value'
 complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare history rollback help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -s p -l project -d 'Project holding the secret' -r
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l description -d 'What it is (stored in clear)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l env-name -d 'Environment variable name for `vault run` [default: the name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l from-file -d 'Read the value from FILE' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l provider -d 'Keep the value in this provider (OpenBao / Vault KV v2) instead of the vault file' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
@@ -189,7 +191,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -s p -l project -d 'Project holding the secret' -r
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
@@ -198,7 +200,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -s p -l project -d 'Project holding the secret' -r
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
@@ -207,7 +209,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -s p -l project -d 'Project holding the secret' -r
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
@@ -216,21 +218,23 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -s p -l project -d 'Project holding the secret' -r
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l rename -d 'New name' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l description -d 'New description' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l env-name -d 'New env var name' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l from-file -d 'Read a new value from FILE' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l provider -d 'Move the value (every version) from the vault file to this provider' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l private -d 'Use your private secrets (only you can ever read them)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l value-stdin -d 'Read a new value from stdin (or a hidden prompt on a terminal)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l write-only -d 'Make it write-only: it reaches programs through `vault run` but nobody, you included, can reveal, get, export or clone it. Cannot be undone'
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l local -d 'Move the value (every version) from its provider back into the vault file'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -s p -l project -d 'Project holding the secret' -r
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l to-project -d 'Target project' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l name -d 'Name in the target [default: the same name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
@@ -241,7 +245,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -s p -l project -d 'Project holding the secret' -r
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
@@ -250,7 +254,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -s p -l project -d 'Project holding the secret' -r
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l community -d 'Community [default: the project\'s community]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l user -d 'Acting user [default: the OS user name]' -r
@@ -259,7 +263,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -s p -l project -d 'Project holding the secret' -r
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -l community -d 'Community [default: the project\'s community]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -l user -d 'Acting user [default: the OS user name]' -r
@@ -268,7 +272,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -s p -l project -d 'Project holding the secret' -r
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
@@ -276,7 +280,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -s p -l project -d 'Project holding the secret' -r
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -l version -d 'The version whose value becomes current again' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -l user -d 'Acting user [default: the OS user name]' -r
@@ -418,7 +422,54 @@ complete -c vault -n "__fish_vault_using_subcommand audit" -l verify -d 'Check t
 complete -c vault -n "__fish_vault_using_subcommand audit" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand audit" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand audit" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand run" -s p -l project -d 'Project holding the secret' -r
+complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -l user -d 'Acting user [default: the OS user name]' -r
+complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -s h -l help -d 'Print help'
+complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -f -a "add" -d 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)'
+complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -f -a "list" -d 'List providers: kind, address, mount and whether each answers (never the token)'
+complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -f -a "check" -d 'Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)'
+complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -f -a "remove" -d 'Remove a provider (vault admin); refused while secrets keep their values there'
+complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l kind -d 'What kind of server it is' -r -f -a "openbao\t'OpenBao, or HashiCorp Vault (the same KV v2 API)'"
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l address -d 'Server address, e.g. https://bao.example.com:8200' -r
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l token-file -d 'Read the token from FILE (one trailing newline is ignored)' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l mount -d 'KV version 2 mount that keeps the values' -r
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l namespace -d 'Namespace (sent as X-Vault-Namespace)' -r
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l ca-cert -d 'Trust only the CA certificates in this PEM file (a private CA)' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds allowed for each request (connecting is capped at 3)' -r
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l user -d 'Acting user [default: the OS user name]' -r
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -l user -d 'Acting user [default: the OS user name]' -r
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -l user -d 'Acting user [default: the OS user name]' -r
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -l user -d 'Acting user [default: the OS user name]' -r
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "list" -d 'List providers: kind, address, mount and whether each answers (never the token)'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a provider (vault admin); refused while secrets keep their values there'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vault -n "__fish_vault_using_subcommand run" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand run" -l only -d 'Inject only these env names (comma-separated)' -r
 complete -c vault -n "__fish_vault_using_subcommand run" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand run" -l user -d 'Acting user [default: the OS user name]' -r
@@ -429,7 +480,7 @@ complete -c vault -n "__fish_vault_using_subcommand run" -l pristine -d 'Start f
 complete -c vault -n "__fish_vault_using_subcommand run" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand run" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand run" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand import" -s p -l project -d 'Project holding the secret' -r
+complete -c vault -n "__fish_vault_using_subcommand import" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand import" -l format -d 'File format [default: json for *.json, else dotenv]' -r -f -a "dotenv\t'KEY=value lines: quotes, escapes, multi-line values, `export` prefix, comments'
 json\t'One JSON object of string values: {"KEY": "value"}'"
 complete -c vault -n "__fish_vault_using_subcommand import" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
@@ -440,7 +491,7 @@ complete -c vault -n "__fish_vault_using_subcommand import" -l overwrite -d 'Wri
 complete -c vault -n "__fish_vault_using_subcommand import" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand import" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vault -n "__fish_vault_using_subcommand export" -s p -l project -d 'Project holding the secret' -r
+complete -c vault -n "__fish_vault_using_subcommand export" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand export" -l format -d 'Output format' -r -f -a "dotenv\t'KEY="value" lines that `vault import` and dotenv loaders read back'
 json\t'One JSON object of string values'
 shell\t'export KEY=\'value\' lines, safe for `eval`'"
@@ -464,22 +515,23 @@ complete -c vault -n "__fish_vault_using_subcommand man" -l passphrase-file -d '
 complete -c vault -n "__fish_vault_using_subcommand man" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand man" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand man" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "init" -d 'Create a new vault file; its first user becomes the vault admin'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "status" -d 'Show the vault file, the acting user and the session'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "unlock" -d 'Unlock once and print a session token for scripts: eval "$(vault unlock)"'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "lock" -d 'End the session named by VAULT_SESSION'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "passwd" -d 'Change the acting user\'s passphrase (and KDF cost); re-seals one row'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "project" -d 'Create, list, show, edit, clone and delete projects'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "secret" -d 'Create, list, show, get, edit, clone, delete secrets; history and rollback'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "user" -d 'Add, list and remove users; make vault admins (vault admin)'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "community" -d 'Communities: groups of projects that share secrets'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "audit" -d 'Who did what, when (never values); --verify checks the MAC chain'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "run" -d 'Run a program with a project\'s secrets as env vars, its output masked'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "import" -d 'Import secrets from a dotenv or JSON file (all or nothing)'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "export" -d 'Export a project\'s secrets as dotenv, JSON or shell (masked unless --reveal)'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "man" -d 'Write man pages (vault.1 and one per subcommand) into DIR'
-complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit run import export completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "init" -d 'Create a new vault file; its first user becomes the vault admin'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "status" -d 'Show the vault file, the acting user and the session'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "unlock" -d 'Unlock once and print a session token for scripts: eval "$(vault unlock)"'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "lock" -d 'End the session named by VAULT_SESSION'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "passwd" -d 'Change the acting user\'s passphrase (and KDF cost); re-seals one row'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "project" -d 'Create, list, show, edit, clone and delete projects'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "secret" -d 'Create, list, show, get, edit, clone, delete secrets; history and rollback'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "user" -d 'Add, list and remove users; make vault admins (vault admin)'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "community" -d 'Communities: groups of projects that share secrets'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "audit" -d 'Who did what, when (never values); --verify checks the MAC chain'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "provider" -d 'OpenBao / HashiCorp Vault servers that keep secret values (KV v2)'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "run" -d 'Run a program with a project\'s secrets as env vars, its output masked'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "import" -d 'Import secrets from a dotenv or JSON file (all or nothing)'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "export" -d 'Export a project\'s secrets as dotenv, JSON or shell (masked unless --reveal)'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "man" -d 'Write man pages (vault.1 and one per subcommand) into DIR'
+complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vault -n "__fish_vault_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "create" -d 'Create a project; you become its owner'
 complete -c vault -n "__fish_vault_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "list" -d 'List the projects you are a member of'
 complete -c vault -n "__fish_vault_using_subcommand help; and __fish_seen_subcommand_from project" -f -a "show" -d 'Show a project: metadata, members, number of secrets'
@@ -508,3 +560,7 @@ complete -c vault -n "__fish_vault_using_subcommand help; and __fish_seen_subcom
 complete -c vault -n "__fish_vault_using_subcommand help; and __fish_seen_subcommand_from community" -f -a "edit" -d 'Rename a community or change its description (community admin)'
 complete -c vault -n "__fish_vault_using_subcommand help; and __fish_seen_subcommand_from community" -f -a "delete" -d 'Delete a community (community admin): its shares end and its projects leave it'
 complete -c vault -n "__fish_vault_using_subcommand help; and __fish_seen_subcommand_from community" -f -a "member" -d 'Add, remove and list members (community admins manage)'
+complete -c vault -n "__fish_vault_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "add" -d 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)'
+complete -c vault -n "__fish_vault_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "list" -d 'List providers: kind, address, mount and whether each answers (never the token)'
+complete -c vault -n "__fish_vault_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "check" -d 'Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)'
+complete -c vault -n "__fish_vault_using_subcommand help; and __fish_seen_subcommand_from provider" -f -a "remove" -d 'Remove a provider (vault admin); refused while secrets keep their values there'

@@ -88,6 +88,15 @@ pub enum Error {
     #[error("{} uses vault file format {found}; this vault understands up to {supported}", path.display())]
     NewerFormat { path: PathBuf, found: i64, supported: i64 },
 
+    /// A change refused because something still depends on what it would remove.
+    #[error("{0}")]
+    Conflict(String),
+
+    /// An external value store (OpenBao / Vault KV v2) that cannot be reached or refused a
+    /// request. `reason` is ours or the server's `errors` text, capped and never a value or token.
+    #[error("provider '{name}' at {url}: {reason}")]
+    Provider { name: String, url: String, reason: String },
+
     /// `vault run` could not start the command (127 not found, 126 not executable).
     #[error("cannot run '{program}': {reason}")]
     Spawn { program: String, reason: String, code: u8 },
@@ -118,7 +127,7 @@ impl Error {
         match self {
             Self::Usage(_) | Self::InvalidName { .. } | Self::BadValue(_) => 2,
             Self::NoVault { .. } | Self::NotFound { .. } | Self::SecretNotFound { .. } => 3,
-            Self::AlreadyExists { .. } | Self::VaultExists { .. } => 4,
+            Self::AlreadyExists { .. } | Self::VaultExists { .. } | Self::Conflict(_) => 4,
             Self::WrongPassphrase { .. }
             | Self::NoPassphrase
             | Self::UnknownUser { .. }
@@ -126,6 +135,7 @@ impl Error {
             | Self::KdfRefused { .. } => 5,
             Self::PermissionDenied { .. } => 6,
             Self::Tampered { .. } | Self::Damaged { .. } | Self::Corrupt(_) => 7,
+            Self::Provider { .. } => 8,
             Self::Spawn { code, .. } => *code,
             Self::NotEnrolled { .. } => 1,
             Self::NewerFormat { .. } | Self::Io { .. } | Self::Db(_) => 1,
@@ -141,6 +151,9 @@ impl Error {
             Self::NoPassphrase => Some(
                 "set VAULT_PASSPHRASE, pass --passphrase-file FILE, or run `eval \"$(vault unlock)\"` first".into(),
             ),
+            Self::SecretNotFound { project, .. } if project == "your private secrets" => {
+                Some("see what exists with `vault secret list --private`".into())
+            }
             Self::SecretNotFound { project, .. } => {
                 Some(format!("see what exists with `vault secret list --project {project}`"))
             }
@@ -154,6 +167,9 @@ impl Error {
             }
             Self::WrongPassphrase { .. } => Some("check VAULT_USER / --user names the right user".into()),
             Self::NewerFormat { .. } => Some("upgrade vault to open this file".into()),
+            Self::Provider { name, .. } => {
+                Some(format!("check the server, its token and its mount with `vault provider check {name}`"))
+            }
             Self::Damaged { .. } | Self::Tampered { .. } | Self::Corrupt(_) => {
                 Some("restore the vault file from a backup; nothing was changed".into())
             }

@@ -7,13 +7,16 @@
 //! unless asked for, and never appear in errors, logs or argv.
 //!
 //! Layers, each knowing only those below: `cli` → `vault` (domain) → `store` (SQLite) and
-//! `crypto`; `output` renders; `session` keeps scripts unlocked; `sys` holds the libc calls.
+//! `crypto`; `provider` talks to OpenBao / Vault KV v2; `output` renders; `session` keeps scripts
+//! unlocked; `sys` holds the libc calls.
 
 pub mod cli;
 pub mod config;
 pub mod crypto;
 pub mod error;
+pub mod formats;
 pub mod output;
+pub mod provider;
 pub mod run;
 pub mod session;
 pub mod store;

@@ -44,12 +44,14 @@ pub fn dir() -> PathBuf {
     }
 }
 
-struct Token {
+/// A parsed session token: the session's id and the key that opens its file.
+pub struct Token {
     id: String,
     key: Key32,
 }
 
-fn parse_token(token: &str) -> Result<Token> {
+/// Parses a token as `vault unlock` prints it.
+pub fn parse_token(token: &str) -> Result<Token> {
     let bad = || Error::Session("token is malformed; run `vault unlock` again".into());
     let mut parts = token.trim().splitn(3, '.');
     let (Some(TOKEN_PREFIX), Some(id), Some(key)) = (parts.next(), parts.next(), parts.next()) else {

@@ -106,8 +106,12 @@ fn sigkill_during_creates_and_edits_loses_no_acknowledged_write() {
             let n = n.clone();
             let newv = format!("edited-{i}-{}", rng.next());
             let delay = Duration::from_micros(rng.next() % 40_000);
-            if run_and_maybe_kill(h, &["secret", "edit", &n, "--project", "crash", "--value-stdin"], newv.as_bytes(), delay)
-            {
+            if run_and_maybe_kill(
+                h,
+                &["secret", "edit", &n, "--project", "crash", "--value-stdin"],
+                newv.as_bytes(),
+                delay,
+            ) {
                 acked.insert(n, newv);
             }
         }
@@ -118,7 +122,11 @@ fn sigkill_during_creates_and_edits_loses_no_acknowledged_write() {
         let got = reveal(h, "crash", name);
         // An edit killed after its commit but before it reported is also fine: then the stored
         // value is newer than what we recorded. Only a value we never wrote would be a bug.
-        assert!(got.starts_with(b"value-") || got.starts_with(b"edited-"), "{name} holds {:?}", String::from_utf8_lossy(&got));
+        assert!(
+            got.starts_with(b"value-") || got.starts_with(b"edited-"),
+            "{name} holds {:?}",
+            String::from_utf8_lossy(&got)
+        );
         if got != value.as_bytes() {
             assert!(got.starts_with(b"edited-"), "{name} lost its acknowledged value {value}");
         }
@@ -166,10 +174,25 @@ fn sigkill_during_member_changes_leaves_a_consistent_project() {
     let pass = scratch.path().join("bob.pass");
     std::fs::write(&pass, "bob pass phrase").unwrap();
     alice(h)
-        .args(["user", "add", "bob", "--new-passphrase-file", pass.to_str().unwrap(), "--kdf-memory", "8", "--kdf-iterations", "1"])
+        .args([
+            "user",
+            "add",
+            "bob",
+            "--new-passphrase-file",
+            pass.to_str().unwrap(),
+            "--kdf-memory",
+            "8",
+            "--kdf-iterations",
+            "1",
+        ])
         .assert()
         .success();
-    vault(h).env("VAULT_USER", "bob").env("VAULT_PASSPHRASE", "bob pass phrase").args(["project", "list"]).assert().success();
+    vault(h)
+        .env("VAULT_USER", "bob")
+        .env("VAULT_PASSPHRASE", "bob pass phrase")
+        .args(["project", "list"])
+        .assert()
+        .success();
     create_project(h, "team");
     for i in 0..20 {
         create_secret(h, "team", &format!("T_{i:02}"), format!("team-value-{i}"));
@@ -323,7 +346,11 @@ fn names_at_every_boundary() {
     create_project(h, "bounds");
     let ok = ["abc", "A_1", &"a".repeat(63), "a-b_c-9Z"];
     for n in ok {
-        alice(h).args(["secret", "create", n, "--project", "bounds", "--env-name", "ENV_OK"]).write_stdin("v1234").assert().success();
+        alice(h)
+            .args(["secret", "create", n, "--project", "bounds", "--env-name", "ENV_OK"])
+            .write_stdin("v1234")
+            .assert()
+            .success();
         alice(h).args(["secret", "delete", n, "--project", "bounds", "--yes"]).assert().success();
     }
     for n in ["ab", &"a".repeat(64), "9abc", "abc-", "abc_", "a bc", "abé", "", "a\u{1b}[2Jb"] {

@@ -2,6 +2,7 @@
 //! changes anything, or (through the unlock) fails authentication. Names only, never values.
 
 use super::project::{MemberCmd, ProjectCmd};
+use super::provider::ProviderCmd;
 use super::secret::{ScopeArgs, SecretCmd};
 use super::team::{CommunityCmd, CommunityMemberCmd, UserCmd};
 use super::Command;
@@ -15,7 +16,7 @@ fn scope_name(s: &ScopeArgs, default: Option<&str>) -> String {
     if s.private {
         return "(private)".into();
     }
-    s.project.as_deref().or(default).unwrap_or_default().to_owned()
+    s.project_name(default).unwrap_or_default()
 }
 
 /// The event a command records, decided from its arguments before it runs.
@@ -52,6 +53,13 @@ pub fn describe(cmd: &Command, default_project: Option<&str>) -> Option<EventSpe
             }
             SecretCmd::List { scope, reveal: true } => ev("secret reveal", &p(scope), "*"),
             _ => None,
+        },
+        Command::Provider(c) => match c {
+            ProviderCmd::Add { name, .. } => ev("provider add", "", name),
+            ProviderCmd::Remove { name } => ev("provider remove", "", name),
+            // Check opens the token.
+            ProviderCmd::Check { name } => ev("provider check", "", name),
+            ProviderCmd::List => None,
         },
         Command::Run(a) => {
             ev("run", &p(&a.scope), &a.command.first().map(|c| c.to_string_lossy().into_owned()).unwrap_or_default())

@@ -12,6 +12,7 @@ use zeroize::Zeroizing;
 
 use super::secret::ScopeArgs;
 use super::Ctx;
+use crate::formats::{dotenv_quote, parse_dotenv, parse_json, shell_quote};
 use crate::output::{note, MASK};
 use crate::vault::{names, SecretValue};
 use crate::{Error, Result};
@@ -42,7 +43,7 @@ pub enum OutFormat {
     after_help = "Examples:\n  vault import .env --project vision\n  vault import secrets.json --project vision --format json --overwrite\n  \
 vault import - --project vision < .env\n\n\
 All or nothing: one invalid name (reported with its line) or one existing name without\n\
---overwrite and nothing is imported. Values with '$' need single quotes in dotenv files."
+--overwrite and nothing is imported. `$NAME` is never expanded: values are taken literally."
 )]
 pub struct ImportArgs {
     /// File to read ('-' for stdin)
@@ -91,64 +92,6 @@ fn read_input(file: &PathBuf) -> Result<Zeroizing<String>> {
         Error::BadValue(format!("{} is not UTF-8 text (invalid byte at offset {})", file.display(), e.valid_up_to()))
     })?;
     Ok(Zeroizing::new(text.to_owned()))
-}
-
-/// The 1-based line where `key` is first assigned in dotenv `text`.
-fn line_of(text: &str, key: &str) -> usize {
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start();
-            let l = l.strip_prefix("export ").map(str::trim_start).unwrap_or(l);
-            l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(0, |i| i + 1)
-}
-
-/// Parses dotenv text; errors name the line.
-pub fn parse_dotenv(text: &str) -> Result<Vec<(String, SecretValue, usize)>> {
-    let mut out = Vec::new();
-    for item in dotenvy::from_read_iter(text.as_bytes()) {
-        match item {
-            Ok((k, v)) => {
-                let line = line_of(text, &k);
-                out.push((k, v, line));
-            }
-            Err(dotenvy::Error::LineParse(bad, idx)) => {
-                // Find which line the failing fragment starts on, without echoing its content
-                // (it may hold a value).
-                let first = bad.lines().next().unwrap_or("");
-                let line = text.lines().position(|l| l == first).map_or(0, |i| i + 1);
-                return Err(Error::BadValue(format!(
-                    "dotenv syntax error on line {line} at character {idx}: check its quotes and escapes"
-                )));
-            }
-            Err(e) => return Err(Error::BadValue(format!("cannot parse dotenv: {e}"))),
-        }
-    }
-    out.into_iter()
-        .map(|(k, v, line)| {
-            let v = SecretValue::from_bytes(Zeroizing::new(v.into_bytes()))
-                .map_err(|e| Error::BadValue(format!("line {line} ({k}): {e}")))?;
-            Ok((k, v, line))
-        })
-        .collect()
-}
-
-/// Parses a JSON object of strings; errors name the line.
-pub fn parse_json(text: &str) -> Result<Vec<(String, SecretValue, usize)>> {
-    let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text)
-        .map_err(|e| Error::BadValue(format!("invalid JSON on line {}: expected one object of strings", e.line())))?;
-    let mut out = Vec::new();
-    for (k, v) in map {
-        let line = text.lines().position(|l| l.contains(&format!("\"{k}\""))).map_or(0, |i| i + 1);
-        let serde_json::Value::String(s) = v else {
-            return Err(Error::BadValue(format!("line {line} ({k}): the value must be a string")));
-        };
-        let v = SecretValue::from_bytes(Zeroizing::new(s.into_bytes()))
-            .map_err(|e| Error::BadValue(format!("line {line} ({k}): {e}")))?;
-        out.push((k, v, line));
-    }
-    Ok(out)
 }
 
 pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
@@ -211,28 +154,6 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
     Ok(())
 }
 
-/// Quotes a value for dotenv so dotenvy reads it back exactly.
-fn dotenv_quote(v: &str) -> String {
-    let mut out = String::with_capacity(v.len() + 2);
-    out.push('"');
-    for c in v.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '$' => out.push_str("\\$"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Quotes a value for POSIX sh: single quotes, a quote as '\''.
-fn shell_quote(v: &str) -> String {
-    format!("'{}'", v.replace('\'', "'\\''"))
-}
-
 pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
     let scope = a.scope.scope(ctx)?;
     let v = ctx.unlock()?;
@@ -270,44 +191,4 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
         note(ctx.style, "vault: note: values are masked; pass --reveal to export them");
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn round_trip(v: &str) -> String {
-        let text = format!("KEY={}\n", dotenv_quote(v));
-        let parsed = parse_dotenv(&text).unwrap();
-        parsed[0].1.expose().to_owned()
-    }
-
-    #[test]
-    fn dotenv_quoting_round_trips() {
-        for v in [
-            "plain",
-            "with space",
-            "q\"uote's",
-            "a$HOME b${X}",
-            "back\\slash\\n",
-            "multi\nline\n",
-            "crlf\r\nx",
-            "#hash=eq",
-            "ünï😀",
-        ] {
-            assert_eq!(round_trip(v), v, "value {v:?}");
-        }
-    }
-
-    #[test]
-    fn line_numbers() {
-        let text = "# c\nA_OK=1\n\nexport BAD-=2\n";
-        assert_eq!(line_of(text, "BAD-"), 4);
-        assert_eq!(line_of(text, "A_OK"), 2);
-    }
-
-    #[test]
-    fn shell_quoting() {
-        assert_eq!(shell_quote("it's"), "'it'\\''s'");
-    }
 }

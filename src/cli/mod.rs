@@ -5,6 +5,7 @@ mod context;
 mod event;
 mod io;
 pub(crate) mod project;
+pub(crate) mod provider;
 mod run;
 pub(crate) mod secret;
 mod setup;
@@ -34,7 +35,7 @@ Non-interactive use (scripts, CI): set VAULT_SESSION (from `vault unlock`), pass
 prompt or --from-file, never from the command line.
 
 Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 already exists, 5 authentication
-failed, 6 permission denied, 7 vault damaged or tampered.";
+failed, 6 permission denied, 7 vault damaged or tampered, 8 provider unreachable or refused.";
 
 /// A secret manager for the terminal and CI: one encrypted file, values shown as *** until you
 /// ask, handed to programs as environment variables.
@@ -92,6 +93,9 @@ pub enum Command {
     Community(team::CommunityCmd),
     /// Who did what, when (never values); --verify checks the MAC chain
     Audit(team::AuditArgs),
+    /// OpenBao / HashiCorp Vault servers that keep secret values (KV v2)
+    #[command(subcommand)]
+    Provider(provider::ProviderCmd),
     /// Run a program with a project's secrets as env vars, its output masked
     Run(run::RunArgs),
     /// Import secrets from a dotenv or JSON file (all or nothing)
@@ -154,6 +158,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<ExitCode> {
         Command::User(c) => team::user(ctx, c),
         Command::Community(c) => team::community(ctx, c),
         Command::Audit(a) => team::audit(ctx, a),
+        Command::Provider(c) => provider::run(ctx, c),
         Command::Import(a) => io::import(ctx, a),
         Command::Export(a) => io::export(ctx, a),
         Command::Run(a) => return run::run(ctx, a),

@@ -16,7 +16,8 @@ use crate::{Error, Result};
 #[derive(Debug, Args)]
 pub struct ScopeArgs {
     /// Project holding the secret
-    #[arg(long, short = 'p', env = "VAULT_PROJECT", hide_env_values = true, value_name = "P")]
+    /// [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)
+    #[arg(long, short = 'p', value_name = "P")]
     pub project: Option<String>,
     /// Use your private secrets (only you can ever read them)
     #[arg(long, conflicts_with = "project")]
@@ -24,11 +25,21 @@ pub struct ScopeArgs {
 }
 
 impl ScopeArgs {
+    /// The project named by --project, else `VAULT_PROJECT`, else the config file's `default`.
+    /// `VAULT_PROJECT` is read here rather than through clap's `env`, which would make it
+    /// conflict with `--private` as if `--project` had been typed.
+    pub(crate) fn project_name(&self, default: Option<&str>) -> Option<String> {
+        self.project
+            .clone()
+            .or_else(|| std::env::var("VAULT_PROJECT").ok().filter(|p| !p.is_empty()))
+            .or_else(|| default.map(str::to_owned))
+    }
+
     /// The scope asked for: --private, --project / VAULT_PROJECT, then the config file's project.
     pub(super) fn scope(&self, ctx: &Ctx) -> Result<Scope> {
-        match (self.project.as_ref().or(ctx.default_project.as_ref()), self.private) {
+        match (self.project_name(ctx.default_project.as_deref()), self.private) {
             (_, true) => Ok(Scope::Private),
-            (Some(p), false) => Ok(Scope::Project(p.clone())),
+            (Some(p), false) => Ok(Scope::Project(p)),
             (None, false) => Err(Error::Usage(
                 "which project? pass --project P (or set VAULT_PROJECT, or `project` in the config file), or --private"
                     .into(),
@@ -45,8 +56,11 @@ pub enum SecretCmd {
         after_help = "Examples:\n  printf '%s' \"$TOKEN\" | vault secret create HF_TOKEN --project ml-pipeline --description \"hub token\"\n  \
 vault secret create DB_PASS --project api            # prompts, hidden\n  \
 vault secret create TLS_KEY --project api --from-file key.pem\n  \
-vault secret create MY_TOKEN --private\n\n\
-The value is any UTF-8 text up to 1 MiB, kept byte for byte (a trailing newline too)."
+vault secret create MY_TOKEN --private\n  \
+printf '%s' \"$KEY\" | vault secret create WANDB_KEY --project vision --provider platform\n\n\
+The value is any UTF-8 text up to 1 MiB, kept byte for byte (a trailing newline too).\n\
+With --provider the value goes to that OpenBao / Vault server (see `vault provider`) and never\n\
+into the vault file; if the server cannot be reached or refuses, nothing is created."
     )]
     Create {
         /// Secret name (also its env var name unless --env-name)
@@ -66,6 +80,9 @@ The value is any UTF-8 text up to 1 MiB, kept byte for byte (a trailing newline 
         /// can reveal, get, export or clone it. Cannot be undone.
         #[arg(long)]
         write_only: bool,
+        /// Keep the value in this provider (OpenBao / Vault KV v2) instead of the vault file
+        #[arg(long, value_name = "NAME")]
+        provider: Option<String>,
     },
     /// List secrets with values masked as *** (or shown with --reveal)
     #[command(
@@ -102,8 +119,12 @@ The value is any UTF-8 text up to 1 MiB, kept byte for byte (a trailing newline 
     /// Rename a secret, change its description or env name, or give it a new value
     #[command(after_help = "Examples:\n  vault secret edit HF_TOKEN --project ml-pipeline --rename HUB_TOKEN\n  \
 vault secret edit HUB_TOKEN --project ml-pipeline --value-stdin < new.txt\n  \
-vault secret edit HUB_TOKEN --project ml-pipeline --from-file new.txt --description \"rotated\"\n\n\
-A new value is a new version; see `vault secret history`.")]
+vault secret edit HUB_TOKEN --project ml-pipeline --from-file new.txt --description \"rotated\"\n  \
+vault secret edit HUB_TOKEN --project ml-pipeline --provider platform   # value to OpenBao\n  \
+vault secret edit HUB_TOKEN --project ml-pipeline --local               # and back\n\n\
+A new value is a new version; see `vault secret history`. For a provider-backed secret it is a\n\
+new KV version on the server. Moving with --provider or --local carries every version across,\n\
+in memory only.")]
     Edit {
         /// Secret name
         name: String,
@@ -128,6 +149,16 @@ A new value is a new version; see `vault secret history`.")]
         /// can reveal, get, export or clone it. Cannot be undone.
         #[arg(long)]
         write_only: bool,
+        /// Move the value (every version) from the vault file to this provider
+        #[arg(
+            long,
+            value_name = "NAME",
+            conflicts_with_all = ["rename", "description", "env_name", "value_stdin", "from_file", "write_only", "local"]
+        )]
+        provider: Option<String>,
+        /// Move the value (every version) from its provider back into the vault file
+        #[arg(long, conflicts_with_all = ["rename", "description", "env_name", "value_stdin", "from_file", "write_only"])]
+        local: bool,
     },
     /// Copy a secret into another project as an independent secret (new id, new key)
     #[command(
@@ -213,6 +244,9 @@ struct SecretJson<'a> {
     description: &'a str,
     version: i64,
     write_only: bool,
+    /// The provider keeping the value, for a provider-backed secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provider: Option<&'a str>,
     created_by: &'a str,
     created_at: String,
     modified_by: &'a str,
@@ -236,6 +270,7 @@ fn to_json(s: &SecretInfo) -> SecretJson<'_> {
         description: &s.row.description,
         version: s.row.current_version,
         write_only: s.row.write_only,
+        provider: s.row.provider.as_deref(),
         created_by: &s.creator,
         created_at: json_time(s.row.created_at),
         modified_by: &s.modifier,
@@ -270,12 +305,17 @@ fn shown(s: &SecretInfo) -> String {
 pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
     let style = ctx.style;
     match cmd {
-        SecretCmd::Create { name, scope, description, env_name, from_file, write_only } => {
+        SecretCmd::Create { name, scope, description, env_name, from_file, write_only, provider } => {
             let scope = scope.scope(ctx)?;
             // Read the value before the passphrase prompt so a piped value is not mistaken for it.
             let value = read_value(from_file.as_deref(), &name)?;
             let v = ctx.unlock()?;
-            let s = v.create_secret(&scope, &name, &value, &description, env_name.as_deref(), write_only)?;
+            let s = match provider {
+                Some(p) => {
+                    v.create_provider_secret(&scope, &name, &value, &description, env_name.as_deref(), write_only, &p)?
+                }
+                None => v.create_secret(&scope, &name, &value, &description, env_name.as_deref(), write_only)?,
+            };
             if style.json {
                 output::print_json(&to_json(&s)).map_err(io)?;
             } else {
@@ -329,6 +369,7 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
                     ("Env name", env.clone()),
                     ("Description", clean(&s.row.description)),
                     ("Value", shown(&s)),
+                    ("Kept in", s.row.provider.as_ref().map_or("the vault file".into(), |p| format!("provider '{p}'"))),
                     ("Version", s.row.current_version.to_string()),
                     ("Creator", s.creator.clone()),
                     ("Created", format!("{} UTC", table_time(s.row.created_at))),
@@ -364,11 +405,36 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
                 note(style, "vault: hint: pass --reveal to print the value");
             }
         }
-        SecretCmd::Edit { name, scope, rename, description, env_name, value_stdin, from_file, write_only } => {
+        SecretCmd::Edit { name, scope, provider, local, .. } if provider.is_some() || local => {
             let scope = scope.scope(ctx)?;
-            if rename.is_none() && description.is_none() && env_name.is_none() && !value_stdin && from_file.is_none() {
+            let v = ctx.unlock()?;
+            let (s, warning) = v.move_secret(&scope, &name, provider.as_deref())?;
+            if let Some(w) = warning {
+                eprintln!("vault: warning: {w}");
+            }
+            if style.json {
+                output::print_json(&to_json(&s)).map_err(io)?;
+            } else {
+                let place = s.row.provider.as_ref().map_or("the vault file".into(), |p| format!("provider '{p}'"));
+                note(
+                    style,
+                    &format!("moved the value of secret '{}' in project '{}' to {place}", s.row.name, s.project),
+                );
+            }
+        }
+        SecretCmd::Edit { name, scope, rename, description, env_name, value_stdin, from_file, write_only, .. } => {
+            let scope = scope.scope(ctx)?;
+            if rename.is_none()
+                && description.is_none()
+                && env_name.is_none()
+                && !value_stdin
+                && from_file.is_none()
+                && !write_only
+            {
                 return Err(Error::Usage(
-                    "nothing to change: pass --rename, --description, --env-name, --value-stdin or --from-file".into(),
+                    "nothing to change: pass --rename, --description, --env-name, --value-stdin, --from-file, \
+                     --write-only, --provider or --local"
+                        .into(),
                 ));
             }
             let value =
@@ -449,6 +515,8 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
                     author: &'a str,
                     created_at: String,
                     current: bool,
+                    #[serde(skip_serializing_if = "Option::is_none")]
+                    note: Option<&'a str>,
                 }
                 let j: Vec<V<'_>> = versions
                     .iter()
@@ -457,6 +525,7 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
                         author: &x.author,
                         created_at: json_time(x.created_at),
                         current: x.current,
+                        note: x.note.as_deref(),
                     })
                     .collect();
                 output::print_json(&j).map_err(io)?;
@@ -468,7 +537,11 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
                         MASK.to_owned(),
                         x.author.clone(),
                         table_time(x.created_at),
-                        if x.current { "current".into() } else { String::new() },
+                        [x.current.then_some("current"), x.note.as_deref()]
+                            .into_iter()
+                            .flatten()
+                            .collect::<Vec<_>>()
+                            .join(", "),
                     ]);
                 }
                 output::print_table(&t, "no versions").map_err(io)?;

@@ -58,6 +58,13 @@ pub mod domain {
     pub const AUDIT: &str = "vault/v1/audit";
     /// A session's copy of the user's envelope, sealed under the session key.
     pub const SESSION: &str = "vault/v1/session";
+    /// A provider's token sealed under a project key (a project's or the admin's personal one).
+    pub const PROVIDER_TOKEN: &str = "vault/v1/provider-token";
+    /// The vault admin's signature over a provider's settings.
+    pub const PROVIDER_SIG: &str = "vault/v1/provider-sig";
+    /// A version of a provider-backed secret: the KV version and path, sealed under the data
+    /// key in place of a value (a different domain, so it can never open as a value).
+    pub const PROVIDER_RECORD: &str = "vault/v1/provider-record";
 }
 
 /// Builds associated data: the domain string, a zero byte, then each part length-prefixed

@@ -114,7 +114,7 @@ impl Masker {
 
     /// Starts masking one output stream (stdout and stderr each get their own).
     pub fn stream(&self) -> MaskStream<'_> {
-        MaskStream { masker: self, held: Vec::new() }
+        MaskStream { masker: self, held: Vec::new(), emitted: 0 }
     }
 }
 
@@ -271,44 +271,63 @@ impl Matcher {
     }
 
     /// Masks `data` as if more bytes may follow: appends to `out` everything that is final and
-    /// returns where the held-back tail starts.
-    fn mask_partial(&self, data: &[u8], out: &mut Vec<u8>) -> usize {
+    /// returns where the held-back tail starts. The first `skip` bytes were already emitted (a
+    /// tail released by the timer): they are matched against but not written again, and a
+    /// secret that started in them has its remainder written as `***`.
+    fn mask_partial(&self, data: &[u8], skip: usize, out: &mut Vec<u8>) -> usize {
         // Every occurrence starting before `hold` lies wholly inside `data` (one running past the
         // end would make its start part of a held suffix), so leftmost-longest matches found here
         // are the same the whole stream would give.
         let mut hold = self.hold_from(data, 0);
         let mut pos = 0;
         while let Some((start, end)) = self.find(data, pos, hold) {
-            out.extend_from_slice(&data[pos..start]);
-            out.extend_from_slice(MASK);
+            emit(data, pos, start, skip, out);
+            if end > skip {
+                out.extend_from_slice(MASK);
+            }
             pos = end;
             if pos > hold {
                 // The match swallowed the held suffix; hold what may start after it instead.
                 hold = self.hold_from(data, pos);
             }
         }
-        out.extend_from_slice(&data[pos..hold]);
+        emit(data, pos, hold, skip, out);
         hold
     }
 
-    /// Masks `data` as final (nothing follows).
-    fn mask_all(&self, data: &[u8], out: &mut Vec<u8>) {
+    /// Masks `data` as final (nothing follows); the first `skip` bytes were already emitted.
+    fn mask_all(&self, data: &[u8], skip: usize, out: &mut Vec<u8>) {
         let mut pos = 0;
         while let Some((start, end)) = self.find(data, pos, data.len()) {
-            out.extend_from_slice(&data[pos..start]);
-            out.extend_from_slice(MASK);
+            emit(data, pos, start, skip, out);
+            if end > skip {
+                out.extend_from_slice(MASK);
+            }
             pos = end;
         }
-        out.extend_from_slice(&data[pos..]);
+        emit(data, pos, data.len(), skip, out);
+    }
+}
+
+/// Writes `data[from..to]` except its part before `skip` (already written).
+fn emit(data: &[u8], from: usize, to: usize, skip: usize, out: &mut Vec<u8>) {
+    let from = from.max(skip);
+    if to > from {
+        out.extend_from_slice(&data[from..to]);
     }
 }
 
 /// Masking state of one output stream: the held-back tail between chunks.
 ///
-/// The held bytes may be the start of a secret; they are zeroized on drop and on flush.
+/// The held bytes may be the start of a secret; they are zeroized on drop and on flush. After a
+/// flush on the timer, the released bytes stay as context (`emitted` of them), so that when the
+/// rest of a secret arrives later it is still recognised and its remainder written as `***`:
+/// the prefix already on screen cannot be taken back, but the rest never shows.
 pub struct MaskStream<'a> {
     masker: &'a Masker,
     held: Vec<u8>,
+    /// How many bytes at the start of `held` were already written out.
+    emitted: usize,
 }
 
 impl MaskStream<'_> {
@@ -323,33 +342,42 @@ impl MaskStream<'_> {
             return;
         };
         if self.held.is_empty() {
-            let hold = m.mask_partial(chunk, out);
+            let hold = m.mask_partial(chunk, 0, out);
             self.held.extend_from_slice(&chunk[hold..]);
         } else {
             self.held.extend_from_slice(chunk);
-            let hold = m.mask_partial(&self.held, out);
+            let hold = m.mask_partial(&self.held, self.emitted, out);
             self.held.drain(..hold);
+            self.emitted = self.emitted.saturating_sub(hold);
         }
     }
 
     /// Emits the held-back tail (called on a short timer with no new data, and at EOF). Any
-    /// complete secret inside it is still masked; the rest comes out as is. After a flush on a
-    /// timer, a secret whose remainder arrives later can no longer be recognised as a whole:
-    /// that is the price of never stalling a prompt.
+    /// complete secret inside it is still masked; the rest comes out as is, and stays as
+    /// context: if it was the start of a secret whose remainder arrives later, the remainder
+    /// is masked.
     pub fn flush(&mut self, out: &mut Vec<u8>) {
-        if self.held.is_empty() {
+        if self.pending() == 0 {
             return;
         }
-        match self.masker.matcher.as_ref() {
-            Some(m) => m.mask_all(&self.held, out),
-            None => out.extend_from_slice(&self.held),
+        let Some(m) = self.masker.matcher.as_ref() else {
+            out.extend_from_slice(&self.held);
+            self.held.zeroize();
+            return;
+        };
+        m.mask_all(&self.held, self.emitted, out);
+        // Keep only what could still be the start of a secret.
+        let keep = m.hold_from(&self.held, 0);
+        self.held.drain(..keep);
+        self.emitted = self.held.len();
+        if self.held.is_empty() {
+            self.held.zeroize();
         }
-        self.held.zeroize();
     }
 
-    /// Number of bytes currently held back.
+    /// Number of bytes held back and not yet written.
     pub fn pending(&self) -> usize {
-        self.held.len()
+        self.held.len() - self.emitted
     }
 }
 
@@ -393,15 +421,19 @@ fn add_patterns(v: &[u8], out: &mut Vec<Secret>) {
     add_base64_cores(v, &URL_SAFE_NO_PAD, out);
 
     for upper in [false, true] {
-        let p = percent_encode(v, upper);
-        if p.as_slice() != v {
-            out.push(p);
+        for style in [PercentStyle::Strict, PercentStyle::KeepSlash, PercentStyle::Form] {
+            let p = percent_encode(v, upper, style);
+            if p.as_slice() != v {
+                out.push(p);
+            }
         }
     }
     for escape_slash in [false, true] {
-        let j = json_escape(v, escape_slash);
-        if j.as_slice() != v {
-            out.push(j);
+        for ascii_only in [false, true] {
+            let j = json_escape(v, escape_slash, ascii_only);
+            if j.as_slice() != v {
+                out.push(j);
+            }
         }
     }
     for upper in [false, true] {
@@ -466,12 +498,26 @@ fn hex_encode(v: &[u8], upper: bool) -> Secret {
 }
 
 /// Every byte outside the URL-unreserved set `A-Za-z0-9-._~` as `%XX`.
-fn percent_encode(v: &[u8], upper: bool) -> Secret {
+/// How a percent-encoder treats the bytes it may leave alone.
+#[derive(Clone, Copy)]
+enum PercentStyle {
+    /// RFC 3986: only unreserved characters stay.
+    Strict,
+    /// Python's `urllib.parse.quote` default: `/` stays too.
+    KeepSlash,
+    /// HTML forms, `quote_plus`: a space becomes `+`.
+    Form,
+}
+
+fn percent_encode(v: &[u8], upper: bool, style: PercentStyle) -> Secret {
     let digits = hex_digits(upper);
     let mut o = Zeroizing::new(Vec::with_capacity(v.len() * 3));
     for &b in v {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+        let unreserved = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+        if unreserved || (b == b'/' && matches!(style, PercentStyle::KeepSlash)) {
             o.push(b);
+        } else if b == b' ' && matches!(style, PercentStyle::Form) {
+            o.push(b'+');
         } else {
             o.extend_from_slice(&[b'%', digits[usize::from(b >> 4)], digits[usize::from(b & 15)]]);
         }
@@ -480,9 +526,27 @@ fn percent_encode(v: &[u8], upper: bool) -> Secret {
 }
 
 /// The content of a JSON string as serde_json writes it (without the quotes), optionally with
-/// `/` escaped as `\/` as some other encoders do. Bytes >= 0x80 are kept as they are.
-fn json_escape(v: &[u8], escape_slash: bool) -> Secret {
+/// `/` escaped as `\/` as some other encoders do, and optionally with every non-ASCII character
+/// as `\uXXXX` (UTF-16, lowercase hex) as Python's `json.dumps` does by default.
+fn json_escape(v: &[u8], escape_slash: bool, ascii_only: bool) -> Secret {
     let mut o = Zeroizing::new(Vec::with_capacity(v.len() * 6));
+    if ascii_only {
+        if let Ok(text) = std::str::from_utf8(v) {
+            let mut buf = [0u16; 2];
+            for c in text.chars() {
+                if c.is_ascii() {
+                    let mut one = [0u8; 1];
+                    one[0] = c as u8;
+                    o.extend_from_slice(&json_escape(&one, escape_slash, false));
+                } else {
+                    for unit in c.encode_utf16(&mut buf) {
+                        o.extend_from_slice(format!("\\u{unit:04x}").as_bytes());
+                    }
+                }
+            }
+            return o;
+        }
+    }
     for &b in v {
         match b {
             b'"' => o.extend_from_slice(b"\\\""),
@@ -654,21 +718,24 @@ mod tests {
         let value: &[u8] = b"p@ss w/rd:\"x\"\\\n\t\x01\x1b=1234";
         let m = masker(&[value]);
         let texts: Vec<Vec<u8>> = vec![
-            percent_encode(value, false).to_vec(),
-            percent_encode(value, true).to_vec(),
-            json_escape(value, false).to_vec(),
-            json_escape(value, true).to_vec(),
+            percent_encode(value, false, PercentStyle::Strict).to_vec(),
+            percent_encode(value, true, PercentStyle::Strict).to_vec(),
+            json_escape(value, false, false).to_vec(),
+            json_escape(value, true, false).to_vec(),
             hex::encode(value).into_bytes(),
             hex::encode_upper(value).into_bytes(),
         ];
-        assert_eq!(json_escape(value, false).as_slice(), br#"p@ss w/rd:\"x\"\\\n\t\u0001\u001b=1234"#);
-        assert_eq!(percent_encode(value, true).as_slice(), b"p%40ss%20w%2Frd%3A%22x%22%5C%0A%09%01%1B%3D1234");
+        assert_eq!(json_escape(value, false, false).as_slice(), br#"p@ss w/rd:\"x\"\\\n\t\u0001\u001b=1234"#);
+        assert_eq!(
+            percent_encode(value, true, PercentStyle::Strict).as_slice(),
+            b"p%40ss%20w%2Frd%3A%22x%22%5C%0A%09%01%1B%3D1234"
+        );
         for t in texts {
             let text = [b"<".as_slice(), &t, b">"].concat();
             assert_eq!(once(&m, &text), b"<***>", "{}", String::from_utf8_lossy(&t));
         }
         // A JSON document as serde_json would write it.
-        let doc = [br#"{"token":""#.as_slice(), &json_escape(value, false), br#""}"#].concat();
+        let doc = [br#"{"token":""#.as_slice(), &json_escape(value, false, false), br#""}"#].concat();
         assert_eq!(once(&m, &doc), br#"{"token":"***"}"#);
     }
 
@@ -755,6 +822,19 @@ mod tests {
     }
 
     #[test]
+    fn python_url_and_json_defaults_are_masked() {
+        // urllib.parse.quote keeps '/', quote_plus turns ' ' into '+', json.dumps escapes
+        // non-ASCII as \uXXXX (surrogate pairs beyond the BMP).
+        let value = "p/ss wörd😀x".as_bytes();
+        let m = masker(&[value]);
+        for form in
+            [&b"p/ss%20w%C3%B6rd%F0%9F%98%80x"[..], b"p%2Fss+w%C3%B6rd%F0%9F%98%80x", br"p/ss w\u00f6rd\ud83d\ude00x"]
+        {
+            assert_eq!(once(&m, form), b"***", "{}", String::from_utf8_lossy(form));
+        }
+    }
+
+    #[test]
     fn large_value_builds_linearly() {
         let mut rng = Rng(7);
         let value = rng.bytes(256 * 1024);
@@ -762,8 +842,14 @@ mod tests {
         let text = [b"begin ".as_slice(), &value, b" end"].concat();
         let chunks: Vec<&[u8]> = text.chunks(65536).collect();
         assert_eq!(run(&m, &chunks), b"begin *** end");
-        let b64 = STANDARD.encode(&value);
+        // Encoded forms are kept for values up to ENCODED_FORMS_MAX only.
+        let small = &value[..ENCODED_FORMS_MAX];
+        let (m, _) = Masker::new(&[small]);
+        let b64 = STANDARD.encode(small);
         assert_eq!(once(&m, b64.as_bytes()), b"***");
+        let (m, _) = Masker::new(&[&value]);
+        let b64 = STANDARD.encode(&value);
+        assert_eq!(once(&m, b64.as_bytes()), b64.as_bytes(), "a value over the cap is not masked in base64");
     }
 
     fn naive_hold(patterns: &[Vec<u8>], data: &[u8]) -> usize {
@@ -803,6 +889,32 @@ mod tests {
     }
 
     proptest! {
+        /// Timer flushes at any points may let a secret's first bytes out, but never a whole
+        /// secret: the remainder is recognised and masked.
+        #[test]
+        fn timer_flushes_never_release_a_whole_value(
+            value in prop::collection::vec(prop::sample::select(b"abcd".to_vec()), 6..24),
+            filler in prop::collection::vec(prop::sample::select(b"xy ".to_vec()), 0..16),
+            cuts in prop::collection::vec(0usize..64, 1..6),
+        ) {
+            let (m, _) = Masker::new(&[&value]);
+            let text = [filler.as_slice(), &value, b" end"].concat();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(text.len())).collect();
+            cuts.sort_unstable();
+            let mut s = m.stream();
+            let mut out = Vec::new();
+            let mut at = 0;
+            for c in cuts {
+                s.push(&text[at..c], &mut out);
+                s.flush(&mut out);
+                at = c;
+            }
+            s.push(&text[at..], &mut out);
+            s.flush(&mut out);
+            prop_assert!(!contains(&out, &value), "value leaked: {:?}", String::from_utf8_lossy(&out));
+            prop_assert!(out.ends_with(b" end"));
+        }
+
         #[test]
         fn same_as_naive_leftmost_longest(
             values in prop::collection::vec(

@@ -4,6 +4,7 @@
 //! in WAL mode with `synchronous=FULL` (an acknowledged write survives power loss), foreign keys
 //! on and a busy timeout, so several `vault` processes can write one file.
 
+mod provider;
 mod rows;
 mod team;
 
@@ -14,6 +15,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+pub use provider::*;
 pub use rows::*;
 pub use team::*;
 

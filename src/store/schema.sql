@@ -142,3 +142,30 @@ CREATE TABLE audit (
 ) STRICT;
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+
+-- External value stores (OpenBao / HashiCorp Vault KV v2). A provider-backed secret keeps its
+-- value there; its secret_versions rows then hold only a sealed record of the KV version. The
+-- settings are signed by the vault admin who added the provider (sig), so nobody who can write
+-- the file can point a token or a value at another server.
+CREATE TABLE providers (
+    name         TEXT PRIMARY KEY,
+    kind         TEXT NOT NULL,
+    address      TEXT NOT NULL,
+    mount        TEXT NOT NULL,
+    namespace    TEXT,
+    ca_cert      TEXT,
+    timeout_secs INTEGER NOT NULL,
+    sig          BLOB NOT NULL,
+    created_by   TEXT NOT NULL REFERENCES users(id),
+    created_at   INTEGER NOT NULL
+) STRICT;
+
+-- A provider's token, never in clear: sealed under a project's key (members of the project read
+-- values through it), and under the admin's personal project key for the admin's own copy.
+CREATE TABLE provider_tokens (
+    provider   TEXT NOT NULL REFERENCES providers(name) ON DELETE CASCADE,
+    project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+    key_epoch  INTEGER NOT NULL,
+    sealed     BLOB NOT NULL,
+    PRIMARY KEY (provider, project_id)
+) STRICT;

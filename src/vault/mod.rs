@@ -7,8 +7,11 @@
 
 mod access;
 pub mod audit;
+mod import;
 pub mod names;
 mod project;
+mod provider;
+mod remote;
 mod secret;
 mod share;
 mod team;
@@ -19,8 +22,10 @@ use std::path::Path;
 
 use zeroize::Zeroizing;
 
+pub use import::ImportReport;
 pub use project::{ProjectInfo, ProjectSummary};
-pub use secret::{ImportReport, RunSecret, SecretEdit, SecretInfo, SecretValue, VersionInfo, MAX_VALUE_LEN};
+pub use provider::{NewProvider, ProviderInfo, Reach};
+pub use secret::{RunSecret, SecretEdit, SecretInfo, SecretValue, VersionInfo, MAX_VALUE_LEN};
 
 use crate::crypto::{self, domain, Envelope, KdfParams, PublicKeys, UserKeys};
 use crate::store::{self, GrantRow, ProjectRow, Store, UserRow};
@@ -79,18 +84,13 @@ fn vault_id(store: &Store) -> Result<String> {
     String::from_utf8(id).map_err(|_| Error::tampered("the vault id"))
 }
 
+/// The envelope's binding: its user and KDF parameters. The public keys are not in it on
+/// purpose: after opening, `with_keys` compares them with the row, so a substituted key reads
+/// as tampering (exit 7) rather than as a wrong passphrase.
 fn envelope_ad(vault_id: &str, u: &UserRow) -> Vec<u8> {
     crypto::ad(
         domain::USER_ENVELOPE,
-        &[
-            vault_id.as_bytes(),
-            u.id.as_bytes(),
-            u.name.as_bytes(),
-            &u.kdf.to_ad(),
-            &u.salt,
-            u.recipient.as_bytes(),
-            &u.verifying_key,
-        ],
+        &[vault_id.as_bytes(), u.id.as_bytes(), u.name.as_bytes(), &u.kdf.to_ad(), &u.salt],
     )
 }
 

@@ -1,5 +1,6 @@
 //! Projects: create, list, show, edit, clone, delete.
 
+use super::remote::Undo;
 use super::{names, project_id_for, Role, Vault};
 use crate::crypto::{self, Key32};
 use crate::store::{self, ProjectRow};
@@ -150,7 +151,15 @@ impl Vault {
     pub fn delete_project(&self, name: &str) -> Result<ProjectSummary> {
         self.store.write(|s| {
             let row = self.project(name)?;
-            self.require(&row, Role::Owner, "deleting the project")?;
+            let grant = self.require(&row, Role::Owner, "deleting the project")?;
+            // Values kept in providers go first: a provider that refuses leaves the project as it was.
+            let remote: Vec<_> = s.secrets(&row.id)?.into_iter().filter(|r| r.provider.is_some()).collect();
+            if !remote.is_empty() {
+                let pkey = self.project_key(&row, &grant)?;
+                for sec in &remote {
+                    self.delete_remote(&row, &pkey, sec)?;
+                }
+            }
             let summary = self.summary(row, Role::Owner)?;
             s.delete_project(&summary.row.id)?;
             Ok(summary)
@@ -161,7 +170,8 @@ impl Vault {
     /// ids and new keys. History is not copied.
     pub fn clone_project(&self, name: &str, new_name: &str) -> Result<(ProjectRow, usize)> {
         names::check("project", new_name)?;
-        self.store.write(|s| {
+        let mut undo = Undo::default();
+        let r = self.store.write(|s| {
             let src = self.project(name)?;
             let grant = self.require(&src, Role::Viewer, "cloning the project")?;
             if s.project_by_name(new_name)?.is_some() {
@@ -174,9 +184,14 @@ impl Vault {
                 let value = self.open_current(&src, &src_key, sec)?;
                 let mut copy = sec.clone();
                 copy.id = crypto::random_id();
-                self.insert_new_secret(&dst, &dst_key, &mut copy, &value)?;
+                // A provider-backed secret's copy keeps its value in the same provider.
+                match copy.provider {
+                    Some(_) => self.insert_provider_secret(&dst, &dst_key, &mut copy, &value, &mut undo)?,
+                    None => self.insert_new_secret(&dst, &dst_key, &mut copy, &value)?,
+                }
             }
             Ok((dst, secrets.len()))
-        })
+        });
+        undo.settle(r)
     }
 }

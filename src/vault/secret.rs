@@ -8,6 +8,7 @@ use std::fmt;
 
 use zeroize::Zeroizing;
 
+use super::remote::Undo;
 use super::{names, Role, Scope, Vault};
 use crate::crypto::{self, domain, Key32};
 use crate::store::{self, ProjectRow, SecretRow, VersionRow};
@@ -74,6 +75,8 @@ pub struct VersionInfo {
     pub author: String,
     pub created_at: i64,
     pub current: bool,
+    /// For a provider-backed secret: a version deleted, destroyed or written outside vault.
+    pub note: Option<String>,
 }
 
 /// What `edit` changes; `None` leaves a field as it is.
@@ -88,7 +91,7 @@ pub struct SecretEdit<'a> {
 }
 
 /// A new secret row with a fresh id; [`Vault::insert_new_secret`] fills in keys and times.
-fn draft(name: &str, env_name: &str, description: &str, write_only: bool) -> SecretRow {
+pub(super) fn draft(name: &str, env_name: &str, description: &str, write_only: bool) -> SecretRow {
     SecretRow {
         id: crypto::random_id(),
         project_id: String::new(),
@@ -121,7 +124,7 @@ impl Vault {
         )
     }
 
-    fn value_ad(&self, s: &SecretRow, version: i64) -> Vec<u8> {
+    pub(super) fn value_ad(&self, s: &SecretRow, version: i64) -> Vec<u8> {
         crypto::ad(
             domain::VALUE,
             &[
@@ -150,7 +153,7 @@ impl Vault {
         s.wrapped_dek = crypto::seal(pkey, dek.expose(), &self.dek_ad(s, project.key_epoch));
     }
 
-    fn open_version(&self, home: &str, dek: &Key32, s: &SecretRow, v: &VersionRow) -> Result<SecretValue> {
+    pub(super) fn open_version(&self, home: &str, dek: &Key32, s: &SecretRow, v: &VersionRow) -> Result<SecretValue> {
         let what = || format!("version {} of secret '{}' in project '{home}'", v.version, s.name);
         let pt = crypto::open(dek, &v.sealed, &self.value_ad(s, v.version)).map_err(|_| Error::tampered(what()))?;
         SecretValue::from_bytes(pt).map_err(|_| Error::tampered(what()))
@@ -159,12 +162,25 @@ impl Vault {
     /// Opens a secret's current value. The current version must be the newest one stored: a
     /// secret whose rows were rolled back to an older copy fails here.
     pub(super) fn open_current(&self, project: &ProjectRow, pkey: &Key32, s: &SecretRow) -> Result<SecretValue> {
+        if s.provider.is_some() {
+            return self
+                .open_values(project, pkey, std::slice::from_ref(s), |_| true)?
+                .pop()
+                .flatten()
+                .ok_or_else(|| Error::tampered(format!("secret '{}' in project '{}'", s.name, project.name)));
+        }
         let dek = self.open_dek(project, pkey, s)?;
         self.open_current_with(&project.name, &dek, s)
     }
 
     /// Opens a secret's current value with its data key; `home` names its project in errors.
     pub(super) fn open_current_with(&self, home: &str, dek: &Key32, s: &SecretRow) -> Result<SecretValue> {
+        if let Some(p) = &s.provider {
+            return Err(Error::Usage(format!(
+                "secret '{}' of project '{home}' is kept in provider '{p}' and cannot be read through a share",
+                s.name
+            )));
+        }
         let what = || format!("the version history of secret '{}' in project '{home}'", s.name);
         if self.store.max_version(&s.id)? != s.current_version {
             return Err(Error::tampered(what()));
@@ -185,8 +201,13 @@ impl Vault {
         new: Key32,
     ) -> Result<Key32> {
         for v in self.store.versions(&from.id)? {
-            let value = self.open_version(&project.name, old, from, &v)?;
-            let sealed = crypto::seal(&new, value.expose().as_bytes(), &self.value_ad(to, v.version));
+            let sealed = if from.provider.is_some() {
+                let rec = self.open_record(&project.name, old, from, &v)?;
+                self.seal_record(&new, to, v.version, &rec)
+            } else {
+                let value = self.open_version(&project.name, old, from, &v)?;
+                crypto::seal(&new, value.expose().as_bytes(), &self.value_ad(to, v.version))
+            };
             self.store.update_version_blob(&from.id, v.version, &sealed)?;
         }
         Ok(new)
@@ -201,6 +222,19 @@ impl Vault {
         row: &mut SecretRow,
         value: &SecretValue,
     ) -> Result<()> {
+        let dek = self.insert_secret_row(project, pkey, row)?;
+        self.store.insert_version(&VersionRow {
+            secret_id: row.id.clone(),
+            version: 1,
+            sealed: crypto::seal(&dek, value.expose().as_bytes(), &self.value_ad(row, 1)),
+            created_by: self.me.id.clone(),
+            created_at: row.created_at,
+        })
+    }
+
+    /// Inserts a new secret's row (keys, version 1, times filled in) without any version;
+    /// returns its new data key. Runs inside a write.
+    pub(super) fn insert_secret_row(&self, project: &ProjectRow, pkey: &Key32, row: &mut SecretRow) -> Result<Key32> {
         let now = store::now();
         let dek = Key32::generate();
         row.project_id = project.id.clone();
@@ -212,13 +246,7 @@ impl Vault {
         row.modified_by = self.me.id.clone();
         row.modified_at = now;
         self.store.insert_secret(row)?;
-        self.store.insert_version(&VersionRow {
-            secret_id: row.id.clone(),
-            version: 1,
-            sealed: crypto::seal(&dek, value.expose().as_bytes(), &self.value_ad(row, 1)),
-            created_by: self.me.id.clone(),
-            created_at: now,
-        })
+        Ok(dek)
     }
 
     pub(super) fn scope_project(&self, scope: &Scope, create_personal: bool) -> Result<Option<ProjectRow>> {
@@ -238,7 +266,7 @@ impl Vault {
 
     /// A secret of the project itself. One that is only shared into the project is read-only
     /// here: asking to change it is permission denied, naming its home.
-    fn find_secret(&self, project: &ProjectRow, name: &str, scope: &Scope) -> Result<SecretRow> {
+    pub(super) fn find_secret(&self, project: &ProjectRow, name: &str, scope: &Scope) -> Result<SecretRow> {
         if let Some(row) = self.store.secret(&project.id, name)? {
             return Ok(row);
         }
@@ -266,7 +294,7 @@ impl Vault {
         })
     }
 
-    fn check_unique(&self, project: &ProjectRow, name: &str, env_name: &str, scope: &Scope) -> Result<()> {
+    pub(super) fn check_unique(&self, project: &ProjectRow, name: &str, env_name: &str, scope: &Scope) -> Result<()> {
         if self.store.secret(&project.id, name)?.is_some() {
             return Err(Error::AlreadyExists {
                 kind: "secret",
@@ -284,7 +312,7 @@ impl Vault {
         Ok(())
     }
 
-    fn info(&self, project: &ProjectRow, row: SecretRow, value: Option<SecretValue>) -> Result<SecretInfo> {
+    pub(super) fn info(&self, project: &ProjectRow, row: SecretRow, value: Option<SecretValue>) -> Result<SecretInfo> {
         Ok(SecretInfo {
             creator: self.store.user_name(&row.created_by)?,
             modifier: self.store.user_name(&row.modified_by)?,
@@ -340,12 +368,13 @@ impl Vault {
         };
         let grant = self.require(&project, Role::Viewer, "listing secrets")?;
         let pkey = if reveal { Some(self.project_key(&project, &grant)?) } else { None };
+        let rows = self.store.secrets(&project.id)?;
+        let values = match &pkey {
+            Some(k) => self.open_values(&project, k, &rows, |r| !r.write_only)?,
+            None => rows.iter().map(|_| None).collect(),
+        };
         let mut out = Vec::new();
-        for row in self.store.secrets(&project.id)? {
-            let value = match &pkey {
-                Some(k) if !row.write_only => Some(self.open_current(&project, k, &row)?),
-                _ => None,
-            };
+        for (row, value) in rows.into_iter().zip(values) {
             out.push(self.info(&project, row, value)?);
         }
         for sh in self.shared_secrets(&project, reveal)? {
@@ -397,7 +426,8 @@ impl Vault {
         if let Some(e) = edit.env_name {
             names::check_env(e)?;
         }
-        self.store.write(|s| {
+        let mut undo = Undo::default();
+        let r = self.store.write(|s| {
             let project = self.scope_project(scope, false)?.ok_or_else(|| Error::SecretNotFound {
                 name: names::printable(name),
                 project: Self::scope_label(scope),
@@ -436,8 +466,11 @@ impl Vault {
             }
             let pkey = self.project_key(&project, &grant)?;
             let dek = self.open_dek(&project, &pkey, &old)?;
-            // Check the current value opens before changing anything.
-            self.open_current(&project, &pkey, &old)?;
+            // Check the current value (or, for a provider, its record) opens before changing anything.
+            match old.provider {
+                Some(_) => drop(self.current_record(&project, &pkey, &old)?),
+                None => drop(self.open_current(&project, &pkey, &old)?),
+            }
             let mut dek = dek;
             if row.env_name != old.env_name {
                 dek = self.reseal_versions(&project, &old, &row, &dek, Key32::from_bytes(*dek.expose()))?;
@@ -456,10 +489,14 @@ impl Vault {
             let now = store::now();
             if let Some(value) = edit.value {
                 row.current_version = old.current_version + 1;
+                let sealed = match old.provider {
+                    Some(_) => self.provider_new_version(&project, &pkey, &dek, (&old, &row), value, &mut undo)?,
+                    None => crypto::seal(&dek, value.expose().as_bytes(), &self.value_ad(&row, row.current_version)),
+                };
                 s.insert_version(&VersionRow {
                     secret_id: row.id.clone(),
                     version: row.current_version,
-                    sealed: crypto::seal(&dek, value.expose().as_bytes(), &self.value_ad(&row, row.current_version)),
+                    sealed,
                     created_by: self.me.id.clone(),
                     created_at: now,
                 })?;
@@ -468,7 +505,8 @@ impl Vault {
             row.modified_at = now;
             s.update_secret(&row)?;
             self.info(&project, row, None)
-        })
+        });
+        undo.settle(r)
     }
 
     /// Copies a secret's current value into another project as a new, independent secret
@@ -476,7 +514,8 @@ impl Vault {
     pub fn clone_secret(&self, scope: &Scope, name: &str, to: &Scope, new_name: Option<&str>) -> Result<SecretInfo> {
         let new_name = new_name.unwrap_or(name);
         names::check("secret", new_name)?;
-        self.store.write(|_| {
+        let mut undo = Undo::default();
+        let r = self.store.write(|_| {
             let src = self.scope_project(scope, false)?.ok_or_else(|| Error::SecretNotFound {
                 name: names::printable(name),
                 project: Self::scope_label(scope),
@@ -494,9 +533,14 @@ impl Vault {
             copy.name = new_name.to_owned();
             copy.env_name = env_name.to_owned();
             let dkey = self.project_key(&dst, &dgrant)?;
-            self.insert_new_secret(&dst, &dkey, &mut copy, &value)?;
+            // A provider-backed secret's copy keeps its value in the same provider.
+            match copy.provider {
+                Some(_) => self.insert_provider_secret(&dst, &dkey, &mut copy, &value, &mut undo)?,
+                None => self.insert_new_secret(&dst, &dkey, &mut copy, &value)?,
+            }
             self.info(&dst, copy, None)
-        })
+        });
+        undo.settle(r)
     }
 
     /// Deletes a secret and every version of it (editor).
@@ -506,8 +550,12 @@ impl Vault {
                 name: names::printable(name),
                 project: Self::scope_label(scope),
             })?;
-            self.require(&project, Role::Editor, "deleting a secret")?;
+            let grant = self.require(&project, Role::Editor, "deleting a secret")?;
             let row = self.find_secret(&project, name, scope)?;
+            if row.provider.is_some() {
+                // The value goes first: a provider that refuses leaves everything as it was.
+                self.delete_remote(&project, &self.project_key(&project, &grant)?, &row)?;
+            }
             s.delete_secret(&row.id)?;
             self.info(&project, row, None)
         })
@@ -516,6 +564,11 @@ impl Vault {
     /// Every version of a secret, oldest first; values stay sealed.
     pub fn secret_history(&self, scope: &Scope, name: &str) -> Result<(SecretInfo, Vec<VersionInfo>)> {
         let info = self.get_secret(scope, name, false)?;
+        if info.row.provider.is_some() && info.shared_from.is_none() {
+            let project = self.scope_project(scope, false)?.ok_or_else(|| Error::tampered("a secret's project"))?;
+            let versions = self.provider_history(&project, &info.row)?;
+            return Ok((info, versions));
+        }
         let mut out = Vec::new();
         for v in self.store.versions(&info.row.id)? {
             out.push(VersionInfo {
@@ -523,6 +576,7 @@ impl Vault {
                 author: self.store.user_name(&v.created_by)?,
                 created_at: v.created_at,
                 current: v.version == info.row.current_version,
+                note: None,
             });
         }
         Ok((info, out))
@@ -537,6 +591,10 @@ impl Vault {
             })?;
             let grant = self.require(&project, Role::Editor, "rolling back a secret")?;
             let row = self.find_secret(&project, name, scope)?;
+            if row.provider.is_some() {
+                // History lists KV versions for these, so N is a KV version.
+                return self.provider_version_value(&project, &self.project_key(&project, &grant)?, &row, version);
+            }
             let v = s.version(&row.id, version)?.ok_or_else(|| Error::NotFound {
                 kind: "version",
                 name: version.to_string(),
@@ -559,73 +617,4 @@ pub struct RunSecret {
     pub value: SecretValue,
     /// Masked even with `--no-mask`.
     pub write_only: bool,
-}
-
-/// What an import did.
-#[derive(Debug, Default)]
-pub struct ImportReport {
-    pub created: usize,
-    pub updated: usize,
-}
-
-impl Vault {
-    /// Imports `entries` (name, value) in one transaction: all of them or none. Names must be
-    /// valid secret names; existing names are refused unless `overwrite`, which writes a new
-    /// version. `progress` is called after each entry.
-    pub fn import_secrets(
-        &self,
-        scope: &Scope,
-        entries: &[(String, SecretValue)],
-        overwrite: bool,
-        progress: &mut dyn FnMut(usize),
-    ) -> Result<ImportReport> {
-        self.store.write(|s| {
-            let project = self.scope_project(scope, true)?.expect("created on demand");
-            let grant = self.require(&project, Role::Editor, "importing secrets")?;
-            let pkey = self.project_key(&project, &grant)?;
-            let mut report = ImportReport::default();
-            let now = store::now();
-            for (i, (name, value)) in entries.iter().enumerate() {
-                match s.secret(&project.id, name)? {
-                    Some(mut row) if overwrite => {
-                        let dek = self.open_dek(&project, &pkey, &row)?;
-                        row.current_version += 1;
-                        s.insert_version(&VersionRow {
-                            secret_id: row.id.clone(),
-                            version: row.current_version,
-                            sealed: crypto::seal(
-                                &dek,
-                                value.expose().as_bytes(),
-                                &self.value_ad(&row, row.current_version),
-                            ),
-                            created_by: self.me.id.clone(),
-                            created_at: now,
-                        })?;
-                        row.modified_by = self.me.id.clone();
-                        row.modified_at = now;
-                        s.update_secret(&row)?;
-                        report.updated += 1;
-                    }
-                    Some(_) => {
-                        return Err(Error::AlreadyExists {
-                            kind: "secret",
-                            name: name.clone(),
-                            scope: Some(format!(
-                                "project '{}' (pass --overwrite to write new versions)",
-                                Self::scope_label(scope)
-                            )),
-                        })
-                    }
-                    None => {
-                        self.check_unique(&project, name, name, scope)?;
-                        let mut row = draft(name, name, "", false);
-                        self.insert_new_secret(&project, &pkey, &mut row, value)?;
-                        report.created += 1;
-                    }
-                }
-                progress(i + 1);
-            }
-            Ok(report)
-        })
-    }
 }

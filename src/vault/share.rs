@@ -158,6 +158,12 @@ impl Vault {
             let row = s
                 .secret(&p.id, name)?
                 .ok_or_else(|| Error::SecretNotFound { name: names::printable(name), project: project.to_owned() })?;
+            if let Some(provider) = &row.provider {
+                return Err(Error::Usage(format!(
+                    "secret '{name}' keeps its value in provider '{provider}'; only secrets kept in the vault file \
+                     can be shared (move it back with `vault secret edit {name} --project {project} --local`)"
+                )));
+            }
             if s.shares_of(&row.id)?.iter().any(|sh| sh.community_id == c.id) {
                 return Err(Error::AlreadyExists {
                     kind: "share of secret",
@@ -239,9 +245,12 @@ impl Vault {
         let Some(project) = self.scope_project(scope, false)? else { return Ok(Vec::new()) };
         let grant = self.require(&project, Role::Viewer, "running a program with its secrets")?;
         let pkey = self.project_key(&project, &grant)?;
+        let rows = self.store.secrets(&project.id)?;
+        // Provider-backed values are fetched in parallel, not one round trip after another.
+        let values = self.open_values(&project, &pkey, &rows, |_| true)?;
         let mut out = Vec::new();
-        for row in self.store.secrets(&project.id)? {
-            let value = self.open_current(&project, &pkey, &row)?;
+        for (row, value) in rows.into_iter().zip(values) {
+            let value = value.ok_or_else(|| Error::tampered(format!("a secret of project '{}'", project.name)))?;
             out.push(RunSecret {
                 name: row.name,
                 env_name: row.env_name,

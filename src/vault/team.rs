@@ -39,7 +39,7 @@ fn fingerprint(vk: &[u8]) -> String {
 }
 
 impl Vault {
-    fn require_admin(&self, doing: &str) -> Result<()> {
+    pub(super) fn require_admin(&self, doing: &str) -> Result<()> {
         if !self.me.is_admin {
             return Err(Error::PermissionDenied {
                 user: self.me.name.clone(),
@@ -268,6 +268,7 @@ impl Vault {
         grants: &mut [crate::store::GrantRow],
     ) -> Result<()> {
         let new_key = Key32::generate();
+        let old_epoch = p.key_epoch;
         let secrets = self.store.secrets(&p.id)?;
         let mut deks = HashMap::new();
         for sec in &secrets {
@@ -280,6 +281,8 @@ impl Vault {
             self.rewrap_grant(p, g, &new_key)?;
             self.store.put_grant(g)?;
         }
+        // The project's copies of provider tokens follow its key.
+        self.reseal_provider_tokens(p, old_epoch, old_key, &new_key)?;
         for mut sec in secrets {
             let dek = deks.remove(&sec.id).ok_or_else(|| Error::tampered("a data key"))?;
             let shared = !self.store.shares_of(&sec.id)?.is_empty();

@@ -1,0 +1,224 @@
+//! `vault provider ...`: external value stores (OpenBao / HashiCorp Vault KV v2). The token
+//! comes from a file only, never argv, and is never printed.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use clap::{Subcommand, ValueEnum};
+use serde::Serialize;
+use zeroize::Zeroizing;
+
+use super::Ctx;
+use crate::output::{self, clean, json_time, note, table_time};
+use crate::provider::{Token, DEFAULT_TIMEOUT_SECS, KIND_OPENBAO};
+use crate::vault::{NewProvider, Reach};
+use crate::{Error, Result};
+
+/// Kinds of provider.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Kind {
+    /// OpenBao, or HashiCorp Vault (the same KV v2 API)
+    Openbao,
+}
+
+/// Provider commands.
+#[derive(Debug, Subcommand)]
+pub enum ProviderCmd {
+    /// Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)
+    ///
+    /// Secrets created with `--provider NAME` then keep their value at
+    /// <mount>/data/vault/<project>/<secret> on that server; their metadata, permissions and
+    /// audit stay in the vault file. The token is read from a file (never the command line) and
+    /// stored sealed: under your personal key, and under the key of each project that keeps
+    /// values there, so that its members can read them. Anyone who can read a project's values
+    /// can therefore use the token: give it a policy limited to the `vault/` paths of the mount.
+    #[command(after_help = "Examples:\n  \
+vault provider add platform --kind openbao --address https://bao.example.com:8200 --token-file token.txt\n  \
+vault provider add local --kind openbao --address http://127.0.0.1:8200 --token-file t --mount kv\n  \
+vault provider add corp --kind openbao --address https://vault.corp:8200 --token-file t --ca-cert ca.pem --namespace team-a\n\n\
+Plain http is accepted only for loopback addresses. TLS trusts the public (Mozilla) roots, or\n\
+only the certificates of --ca-cert. Check the settings with `vault provider check NAME`.")]
+    Add {
+        /// Provider name (3 to 63 letters, digits, '-' or '_')
+        name: String,
+        /// What kind of server it is
+        #[arg(long, value_enum)]
+        kind: Kind,
+        /// Server address, e.g. https://bao.example.com:8200
+        #[arg(long, value_name = "URL")]
+        address: String,
+        /// Read the token from FILE (one trailing newline is ignored)
+        #[arg(long, value_name = "FILE")]
+        token_file: PathBuf,
+        /// KV version 2 mount that keeps the values
+        #[arg(long, default_value = "secret", value_name = "MOUNT")]
+        mount: String,
+        /// Namespace (sent as X-Vault-Namespace)
+        #[arg(long, value_name = "NS")]
+        namespace: Option<String>,
+        /// Trust only the CA certificates in this PEM file (a private CA)
+        #[arg(long, value_name = "FILE")]
+        ca_cert: Option<PathBuf>,
+        /// Seconds allowed for each request (connecting is capped at 3)
+        #[arg(long, value_name = "SECS", default_value_t = DEFAULT_TIMEOUT_SECS)]
+        timeout: i64,
+    },
+    /// List providers: kind, address, mount and whether each answers (never the token)
+    List,
+    /// Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)
+    Check {
+        /// Provider name
+        name: String,
+    },
+    /// Remove a provider (vault admin); refused while secrets keep their values there
+    Remove {
+        /// Provider name
+        name: String,
+    },
+}
+
+/// A provider in `--json` output: settings only, never the token.
+#[derive(Serialize)]
+struct ProviderJson<'a> {
+    name: &'a str,
+    kind: &'a str,
+    address: &'a str,
+    mount: &'a str,
+    namespace: Option<&'a str>,
+    /// Whether a private CA is configured.
+    private_ca: bool,
+    timeout_secs: i64,
+    created_by: &'a str,
+    created_at: String,
+    reachable: bool,
+    /// "ok", "sealed" or why it did not answer.
+    status: String,
+}
+
+fn io(e: std::io::Error) -> Error {
+    Error::io("cannot write output", e)
+}
+
+/// Reads a token file: at most 16 KiB, one trailing newline stripped.
+fn read_token(path: &Path) -> Result<Token> {
+    let mut buf = Zeroizing::new(Vec::new());
+    std::fs::File::open(path)
+        .and_then(|f| f.take(16 * 1024).read_to_end(&mut buf))
+        .map_err(|e| Error::io(format!("cannot read token file {}", path.display()), e))?;
+    Token::from_file_bytes(buf)
+}
+
+pub fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
+    let style = ctx.style;
+    match cmd {
+        ProviderCmd::Add { name, kind, address, token_file, mount, namespace, ca_cert, timeout } => {
+            let token = read_token(&token_file)?;
+            let ca_cert = match ca_cert {
+                Some(f) => Some(
+                    std::fs::read_to_string(&f)
+                        .map_err(|e| Error::io(format!("cannot read CA certificate {}", f.display()), e))?,
+                ),
+                None => None,
+            };
+            let kind = match kind {
+                Kind::Openbao => KIND_OPENBAO,
+            };
+            let v = ctx.unlock()?;
+            let row = v.add_provider(NewProvider {
+                name,
+                kind: kind.to_owned(),
+                address,
+                mount,
+                namespace,
+                ca_cert,
+                timeout_secs: timeout,
+                token,
+            })?;
+            note(
+                style,
+                &format!(
+                    "added provider '{}' ({}, mount '{}'); check it with `vault provider check {}`",
+                    row.name, row.address, row.mount, row.name
+                ),
+            );
+        }
+        ProviderCmd::List => {
+            let v = ctx.unlock()?;
+            let list = v.list_providers()?;
+            let status = |r: &Reach| match r {
+                Reach::Yes(_) => "ok".to_owned(),
+                Reach::Sealed => "sealed".to_owned(),
+                Reach::No(why) => why.clone(),
+            };
+            if style.json {
+                let j: Vec<ProviderJson<'_>> = list
+                    .iter()
+                    .map(|p| ProviderJson {
+                        name: &p.row.name,
+                        kind: &p.row.kind,
+                        address: &p.row.address,
+                        mount: &p.row.mount,
+                        namespace: p.row.namespace.as_deref(),
+                        private_ca: p.row.ca_cert.is_some(),
+                        timeout_secs: p.row.timeout_secs,
+                        created_by: &p.creator,
+                        created_at: json_time(p.row.created_at),
+                        reachable: !matches!(p.reach, Reach::No(_)),
+                        status: status(&p.reach),
+                    })
+                    .collect();
+                output::print_json(&j).map_err(io)?;
+            } else {
+                let mut t = output::table(style, &["NAME", "KIND", "ADDRESS", "MOUNT", "REACHABLE", "CREATED"]);
+                for p in &list {
+                    let mount = match &p.row.namespace {
+                        Some(ns) => format!("{} (namespace {ns})", p.row.mount),
+                        None => p.row.mount.clone(),
+                    };
+                    t.add_row(vec![
+                        p.row.name.clone(),
+                        p.row.kind.clone(),
+                        clean(&p.row.address),
+                        clean(&mount),
+                        match &p.reach {
+                            Reach::Yes(_) => "yes".to_owned(),
+                            Reach::Sealed => "yes (sealed)".to_owned(),
+                            Reach::No(_) => "no".to_owned(),
+                        },
+                        table_time(p.row.created_at),
+                    ]);
+                }
+                output::print_table(
+                    &t,
+                    "no providers yet: a vault admin adds one with \
+                     `vault provider add NAME --kind openbao --address URL --token-file FILE`",
+                )
+                .map_err(io)?;
+            }
+        }
+        ProviderCmd::Check { name } => {
+            let v = ctx.unlock()?;
+            let health = v.check_provider(&name)?;
+            if style.json {
+                #[derive(Serialize)]
+                struct Check<'a> {
+                    name: &'a str,
+                    ok: bool,
+                    server_version: &'a str,
+                }
+                output::print_json(&Check { name: &name, ok: true, server_version: &health.version }).map_err(io)?;
+            } else {
+                println!(
+                    "provider '{name}': reachable (server {}), unsealed, token accepted, mount is KV v2",
+                    clean(&health.version)
+                );
+            }
+        }
+        ProviderCmd::Remove { name } => {
+            let v = ctx.unlock()?;
+            v.remove_provider(&name)?;
+            note(style, &format!("removed provider '{name}' and every sealed copy of its token"));
+        }
+    }
+    Ok(())
+}

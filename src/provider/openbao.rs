@@ -1,0 +1,442 @@
+//! The OpenBao / HashiCorp Vault KV v2 client: `<mount>/data/<path>` holds versions of a
+//! `{"value": ...}` map, `<mount>/metadata/<path>` their list, `sys/health` the server state and
+//! `sys/internal/ui/mounts/<mount>` whether the mount is KV v2 (checked before every write: a
+//! write to a KV v1 mount would succeed at the wrong path).
+//!
+//! Requests carry `X-Vault-Token` and, when set, `X-Vault-Namespace`; redirects are not followed,
+//! so the token never goes to a host we were not configured with.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use ureq::http::{self, Method};
+use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
+use zeroize::Zeroizing;
+
+use super::{cap_reason, Settings, Token, CONNECT_TIMEOUT};
+use crate::{Error, Result};
+
+/// Responses larger than this are refused (a value is at most 1 MiB, JSON-escaped).
+const MAX_BODY: u64 = 8 * 1024 * 1024;
+
+/// A KV v2 client for one provider, with its token. Shared by the threads of a parallel fetch.
+pub struct Client {
+    settings: Settings,
+    agent: ureq::Agent,
+    /// `None` for a client that only asks `sys/health`.
+    token: Option<Token>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client").field("settings", &self.settings).finish_non_exhaustive()
+    }
+}
+
+/// What `sys/health` says.
+#[derive(Debug, Clone, Default)]
+pub struct Health {
+    pub initialized: bool,
+    pub sealed: bool,
+    pub version: String,
+}
+
+/// One version in a value's KV metadata.
+#[derive(Debug, Clone)]
+pub struct KvVersionInfo {
+    pub version: i64,
+    /// RFC 3339, as the server gives it.
+    pub created_time: String,
+    pub deleted: bool,
+    pub destroyed: bool,
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    errors: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct HealthBody {
+    #[serde(default)]
+    initialized: bool,
+    #[serde(default)]
+    sealed: bool,
+    #[serde(default)]
+    version: String,
+}
+
+#[derive(Deserialize)]
+struct Envelope<T> {
+    data: Option<T>,
+}
+
+#[derive(Deserialize)]
+struct MountData {
+    #[serde(rename = "type", default)]
+    kind: String,
+    #[serde(default)]
+    options: Option<MountOptions>,
+}
+
+#[derive(Deserialize)]
+struct MountOptions {
+    #[serde(default)]
+    version: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct WriteData {
+    version: i64,
+}
+
+#[derive(Deserialize)]
+struct ReadData {
+    data: Option<ValueMap>,
+}
+
+#[derive(Deserialize)]
+struct ValueMap {
+    value: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct MetadataData {
+    #[serde(default)]
+    versions: std::collections::BTreeMap<String, VersionMeta>,
+}
+
+#[derive(Deserialize)]
+struct VersionMeta {
+    #[serde(default)]
+    created_time: String,
+    #[serde(default)]
+    deletion_time: String,
+    #[serde(default)]
+    destroyed: bool,
+}
+
+#[derive(Serialize)]
+struct WriteBody<'a> {
+    data: WriteValue<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    options: Option<CasOption>,
+}
+
+#[derive(Serialize)]
+struct WriteValue<'a> {
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct CasOption {
+    cas: i64,
+}
+
+/// The certificates in a PEM text, or why there are none.
+pub(super) fn ca_certs(pem: &str) -> std::result::Result<Vec<Certificate<'static>>, String> {
+    let mut certs = Vec::new();
+    for item in ureq::tls::parse_pem(pem.as_bytes()) {
+        match item {
+            Ok(PemItem::Certificate(c)) => certs.push(c),
+            Ok(_) => {}
+            Err(_) => return Err("is not valid PEM".into()),
+        }
+    }
+    if certs.is_empty() {
+        return Err("holds no PEM certificate".into());
+    }
+    Ok(certs)
+}
+
+/// The server's own words from a refusal: its `errors` array, joined and capped.
+fn server_reason(status: u16, body: &[u8]) -> String {
+    let errors = serde_json::from_slice::<ErrorBody>(body).map(|b| b.errors).unwrap_or_default();
+    let text = errors.join("; ");
+    let what = match status {
+        403 => "permission denied (wrong or expired token, or a policy without this path)",
+        404 => "not found",
+        503 => "server unavailable (sealed?)",
+        _ => "",
+    };
+    match (text.is_empty(), what.is_empty()) {
+        (true, true) => format!("HTTP {status}"),
+        (true, false) => format!("HTTP {status}: {what}"),
+        (false, _) => format!("HTTP {status}: {}", cap_reason(&text)),
+    }
+}
+
+impl Client {
+    /// A client for `settings`; TLS trusts the public (Mozilla) roots, or only the configured CA.
+    /// Without a token it can only ask [`Client::health`].
+    pub fn new(settings: Settings, token: Option<Token>) -> Result<Client> {
+        let roots = match &settings.ca_cert {
+            Some(pem) => {
+                let certs = ca_certs(pem).map_err(|why| Error::Provider {
+                    name: settings.name.clone(),
+                    url: settings.address.clone(),
+                    reason: format!("the stored CA certificate {why}"),
+                })?;
+                RootCerts::Specific(Arc::new(certs))
+            }
+            None => RootCerts::WebPki,
+        };
+        let agent = ureq::Agent::config_builder()
+            .timeout_connect(Some(CONNECT_TIMEOUT))
+            .timeout_global(Some(settings.timeout))
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .user_agent(concat!("vault/", env!("CARGO_PKG_VERSION")))
+            .tls_config(TlsConfig::builder().root_certs(roots).build())
+            .build()
+            .new_agent();
+        Ok(Client { settings, agent, token })
+    }
+
+    /// The provider's name.
+    pub fn name(&self) -> &str {
+        &self.settings.name
+    }
+
+    /// The URL of an API path.
+    pub fn url(&self, api_path: &str) -> String {
+        format!("{}/v1/{api_path}", self.settings.address)
+    }
+
+    fn data_path(&self, path: &str) -> String {
+        format!("{}/data/{path}", self.settings.mount)
+    }
+
+    fn error(&self, url: &str, reason: impl Into<String>) -> Error {
+        Error::Provider { name: self.settings.name.clone(), url: url.to_owned(), reason: reason.into() }
+    }
+
+    fn transport_reason(&self, e: &ureq::Error) -> String {
+        match e {
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+                "connection refused (is the server running?)".into()
+            }
+            ureq::Error::Timeout(t) => format!("no answer in time ({t})"),
+            ureq::Error::HostNotFound => "host not found".into(),
+            ureq::Error::ConnectionFailed => "connection failed".into(),
+            ureq::Error::BodyExceedsLimit(_) => "the answer is too large".into(),
+            other => cap_reason(&other.to_string()),
+        }
+    }
+
+    /// Sends one request; returns the status and the body (zeroed on drop: it may hold a value).
+    fn send(&self, method: Method, url: &str, body: Option<&[u8]>, auth: bool) -> Result<(u16, Zeroizing<Vec<u8>>)> {
+        let mut b = http::Request::builder().method(method).uri(url).header("Accept", "application/json");
+        if auth {
+            let token = self.token.as_ref().ok_or_else(|| self.error(url, "no token to send"))?;
+            b = b.header("X-Vault-Token", token.expose());
+            if let Some(ns) = &self.settings.namespace {
+                b = b.header("X-Vault-Namespace", ns.as_str());
+            }
+        }
+        let built = match body {
+            Some(bytes) => b.header("Content-Type", "application/json").body(bytes).map(|r| self.agent.run(r)),
+            None => b.body(()).map(|r| self.agent.run(r)),
+        };
+        let mut resp = built
+            .map_err(|_| self.error(url, "cannot build the request (bad address or path)"))?
+            .map_err(|e| self.error(url, self.transport_reason(&e)))?;
+        let status = resp.status().as_u16();
+        if (300..400).contains(&status) {
+            return Err(
+                self.error(url, format!("HTTP {status}: the server redirects; configure the address it redirects to"))
+            );
+        }
+        let bytes = resp
+            .body_mut()
+            .with_config()
+            .limit(MAX_BODY)
+            .read_to_vec()
+            .map_err(|e| self.error(url, self.transport_reason(&e)))?;
+        Ok((status, Zeroizing::new(bytes)))
+    }
+
+    /// Sends a request and requires a 2xx status.
+    fn call(&self, method: Method, url: &str, body: Option<&[u8]>) -> Result<Zeroizing<Vec<u8>>> {
+        let (status, bytes) = self.send(method, url, body, true)?;
+        if !(200..300).contains(&status) {
+            return Err(self.error(url, server_reason(status, &bytes)));
+        }
+        Ok(bytes)
+    }
+
+    fn parse<T: for<'de> Deserialize<'de>>(&self, url: &str, bytes: &[u8]) -> Result<T> {
+        // serde's message could quote the body, which may hold a value: keep our own words.
+        serde_json::from_slice::<Envelope<T>>(bytes)
+            .ok()
+            .and_then(|e| e.data)
+            .ok_or_else(|| self.error(url, "the server's answer is not what KV v2 returns"))
+    }
+
+    /// `sys/health`: reachable, initialized, sealed. Sends no token.
+    pub fn health(&self) -> Result<Health> {
+        let url = self.url("sys/health");
+        let (status, bytes) = self.send(Method::GET, &url, None, false)?;
+        let body: HealthBody = serde_json::from_slice(&bytes)
+            .map_err(|_| self.error(&url, format!("HTTP {status}: not an OpenBao or Vault server")))?;
+        Ok(Health { initialized: body.initialized, sealed: body.sealed, version: body.version })
+    }
+
+    /// Fails with the server's reason when it is sealed or not initialized.
+    pub fn require_unsealed(&self) -> Result<Health> {
+        let h = self.health()?;
+        let url = self.url("sys/health");
+        if !h.initialized {
+            return Err(self.error(&url, "the server is not initialized"));
+        }
+        if h.sealed {
+            return Err(self.error(&url, "the server is sealed; unseal it first"));
+        }
+        Ok(h)
+    }
+
+    /// Checks the token is accepted (`auth/token/lookup-self`).
+    pub fn check_token(&self) -> Result<()> {
+        let url = self.url("auth/token/lookup-self");
+        self.call(Method::GET, &url, None).map(|_| ())
+    }
+
+    /// Checks the mount exists and is KV version 2.
+    pub fn check_mount(&self) -> Result<()> {
+        let url = self.url(&format!("sys/internal/ui/mounts/{}", self.settings.mount));
+        let bytes = self.call(Method::GET, &url, None).map_err(|e| match e {
+            Error::Provider { name, url, reason }
+                if reason.contains("preflight") || reason.starts_with("HTTP 400") || reason.starts_with("HTTP 404") =>
+            {
+                Error::Provider {
+                    name,
+                    url,
+                    reason: format!("mount '{}' not found or not readable: {reason}", self.settings.mount),
+                }
+            }
+            e => e,
+        })?;
+        let m: MountData = self.parse(&url, &bytes)?;
+        let version = m.options.and_then(|o| o.version).unwrap_or_default();
+        if m.kind != "kv" || version != "2" {
+            let what = if m.kind == "kv" {
+                format!("KV version {}", if version.is_empty() { "1" } else { &version })
+            } else {
+                format!("a '{}' engine", m.kind)
+            };
+            return Err(self.error(&url, format!("mount '{}' is {what}, not KV v2", self.settings.mount)));
+        }
+        Ok(())
+    }
+
+    /// Writes `value` as a new version of `path`; returns its version number. With `cas`, the
+    /// write happens only if the current version is `cas` (0: only if nothing is there yet).
+    pub fn write(&self, path: &str, value: &str, cas: Option<i64>) -> Result<i64> {
+        let url = self.url(&self.data_path(path));
+        let body = WriteBody { data: WriteValue { value }, options: cas.map(|cas| CasOption { cas }) };
+        let json = Zeroizing::new(serde_json::to_vec(&body).map_err(|_| self.error(&url, "cannot encode the value"))?);
+        let bytes = self.call(Method::POST, &url, Some(&json)).map_err(|e| match (e, cas) {
+            (Error::Provider { name, url, reason }, Some(0)) if reason.contains("check-and-set") => Error::Provider {
+                name,
+                url,
+                reason: format!("a value already exists at {path}; vault will not overwrite it"),
+            },
+            (e, _) => e,
+        })?;
+        Ok(self.parse::<WriteData>(&url, &bytes)?.version)
+    }
+
+    /// Reads version `version` of `path`; an error when it is missing, deleted or destroyed.
+    pub fn read(&self, path: &str, version: i64) -> Result<Zeroizing<String>> {
+        self.read_opt(path, version)?.ok_or_else(|| {
+            self.error(
+                &self.url(&format!("{}?version={version}", self.data_path(path))),
+                format!("version {version} of {path} is missing, deleted or destroyed in the provider"),
+            )
+        })
+    }
+
+    /// Reads version `version` of `path`; `None` when it is missing, deleted or destroyed.
+    pub fn read_opt(&self, path: &str, version: i64) -> Result<Option<Zeroizing<String>>> {
+        let url = self.url(&format!("{}?version={version}", self.data_path(path)));
+        let (status, bytes) = self.send(Method::GET, &url, None, true)?;
+        if status == 404 {
+            return Ok(None);
+        }
+        if !(200..300).contains(&status) {
+            return Err(self.error(&url, server_reason(status, &bytes)));
+        }
+        let data: ReadData = self.parse(&url, &bytes)?;
+        data.data
+            .and_then(|m| m.value)
+            .map(|v| Some(Zeroizing::new(v)))
+            .ok_or_else(|| self.error(&url, format!("version {version} of {path} has no text field 'value'")))
+    }
+
+    /// Every version KV keeps for `path`, oldest first (none when nothing is there).
+    pub fn versions(&self, path: &str) -> Result<Vec<KvVersionInfo>> {
+        let url = self.url(&format!("{}/metadata/{path}", self.settings.mount));
+        let (status, bytes) = self.send(Method::GET, &url, None, true)?;
+        if status == 404 {
+            return Ok(Vec::new());
+        }
+        if !(200..300).contains(&status) {
+            return Err(self.error(&url, server_reason(status, &bytes)));
+        }
+        let m: MetadataData = self.parse(&url, &bytes)?;
+        let mut out: Vec<KvVersionInfo> = m
+            .versions
+            .into_iter()
+            .filter_map(|(k, v)| {
+                Some(KvVersionInfo {
+                    version: k.parse().ok()?,
+                    created_time: v.created_time,
+                    deleted: !v.deletion_time.is_empty(),
+                    destroyed: v.destroyed,
+                })
+            })
+            .collect();
+        out.sort_by_key(|v| v.version);
+        Ok(out)
+    }
+
+    /// Permanently removes one version's data (undoing a write the vault could not record).
+    pub fn destroy(&self, path: &str, version: i64) -> Result<()> {
+        let url = self.url(&format!("{}/destroy/{path}", self.settings.mount));
+        let body = format!("{{\"versions\":[{version}]}}");
+        self.call(Method::PUT, &url, Some(body.as_bytes())).map(|_| ())
+    }
+
+    /// Deletes `path` with its metadata and every version.
+    pub fn delete_all(&self, path: &str) -> Result<()> {
+        let url = self.url(&format!("{}/metadata/{path}", self.settings.mount));
+        self.call(Method::DELETE, &url, None).map(|_| ())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_reasons() {
+        assert_eq!(server_reason(403, br#"{"errors":["permission denied"]}"#), "HTTP 403: permission denied");
+        assert_eq!(server_reason(503, br#"{"errors":["Vault is sealed"]}"#), "HTTP 503: Vault is sealed");
+        assert!(server_reason(404, br#"{"errors":[]}"#).starts_with("HTTP 404: not found"));
+        assert_eq!(server_reason(500, b"<html>"), "HTTP 500");
+    }
+
+    #[test]
+    fn write_body_is_kv_v2() {
+        let b = WriteBody { data: WriteValue { value: "a\"b" }, options: Some(CasOption { cas: 0 }) };
+        assert_eq!(serde_json::to_string(&b).unwrap(), r#"{"data":{"value":"a\"b"},"options":{"cas":0}}"#);
+    }
+
+    #[test]
+    fn ca_pem_must_hold_a_certificate() {
+        assert!(ca_certs("not pem").is_err());
+        assert!(ca_certs("").is_err());
+    }
+}

@@ -1,0 +1,156 @@
+//! Rows and queries for external providers: their signed settings, and their tokens sealed
+//! under project keys. Blobs stay opaque here; the store never sees a token in clear.
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::{SecretRow, Store};
+use crate::Result;
+
+/// A provider's settings, in clear and signed by the vault admin who added it.
+#[derive(Debug, Clone)]
+pub struct ProviderRow {
+    pub name: String,
+    pub kind: String,
+    pub address: String,
+    pub mount: String,
+    pub namespace: Option<String>,
+    /// A private CA's certificates (PEM) to trust instead of the public roots.
+    pub ca_cert: Option<String>,
+    pub timeout_secs: i64,
+    pub sig: Vec<u8>,
+    pub created_by: String,
+    pub created_at: i64,
+}
+
+/// A provider's token sealed under one project's key, for one key epoch.
+#[derive(Debug, Clone)]
+pub struct TokenRow {
+    pub provider: String,
+    pub project_id: String,
+    pub key_epoch: i64,
+    pub sealed: Vec<u8>,
+}
+
+const PROVIDER_COLS: &str = "name, kind, address, mount, namespace, ca_cert, timeout_secs, sig, created_by, created_at";
+const TOKEN_COLS: &str = "provider, project_id, key_epoch, sealed";
+
+fn provider_row(r: &Row<'_>) -> rusqlite::Result<ProviderRow> {
+    Ok(ProviderRow {
+        name: r.get(0)?,
+        kind: r.get(1)?,
+        address: r.get(2)?,
+        mount: r.get(3)?,
+        namespace: r.get(4)?,
+        ca_cert: r.get(5)?,
+        timeout_secs: r.get(6)?,
+        sig: r.get(7)?,
+        created_by: r.get(8)?,
+        created_at: r.get(9)?,
+    })
+}
+
+fn token_row(r: &Row<'_>) -> rusqlite::Result<TokenRow> {
+    Ok(TokenRow { provider: r.get(0)?, project_id: r.get(1)?, key_epoch: r.get(2)?, sealed: r.get(3)? })
+}
+
+impl Store {
+    /// Inserts a provider.
+    pub fn insert_provider(&self, p: &ProviderRow) -> Result<()> {
+        self.conn.execute(
+            &format!("INSERT INTO providers({PROVIDER_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
+            params![
+                p.name,
+                p.kind,
+                p.address,
+                p.mount,
+                p.namespace,
+                p.ca_cert,
+                p.timeout_secs,
+                p.sig,
+                p.created_by,
+                p.created_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// A provider by name.
+    pub fn provider(&self, name: &str) -> Result<Option<ProviderRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!("SELECT {PROVIDER_COLS} FROM providers WHERE name = ?1"))?
+            .query_row([name], provider_row)
+            .optional()?)
+    }
+
+    /// All providers, by name.
+    pub fn providers(&self) -> Result<Vec<ProviderRow>> {
+        let mut st = self.conn.prepare_cached(&format!("SELECT {PROVIDER_COLS} FROM providers ORDER BY name"))?;
+        let rows = st.query_map([], provider_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Deletes a provider and every sealed copy of its token (cascade).
+    pub fn delete_provider(&self, name: &str) -> Result<()> {
+        self.conn.execute("DELETE FROM providers WHERE name = ?1", [name])?;
+        Ok(())
+    }
+
+    /// The secrets kept in a provider: (project name, secret row), by project then name.
+    pub fn secrets_using_provider(&self, name: &str) -> Result<Vec<(String, SecretRow)>> {
+        let cols = super::rows::SECRET_COLS.split(", ").map(|c| format!("s.{c}")).collect::<Vec<_>>().join(", ");
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {cols}, p.name FROM secrets s JOIN projects p ON p.id = s.project_id \
+             WHERE s.provider = ?1 ORDER BY p.name, s.name"
+        ))?;
+        let rows = st
+            .query_map([name], |r| Ok((r.get(14)?, super::rows::secret_row(r)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Inserts or replaces a project's sealed copy of a provider token.
+    pub fn put_provider_token(&self, t: &TokenRow) -> Result<()> {
+        self.conn.execute(
+            &format!("INSERT OR REPLACE INTO provider_tokens({TOKEN_COLS}) VALUES (?1,?2,?3,?4)"),
+            params![t.provider, t.project_id, t.key_epoch, t.sealed],
+        )?;
+        Ok(())
+    }
+
+    /// A project's sealed copy of a provider token.
+    pub fn provider_token(&self, provider: &str, project_id: &str) -> Result<Option<TokenRow>> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {TOKEN_COLS} FROM provider_tokens WHERE provider = ?1 AND project_id = ?2"
+            ))?
+            .query_row([provider, project_id], token_row)
+            .optional()?)
+    }
+
+    /// Every sealed copy of one provider's token.
+    pub fn provider_tokens(&self, provider: &str) -> Result<Vec<TokenRow>> {
+        let mut st =
+            self.conn.prepare_cached(&format!("SELECT {TOKEN_COLS} FROM provider_tokens WHERE provider = ?1"))?;
+        let rows = st.query_map([provider], token_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The provider tokens sealed under one project's key.
+    pub fn project_provider_tokens(&self, project_id: &str) -> Result<Vec<TokenRow>> {
+        let mut st =
+            self.conn.prepare_cached(&format!("SELECT {TOKEN_COLS} FROM provider_tokens WHERE project_id = ?1"))?;
+        let rows = st.query_map([project_id], token_row)?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Removes one version row (a version the provider no longer keeps, when a value moves back).
+    pub fn delete_version(&self, secret_id: &str, version: i64) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM secret_versions WHERE secret_id = ?1 AND version = ?2",
+            params![secret_id, version],
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,83 @@
+//! `vault import`: many secrets in one transaction, all of them or none.
+
+use super::secret::{draft, SecretValue};
+use super::{Role, Scope, Vault};
+use crate::crypto;
+use crate::store::{self, VersionRow};
+use crate::{Error, Result};
+
+/// What an import did.
+#[derive(Debug, Default)]
+pub struct ImportReport {
+    pub created: usize,
+    pub updated: usize,
+}
+
+impl Vault {
+    /// Imports `entries` (name, value) in one transaction: all of them or none. Names must be
+    /// valid secret names; existing names are refused unless `overwrite`, which writes a new
+    /// version. `progress` is called after each entry.
+    pub fn import_secrets(
+        &self,
+        scope: &Scope,
+        entries: &[(String, SecretValue)],
+        overwrite: bool,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<ImportReport> {
+        self.store.write(|s| {
+            let project = self.scope_project(scope, true)?.expect("created on demand");
+            let grant = self.require(&project, Role::Editor, "importing secrets")?;
+            let pkey = self.project_key(&project, &grant)?;
+            let mut report = ImportReport::default();
+            let now = store::now();
+            for (i, (name, value)) in entries.iter().enumerate() {
+                match s.secret(&project.id, name)? {
+                    Some(row) if overwrite && row.provider.is_some() => {
+                        return Err(Error::Usage(format!(
+                            "secret '{name}' keeps its value in provider '{}'; import cannot overwrite it, use \
+                             `vault secret edit {name} --value-stdin`",
+                            row.provider.unwrap_or_default()
+                        )))
+                    }
+                    Some(mut row) if overwrite => {
+                        let dek = self.open_dek(&project, &pkey, &row)?;
+                        row.current_version += 1;
+                        s.insert_version(&VersionRow {
+                            secret_id: row.id.clone(),
+                            version: row.current_version,
+                            sealed: crypto::seal(
+                                &dek,
+                                value.expose().as_bytes(),
+                                &self.value_ad(&row, row.current_version),
+                            ),
+                            created_by: self.me.id.clone(),
+                            created_at: now,
+                        })?;
+                        row.modified_by = self.me.id.clone();
+                        row.modified_at = now;
+                        s.update_secret(&row)?;
+                        report.updated += 1;
+                    }
+                    Some(_) => {
+                        return Err(Error::AlreadyExists {
+                            kind: "secret",
+                            name: name.clone(),
+                            scope: Some(format!(
+                                "project '{}' (pass --overwrite to write new versions)",
+                                Self::scope_label(scope)
+                            )),
+                        })
+                    }
+                    None => {
+                        self.check_unique(&project, name, name, scope)?;
+                        let mut row = draft(name, name, "", false);
+                        self.insert_new_secret(&project, &pkey, &mut row, value)?;
+                        report.created += 1;
+                    }
+                }
+                progress(i + 1);
+            }
+            Ok(report)
+        })
+    }
+}

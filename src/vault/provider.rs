@@ -1,0 +1,299 @@
+//! External providers (DESIGN.md section 8): a vault admin adds an OpenBao / Vault KV v2 server;
+//! its settings are signed by that admin, and its token is sealed, never stored in clear: the
+//! admin's copy under the admin's personal project key, and a copy under the key of each project
+//! that keeps values there (sealed by whoever created the first such secret in the project), so
+//! the project's members read values through it. Rotating a project key re-seals its copies.
+//!
+//! This file owns the providers and their tokens; `remote.rs` owns the values kept in them.
+
+use super::{names, Vault};
+use crate::crypto::{self, domain, Key32};
+use crate::provider::{self, Client, Health, Settings, Token};
+use crate::store::{self, ProjectRow, ProviderRow, TokenRow};
+use crate::{Error, Result};
+
+/// What `provider add` is given.
+#[derive(Debug)]
+pub struct NewProvider {
+    pub name: String,
+    pub kind: String,
+    pub address: String,
+    pub mount: String,
+    pub namespace: Option<String>,
+    /// PEM text of a private CA.
+    pub ca_cert: Option<String>,
+    pub timeout_secs: i64,
+    pub token: Token,
+}
+
+/// Whether a provider answered `sys/health`.
+#[derive(Debug, Clone)]
+pub enum Reach {
+    /// It answered, unsealed; its version.
+    Yes(String),
+    /// It answered, but is sealed or not initialized.
+    Sealed,
+    /// No answer; why.
+    No(String),
+}
+
+/// A provider as listed: settings (never the token), creator, reachability.
+#[derive(Debug, Clone)]
+pub struct ProviderInfo {
+    pub row: ProviderRow,
+    pub creator: String,
+    pub reach: Reach,
+}
+
+impl Vault {
+    fn provider_sig_parts(&self, p: &ProviderRow) -> Vec<Vec<u8>> {
+        vec![
+            self.vault_id.as_bytes().to_vec(),
+            p.name.as_bytes().to_vec(),
+            p.kind.as_bytes().to_vec(),
+            p.address.as_bytes().to_vec(),
+            p.mount.as_bytes().to_vec(),
+            p.namespace.as_deref().unwrap_or("").as_bytes().to_vec(),
+            p.ca_cert.as_deref().unwrap_or("").as_bytes().to_vec(),
+            p.timeout_secs.to_be_bytes().to_vec(),
+            p.created_by.as_bytes().to_vec(),
+        ]
+    }
+
+    fn token_ad(&self, provider: &str, project_id: &str, epoch: i64) -> Vec<u8> {
+        crypto::ad(
+            domain::PROVIDER_TOKEN,
+            &[self.vault_id.as_bytes(), provider.as_bytes(), project_id.as_bytes(), &epoch.to_be_bytes()],
+        )
+    }
+
+    /// A provider's settings after checking a vault admin signed them: whoever can write the
+    /// file must not be able to send a token or a value to a server of their choosing.
+    pub(super) fn verified_provider(&self, name: &str) -> Result<ProviderRow> {
+        let row = self.store.provider(name)?.ok_or_else(|| Error::NotFound {
+            kind: "provider",
+            name: names::printable(name),
+            scope: None,
+        })?;
+        let what = || format!("the settings of provider '{}'", row.name);
+        let creator = self.store.user_by_id(&row.created_by)?.ok_or_else(|| Error::tampered(what()))?;
+        if !creator.is_admin {
+            return Err(Error::tampered(what()));
+        }
+        let keys = self.verify_user(&creator, 0)?;
+        let parts = self.provider_sig_parts(&row);
+        let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+        crypto::verify(&keys.verifying, &row.sig, domain::PROVIDER_SIG, &parts).map_err(|_| Error::tampered(what()))?;
+        Ok(row)
+    }
+
+    /// A project's sealed copy of a provider token.
+    pub(super) fn seal_token_copy(
+        &self,
+        provider: &str,
+        project: &ProjectRow,
+        pkey: &Key32,
+        token: &Token,
+    ) -> TokenRow {
+        TokenRow {
+            provider: provider.to_owned(),
+            project_id: project.id.clone(),
+            key_epoch: project.key_epoch,
+            sealed: crypto::seal(
+                pkey,
+                token.expose().as_bytes(),
+                &self.token_ad(provider, &project.id, project.key_epoch),
+            ),
+        }
+    }
+
+    fn open_token_copy(&self, project: &ProjectRow, pkey: &Key32, t: &TokenRow) -> Result<Token> {
+        let what = || format!("the token of provider '{}' held by project '{}'", t.provider, project.name);
+        if t.key_epoch != project.key_epoch || t.project_id != project.id {
+            return Err(Error::tampered(what()));
+        }
+        let pt = crypto::open(pkey, &t.sealed, &self.token_ad(&t.provider, &project.id, t.key_epoch))
+            .map_err(|_| Error::tampered(what()))?;
+        Token::from_plaintext(pt).ok_or_else(|| Error::tampered(what()))
+    }
+
+    /// The token through any copy we can open: our personal project's first, then the projects
+    /// we belong to. `skip` is a project already tried.
+    fn token_from_any_copy(&self, provider: &str, skip: Option<&str>) -> Result<Token> {
+        let mut copies = self.store.provider_tokens(provider)?;
+        let personal = self.personal_project()?.map(|p| p.id);
+        copies.sort_by_key(|t| Some(&t.project_id) != personal.as_ref());
+        for t in copies {
+            if Some(t.project_id.as_str()) == skip || self.store.grant(&t.project_id, &self.me.id)?.is_none() {
+                continue;
+            }
+            let Some(project) = self.store.project_by_id(&t.project_id)? else { continue };
+            let (_, grant) = self.my_role(&project)?;
+            let pkey = self.project_key(&project, &grant)?;
+            return self.open_token_copy(&project, &pkey, &t);
+        }
+        Err(Error::PermissionDenied {
+            user: self.me.name.clone(),
+            lacks: format!(
+                "cannot use provider '{provider}': none of your projects holds its token; the vault admin who \
+                 added it can create the first provider-backed secret in your project, which shares the token with it"
+            ),
+        })
+    }
+
+    fn settings(row: &ProviderRow) -> Settings {
+        Settings {
+            name: row.name.clone(),
+            address: row.address.clone(),
+            mount: row.mount.clone(),
+            namespace: row.namespace.clone(),
+            ca_cert: row.ca_cert.clone(),
+            timeout: std::time::Duration::from_secs(row.timeout_secs.clamp(1, provider::MAX_TIMEOUT_SECS) as u64),
+        }
+    }
+
+    /// A client for `provider` acting for `project`: the token from the project's copy, or from
+    /// another copy we hold. With `seal_copy` (inside a write, as an editor), a project without a
+    /// copy gets one sealed under its key, so its members can read what we write there.
+    pub(super) fn provider_client(
+        &self,
+        provider: &str,
+        project: &ProjectRow,
+        pkey: &Key32,
+        seal_copy: bool,
+    ) -> Result<Client> {
+        let row = self.verified_provider(provider)?;
+        let token = match self.store.provider_token(provider, &project.id)? {
+            Some(t) => self.open_token_copy(project, pkey, &t)?,
+            None => {
+                let token = self.token_from_any_copy(provider, Some(&project.id))?;
+                if seal_copy {
+                    self.store.put_provider_token(&self.seal_token_copy(provider, project, pkey, &token))?;
+                }
+                token
+            }
+        };
+        Client::new(Self::settings(&row), Some(token))
+    }
+
+    /// Re-seals a project's token copies under its new key (key rotation). Runs inside a write,
+    /// after `p.key_epoch` was raised from `old_epoch`.
+    pub(super) fn reseal_provider_tokens(
+        &self,
+        p: &ProjectRow,
+        old_epoch: i64,
+        old_key: &Key32,
+        new_key: &Key32,
+    ) -> Result<()> {
+        let old = ProjectRow { key_epoch: old_epoch, ..p.clone() };
+        for t in self.store.project_provider_tokens(&p.id)? {
+            let token = self.open_token_copy(&old, old_key, &t)?;
+            self.store.put_provider_token(&self.seal_token_copy(&t.provider, p, new_key, &token))?;
+        }
+        Ok(())
+    }
+
+    /// Adds a provider (vault admin). Its token is sealed under our personal project key; the
+    /// server is not contacted (see [`Vault::check_provider`]).
+    pub fn add_provider(&self, new: NewProvider) -> Result<ProviderRow> {
+        names::check("provider", &new.name)?;
+        self.require_admin("adding a provider")?;
+        if new.kind != provider::KIND_OPENBAO {
+            return Err(Error::Usage(format!("unknown provider kind '{}'; use openbao", names::printable(&new.kind))));
+        }
+        if !(1..=provider::MAX_TIMEOUT_SECS).contains(&new.timeout_secs) {
+            return Err(Error::Usage(format!("--timeout must be 1 to {} seconds", provider::MAX_TIMEOUT_SECS)));
+        }
+        let address = provider::check_address(&new.address)?;
+        let mount = provider::check_path("mount", &new.mount)?;
+        let namespace = new.namespace.as_deref().map(|n| provider::check_path("namespace", n)).transpose()?;
+        if let Some(pem) = &new.ca_cert {
+            provider::check_ca_pem(pem)?;
+        }
+        self.store.write(|s| {
+            if s.provider(&new.name)?.is_some() {
+                return Err(Error::AlreadyExists { kind: "provider", name: new.name.clone(), scope: None });
+            }
+            let personal = self.personal_project_or_create()?;
+            let (_, grant) = self.my_role(&personal)?;
+            let pkey = self.project_key(&personal, &grant)?;
+            let mut row = ProviderRow {
+                name: new.name.clone(),
+                kind: new.kind.clone(),
+                address,
+                mount,
+                namespace,
+                ca_cert: new.ca_cert.clone(),
+                timeout_secs: new.timeout_secs,
+                sig: Vec::new(),
+                created_by: self.me.id.clone(),
+                created_at: store::now(),
+            };
+            let parts = self.provider_sig_parts(&row);
+            let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+            row.sig = self.keys.sign(domain::PROVIDER_SIG, &parts);
+            s.insert_provider(&row)?;
+            s.put_provider_token(&self.seal_token_copy(&row.name, &personal, &pkey, &new.token))?;
+            Ok(row)
+        })
+    }
+
+    /// Every provider (verified), asking each one's `sys/health` in parallel. Never the token.
+    pub fn list_providers(&self) -> Result<Vec<ProviderInfo>> {
+        let rows = self.store.providers()?;
+        for r in &rows {
+            self.verified_provider(&r.name)?;
+        }
+        let reach =
+            provider::parallel_map(&rows, |r| match Client::new(Self::settings(r), None).and_then(|c| c.health()) {
+                Ok(h) if h.sealed || !h.initialized => Reach::Sealed,
+                Ok(h) => Reach::Yes(h.version),
+                Err(Error::Provider { reason, .. }) => Reach::No(reason),
+                Err(e) => Reach::No(e.to_string()),
+            });
+        let mut out = Vec::new();
+        for (row, reach) in rows.into_iter().zip(reach) {
+            out.push(ProviderInfo { creator: self.store.user_name(&row.created_by)?, row, reach });
+        }
+        Ok(out)
+    }
+
+    /// Checks a provider end to end with a token we hold: reachable and unsealed, the token
+    /// accepted, the mount KV v2. The first failure is the error.
+    pub fn check_provider(&self, name: &str) -> Result<Health> {
+        let row = self.verified_provider(name)?;
+        let token = self.token_from_any_copy(name, None)?;
+        let client = Client::new(Self::settings(&row), Some(token))?;
+        let health = client.require_unsealed()?;
+        client.check_token()?;
+        client.check_mount()?;
+        Ok(health)
+    }
+
+    /// Removes a provider and every copy of its token (vault admin); refused while any secret
+    /// keeps its value there.
+    pub fn remove_provider(&self, name: &str) -> Result<()> {
+        self.require_admin("removing a provider")?;
+        self.store.write(|s| {
+            s.provider(name)?.ok_or_else(|| Error::NotFound {
+                kind: "provider",
+                name: names::printable(name),
+                scope: None,
+            })?;
+            let used = s.secrets_using_provider(name)?;
+            if !used.is_empty() {
+                let list: Vec<String> = used
+                    .iter()
+                    .map(|(p, sec)| format!("{}/{}", crate::output::clean(p), crate::output::clean(&sec.name)))
+                    .collect();
+                return Err(Error::Conflict(format!(
+                    "provider '{name}' still holds the values of {} secret(s): {}; move each back with \
+                     `vault secret edit NAME --project P --local` or delete it first",
+                    used.len(),
+                    list.join(", ")
+                )));
+            }
+            s.delete_provider(name)
+        })
+    }
+}

