@@ -242,7 +242,6 @@ fn a_deleted_and_renumbered_event_is_exit_7_on_verify() {
 }
 
 #[test]
-#[ignore = "bug: deleting the newest audit events (truncating the tail) passes `audit --verify`"]
 fn a_deleted_last_event_is_exit_7_on_verify() {
     let home = history();
     let h = home.path();

@@ -342,8 +342,7 @@ fn encoded_forms_of_a_value_are_masked() {
     create_project(h, "app");
     // Characters that every encoding changes: '+', '&', ' ', '?', '~' and a byte above 0x7f.
     let enc = "Tr0ub4dor&3 horse+battery?~é";
-    // ASCII only: for a non-ASCII value, Python's default \uXXXX form is not masked (see the
-    // ignored test below).
+    // ASCII only here; json_with_ascii_escapes_is_masked covers json.dumps' default \uXXXX form.
     let jsonv = "say \"hi\"\\path\ttab\nline2 </end>";
     create_secret(h, "app", "ENC", enc);
     create_secret(h, "app", "JSONV", jsonv);

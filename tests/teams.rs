@@ -570,8 +570,7 @@ fn write_only_secrets_reach_programs_but_nobody_can_read_them() {
         .code(2)
         .stderr(contains("--no-write-only"));
 
-    // An ordinary secret made write-only by edit is refused from then on. (`--write-only` alone
-    // is refused as "nothing to change": see the ignored test below.)
+    // An ordinary secret made write-only by edit is refused from then on.
     alice(h)
         .args(["secret", "edit", "API_KEY", "--project", "api", "--write-only", "--description", "now write-only"])
         .assert()

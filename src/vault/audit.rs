@@ -129,6 +129,21 @@ impl Vault {
                 }
             }
         }
+        // AUTOINCREMENT keeps the highest sequence number ever used in sqlite_sequence: events
+        // cut off the end leave a gap between it and the last event. (An attacker who edits
+        // sqlite_sequence too is not caught: that is a rollback of the file's tail.)
+        let high: i64 = self.store.conn().query_row(
+            "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0)",
+            [],
+            |r| r.get(0),
+        )?;
+        if high != events.len() as i64 {
+            return Err(Error::tampered(format!(
+                "the audit log ({} event(s) recorded, {} present)",
+                high,
+                events.len()
+            )));
+        }
         Ok((events.len(), pending.len()))
     }
 
