@@ -15,7 +15,10 @@ use std::io::{IsTerminal, Read, Write};
 use std::os::fd::AsRawFd;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Command, Stdio};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
+
+use zeroize::Zeroizing;
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGWINCH};
 use signal_hook::iterator::Signals;
@@ -48,7 +51,9 @@ pub struct RunOptions {
 pub struct Plan {
     /// (env name, value) pairs, in env-name order.
     env: Vec<(String, crate::vault::SecretValue)>,
-    masker: Option<Masker>,
+    /// Built on another thread while the child starts; output waits for it only if there is
+    /// output (a quiet child never does).
+    masker: Option<Arc<OnceLock<Masker>>>,
     /// Notes for stderr: shadowed variables, values too short to mask. Names only.
     pub notes: Vec<String>,
     pristine: bool,
@@ -85,9 +90,8 @@ pub fn plan(secrets: Vec<RunSecret>, opts: &RunOptions) -> Result<Plan> {
     let masker = if masked.is_empty() {
         None
     } else {
-        let values: Vec<&[u8]> = masked.iter().map(|s| s.value.expose().as_bytes()).collect();
-        let (m, short) = Masker::new(&values);
-        let short: Vec<&str> = short.iter().map(|&i| masked[i].name.as_str()).collect();
+        let short: Vec<&str> =
+            masked.iter().filter(|s| s.value.expose().len() < MIN_MASK_LEN).map(|s| s.name.as_str()).collect();
         if !short.is_empty() {
             notes.push(format!(
                 "vault: warning: {} shorter than {MIN_MASK_LEN} characters and will not be masked: {}",
@@ -95,7 +99,15 @@ pub fn plan(secrets: Vec<RunSecret>, opts: &RunOptions) -> Result<Plan> {
                 short.join(", ")
             ));
         }
-        Some(m).filter(|m| !m.is_empty())
+        let values: Vec<Zeroizing<Vec<u8>>> =
+            masked.iter().map(|s| Zeroizing::new(s.value.expose().as_bytes().to_vec())).collect();
+        let cell = Arc::new(OnceLock::new());
+        let target = Arc::clone(&cell);
+        std::thread::spawn(move || {
+            let refs: Vec<&[u8]> = values.iter().map(|v| v.as_slice()).collect();
+            let _ = target.set(Masker::new(&refs).0);
+        });
+        Some(cell)
     };
     let env = secrets.into_iter().map(|s| (s.env_name, s.value)).collect();
     Ok(Plan { env, masker, notes, pristine: opts.pristine })
@@ -180,7 +192,7 @@ fn run_on_pipes(plan: Plan, argv: &[OsString]) -> Result<u8> {
     });
     let out = child.stdout.take();
     let err = child.stderr.take();
-    let masker = plan.masker.as_ref();
+    let masker = plan.masker.as_deref();
     drop(plan.env);
     let status = std::thread::scope(|s| {
         let t1 = out.map(|o| s.spawn(move || pump::pump(o, std::io::stdout(), masker, HOLD)));
@@ -232,7 +244,7 @@ fn run_on_pty(plan: Plan, argv: &[OsString]) -> Result<u8> {
             }
         }
     });
-    let masker = plan.masker.as_ref();
+    let masker = plan.masker.as_deref();
     drop(plan.env);
     let result = std::thread::scope(|s| {
         let t = s.spawn(move || pump::pump(master, std::io::stdout(), masker, HOLD));

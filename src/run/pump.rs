@@ -30,14 +30,17 @@ const CHUNK: usize = 64 * 1024;
 /// of EIO is taken as EOF: that is what reading a pty master returns once the child side has
 /// closed. Other read errors, and write errors other than `BrokenPipe`, are returned after
 /// emitting what is pending. Returns the number of bytes read from `src`.
-pub fn pump<R: Read + AsRawFd, W: Write>(
+pub fn pump<R: Read + AsRawFd, W: Write, M: MaskerSource + ?Sized>(
     mut src: R,
     mut dst: W,
-    masker: Option<&Masker>,
+    masker: Option<&M>,
     hold: Duration,
 ) -> io::Result<u64> {
     let fd = src.as_raw_fd();
-    let mut stream = masker.filter(|m| !m.is_empty()).map(Masker::stream);
+    // The masker may still be building on another thread: it is waited for only once the child
+    // has written something, so a quiet child never waits for it.
+    let mut masker = masker;
+    let mut stream: Option<super::mask::MaskStream<'_>> = None;
     // Raw child output, secrets included: wiped on drop.
     let mut buf = Zeroizing::new(vec![0u8; CHUNK]);
     // May hold a secret's start let go by the hold timer: wiped on drop too.
@@ -70,6 +73,9 @@ pub fn pump<R: Read + AsRawFd, W: Write>(
         if !sink.open {
             continue;
         }
+        if let Some(source) = masker.take() {
+            stream = Some(source.masker()).filter(|m| !m.is_empty()).map(Masker::stream);
+        }
         match stream.as_mut() {
             Some(s) => {
                 s.push(&buf[..n], &mut out);
@@ -83,6 +89,24 @@ pub fn pump<R: Read + AsRawFd, W: Write>(
     }
     sink.write(&mut out)?;
     Ok(total)
+}
+
+/// Where `pump` gets its masker: one that is ready, or one being built on another thread.
+pub trait MaskerSource: Sync {
+    /// The masker, waiting for it if it is still being built.
+    fn masker(&self) -> &Masker;
+}
+
+impl MaskerSource for Masker {
+    fn masker(&self) -> &Masker {
+        self
+    }
+}
+
+impl MaskerSource for std::sync::OnceLock<Masker> {
+    fn masker(&self) -> &Masker {
+        self.wait()
+    }
 }
 
 /// Our side of the copy; stops writing (but not reading) once the reader of `dst` has gone.
@@ -265,7 +289,7 @@ mod tests {
         assert_eq!(n, total as u64);
         let (r, mut w) = UnixStream::pair().unwrap();
         let writer = thread::spawn(move || w.write_all(&vec![b'y'; total]).unwrap());
-        let n = pump(r, BrokenPipe, None, Duration::from_millis(50)).unwrap();
+        let n = pump(r, BrokenPipe, None::<&Masker>, Duration::from_millis(50)).unwrap();
         writer.join().unwrap();
         assert_eq!(n, total as u64);
     }
@@ -284,7 +308,7 @@ mod tests {
         let (r, mut w) = UnixStream::pair().unwrap();
         w.write_all(b"hello\n").unwrap();
         drop(w);
-        let err = pump(r, Full, None, Duration::from_millis(50)).unwrap_err();
+        let err = pump(r, Full, None::<&Masker>, Duration::from_millis(50)).unwrap_err();
         assert_eq!(err.to_string(), "disk full");
     }
 
@@ -296,7 +320,7 @@ mod tests {
             w.write_all(SECRET).unwrap();
         });
         let mut out = Vec::new();
-        pump(r, &mut out, None, Duration::from_millis(50)).unwrap();
+        pump(r, &mut out, None::<&Masker>, Duration::from_millis(50)).unwrap();
         writer.join().unwrap();
         assert_eq!(out, [b"\x1b[32mok ".as_slice(), SECRET].concat());
         // An empty masker passes through as well.

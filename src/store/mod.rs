@@ -115,6 +115,10 @@ impl Store {
     fn configure(&self) -> Result<()> {
         self.conn.busy_timeout(Duration::from_secs(10))?;
         self.conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;")?;
+        // Closing the last connection would otherwise checkpoint the WAL into the file and fsync
+        // it: every command would pay that. SQLite's automatic checkpoint (every 1000 pages)
+        // still runs inside commits, so the WAL stays small; it holds only sealed blobs.
+        self.conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
         Ok(())
     }
 
