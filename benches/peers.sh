@@ -609,7 +609,7 @@ if os.path.exists(f'{W}/commands.tsv'):
         cmds.append(f"- {wl} / {n} ({mode}): `{c}`\n")
 scripts = ''.join(f"\n`{os.path.basename(p)}`:\n```sh\n{open(p).read().strip()[:1500]}\n```\n"
                   for p in sorted(glob.glob(f'{W}/cmd/*')) if not p.endswith('mask.pl'))
-vers = ', '.join(f'{k} {v}' for k, v in meta['versions'].items() if v)
+vers = ', '.join(v if v.lower().startswith(k) else f'{k} {v}' for k, v in meta['versions'].items() if v)
 notes = []
 if meta['quick']: notes.append('`--quick`: warm-up 1, 3 runs per command; medians of 3 are rough.')
 if meta['lock_note']: notes.append(meta['lock_note'])
@@ -626,7 +626,7 @@ md = f"""# vault vs peers: latest run
 - versions: {vers}
 {''.join(f'- note: {n}' + chr(10) for n in notes)}
 Medians with min-max. "ratio" is vault's median time over the fastest peer's (below 1 is faster),
-except for masking (throughput ratio, above 1 is faster) and scale (100,000 over 1,000 in the file).
+except for masking (throughput ratio, above 1 is faster) and scale ({meta['scale']:,} over 1,000 in the file).
 Peers: an age-encrypted .env (decrypt + grep/source/cut), pass 1.7 with gpg (ed25519/cv25519 key
 without passphrase; gpg-agent warm), Debian's gopass (aviau/gopass 1.5, a Go pass clone, not
 gopasspw/gopass), OpenBao `bao` CLI against a dev server on 127.0.0.1 (in-memory storage, bulk

@@ -9,23 +9,37 @@ use crate::{Error, Result};
 
 /// The 1-based line where `key` is first assigned in dotenv `text`.
 pub fn line_of(text: &str, key: &str) -> usize {
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start();
-            let l = l.strip_prefix("export ").map(str::trim_start).unwrap_or(l);
-            l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(0, |i| i + 1)
+    key_lines(text).get(key).copied().unwrap_or(0)
+}
+
+/// The 1-based line where each key is first assigned, in one pass over the text (a lookup per
+/// key would make a large import quadratic). Lines that are not `KEY=` or `export KEY=` are
+/// skipped; a key inside a multi-line value could shadow a later real one only if it looks
+/// exactly like an assignment, which costs a wrong line number in a message, nothing more.
+pub fn key_lines(text: &str) -> std::collections::HashMap<&str, usize> {
+    let mut map = std::collections::HashMap::new();
+    for (i, l) in text.lines().enumerate() {
+        let l = l.trim_start();
+        let l = l.strip_prefix("export ").map(str::trim_start).unwrap_or(l);
+        if let Some(eq) = l.find('=') {
+            let key = l[..eq].trim_end();
+            if !key.is_empty() && !key.contains(char::is_whitespace) {
+                map.entry(key).or_insert(i + 1);
+            }
+        }
+    }
+    map
 }
 
 /// Parses dotenv text; errors name the line.
 pub fn parse_dotenv(text: &str) -> Result<Vec<(String, SecretValue, usize)>> {
     let literal = escape_dollars(text);
+    let lines = key_lines(text);
     let mut out = Vec::new();
     for item in dotenvy::from_read_iter(literal.as_bytes()) {
         match item {
             Ok((k, v)) => {
-                let line = line_of(text, &k);
+                let line = lines.get(k.as_str()).copied().unwrap_or(0);
                 out.push((k, v, line));
             }
             Err(dotenvy::Error::LineParse(bad, idx)) => {
@@ -92,9 +106,18 @@ fn escape_dollars(text: &str) -> Zeroizing<String> {
 pub fn parse_json(text: &str) -> Result<Vec<(String, SecretValue, usize)>> {
     let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text)
         .map_err(|e| Error::BadValue(format!("invalid JSON on line {}: expected one object of strings", e.line())))?;
+    // The line of each key, in one pass: a line that starts with "KEY": (pretty-printed JSON).
+    let mut lines = std::collections::HashMap::new();
+    for (i, l) in text.lines().enumerate() {
+        if let Some(rest) = l.trim_start().strip_prefix('"') {
+            if let Some(end) = rest.find('"') {
+                lines.entry(&rest[..end]).or_insert(i + 1);
+            }
+        }
+    }
     let mut out = Vec::new();
     for (k, v) in map {
-        let line = text.lines().position(|l| l.contains(&format!("\"{k}\""))).map_or(0, |i| i + 1);
+        let line = lines.get(k.as_str()).copied().unwrap_or(if text.lines().nth(1).is_none() { 1 } else { 0 });
         let serde_json::Value::String(s) = v else {
             return Err(Error::BadValue(format!("line {line} ({k}): the value must be a string")));
         };

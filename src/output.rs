@@ -70,7 +70,8 @@ pub fn print_table(t: &Table, empty_note: &str) -> std::io::Result<()> {
         eprintln!("{empty_note}");
         return Ok(());
     }
-    let mut out = std::io::stdout().lock();
+    // One buffer, one flush: a 10,000-row listing is a few writes, not one per line.
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
     for line in t.lines() {
         writeln!(out, "{}", line.trim_end())?;
     }
@@ -79,9 +80,12 @@ pub fn print_table(t: &Table, empty_note: &str) -> std::io::Result<()> {
 
 /// Prints a value as pretty JSON on stdout.
 pub fn print_json<T: Serialize + ?Sized>(v: &T) -> std::io::Result<()> {
+    // Serialize first, then write: a closed pipe then surfaces as BrokenPipe (not an error for
+    // `vault ... --json | head`), not hidden inside a serde error.
+    let mut buf = zeroize::Zeroizing::new(serde_json::to_vec_pretty(v).map_err(std::io::Error::other)?);
+    buf.push(b'\n');
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, v).map_err(std::io::Error::other)?;
-    writeln!(out)?;
+    out.write_all(&buf)?;
     out.flush()
 }
 

@@ -11,8 +11,10 @@ use std::path::{Path, PathBuf};
 use zeroize::Zeroizing;
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use crate::output::Style;
+use crate::store::Store;
 use crate::vault::audit::{self, AuditSigner, EventSpec};
 use crate::vault::{self, Passphrase, SecretValue, Vault, MAX_VALUE_LEN};
 use crate::{Error, Result};
@@ -27,7 +29,7 @@ pub struct Ctx {
     pub default_project: Option<String>,
     pub style: Style,
     /// Set by a successful unlock, so the command's audit event can be MACed.
-    pub audit: RefCell<Option<AuditSigner>>,
+    pub audit: RefCell<Option<(AuditSigner, Rc<Store>)>>,
     /// The audit event this command records, if any.
     pub event: Option<EventSpec>,
 }
@@ -60,11 +62,12 @@ impl Ctx {
             }
         };
         match &result {
-            Ok(v) => *self.audit.borrow_mut() = Some(v.audit_signer()),
+            Ok(v) => *self.audit.borrow_mut() = Some((v.audit_signer(), v.shared_store())),
             // A failed unlock is recorded without a MAC (we hold no key); the next MACed event
             // covers it.
             Err(e) if e.exit_code() == 5 => {
                 if let Ok(store) = vault::open_store(&self.vault_path) {
+                    store.light_writes();
                     let spec = self
                         .event
                         .clone()
@@ -80,14 +83,10 @@ impl Ctx {
 
     /// Appends this command's audit event, MACed with the unlock's key, if it has one.
     pub fn record(&self, outcome: &str) {
-        let (Some(spec), Some(signer)) = (&self.event, &*self.audit.borrow()) else { return };
-        if let Ok(store) = vault::open_store(&self.vault_path) {
-            // The event needs no fsync of its own: in WAL mode it is consistent at once and
-            // becomes durable with the next fully synced commit or checkpoint. This keeps a read
-            // with a session at a couple of milliseconds.
-            let _ = store.conn().execute_batch("PRAGMA synchronous=NORMAL");
-            let _ = audit::append(&store, Some(signer), &self.user, spec, outcome);
-        }
+        let (Some(spec), Some((signer, store))) = (&self.event, &*self.audit.borrow()) else { return };
+        // Same connection as the command, and no fsync of its own (see `light_writes`).
+        store.light_writes();
+        let _ = audit::append(store, Some(signer), &self.user, spec, outcome);
     }
 
     /// The passphrase for unlocking: `--passphrase-file`, then `VAULT_PASSPHRASE`, then a hidden

@@ -56,7 +56,7 @@ fn token_row(r: &Row<'_>) -> rusqlite::Result<TokenRow> {
 impl Store {
     /// Inserts a provider.
     pub fn insert_provider(&self, p: &ProviderRow) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             &format!("INSERT INTO providers({PROVIDER_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
             params![
                 p.name,
@@ -92,7 +92,7 @@ impl Store {
 
     /// Deletes a provider and every sealed copy of its token (cascade).
     pub fn delete_provider(&self, name: &str) -> Result<()> {
-        self.conn.execute("DELETE FROM providers WHERE name = ?1", [name])?;
+        self.exec("DELETE FROM providers WHERE name = ?1", [name])?;
         Ok(())
     }
 
@@ -111,7 +111,7 @@ impl Store {
 
     /// Inserts or replaces a project's sealed copy of a provider token.
     pub fn put_provider_token(&self, t: &TokenRow) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             &format!("INSERT OR REPLACE INTO provider_tokens({TOKEN_COLS}) VALUES (?1,?2,?3,?4)"),
             params![t.provider, t.project_id, t.key_epoch, t.sealed],
         )?;
@@ -147,10 +147,7 @@ impl Store {
 
     /// Removes one version row (a version the provider no longer keeps, when a value moves back).
     pub fn delete_version(&self, secret_id: &str, version: i64) -> Result<()> {
-        self.conn.execute(
-            "DELETE FROM secret_versions WHERE secret_id = ?1 AND version = ?2",
-            params![secret_id, version],
-        )?;
+        self.exec("DELETE FROM secret_versions WHERE secret_id = ?1 AND version = ?2", params![secret_id, version])?;
         Ok(())
     }
 }

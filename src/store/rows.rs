@@ -171,7 +171,7 @@ impl Store {
 
     /// Inserts a user.
     pub fn insert_user(&self, u: &UserRow) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             &format!(
                 "INSERT INTO users({USER_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"
             ),
@@ -200,7 +200,7 @@ impl Store {
 
     /// Replaces a user's passphrase envelope (salt, KDF parameters and sealed keys): one row.
     pub fn update_user_envelope(&self, u: &UserRow) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             "UPDATE users SET kdf_memory_mib=?2, kdf_iterations=?3, kdf_parallelism=?4, salt=?5, envelope=?6, modified_at=?7 WHERE id=?1",
             params![u.id, u.kdf.memory_mib, u.kdf.iterations, u.kdf.parallelism, u.salt, u.envelope, u.modified_at],
         )?;
@@ -246,7 +246,7 @@ impl Store {
 
     /// Inserts a project.
     pub fn insert_project(&self, p: &ProjectRow) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             &format!("INSERT INTO projects({PROJECT_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)"),
             params![
                 p.id,
@@ -267,7 +267,7 @@ impl Store {
 
     /// Updates a project's name, description and community.
     pub fn update_project(&self, p: &ProjectRow) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             "UPDATE projects SET name=?2, description=?3, community_id=?4, community_sig=?5, key_epoch=?6, modified_at=?7 WHERE id=?1",
             params![p.id, p.name, p.description, p.community_id, p.community_sig, p.key_epoch, p.modified_at],
         )?;
@@ -276,7 +276,7 @@ impl Store {
 
     /// Deletes a project with its members, secrets and versions (cascade).
     pub fn delete_project(&self, id: &str) -> Result<()> {
-        self.conn.execute("DELETE FROM projects WHERE id = ?1", [id])?;
+        self.exec("DELETE FROM projects WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -321,7 +321,7 @@ impl Store {
 
     /// Inserts or replaces a member's grant.
     pub fn put_grant(&self, g: &GrantRow) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             &format!("INSERT OR REPLACE INTO project_members({GRANT_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
             params![
                 g.project_id,
@@ -362,7 +362,7 @@ impl Store {
 
     /// Inserts a secret's metadata row.
     pub fn insert_secret(&self, s: &SecretRow) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             &format!("INSERT INTO secrets({SECRET_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"),
             params![
                 s.id,
@@ -386,7 +386,7 @@ impl Store {
 
     /// Updates a secret's metadata row (not its id or project).
     pub fn update_secret(&self, s: &SecretRow) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             "UPDATE secrets SET name=?2, env_name=?3, description=?4, provider=?5, write_only=?6, current_version=?7, \
              key_epoch=?8, wrapped_dek=?9, modified_by=?10, modified_at=?11 WHERE id=?1",
             params![
@@ -408,7 +408,7 @@ impl Store {
 
     /// Deletes a secret and its versions.
     pub fn delete_secret(&self, id: &str) -> Result<()> {
-        self.conn.execute("DELETE FROM secrets WHERE id = ?1", [id])?;
+        self.exec("DELETE FROM secrets WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -443,7 +443,7 @@ impl Store {
 
     /// Inserts a sealed version.
     pub fn insert_version(&self, v: &VersionRow) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             "INSERT INTO secret_versions(secret_id, version, sealed, created_by, created_at) VALUES (?1,?2,?3,?4,?5)",
             params![v.secret_id, v.version, v.sealed, v.created_by, v.created_at],
         )?;
@@ -452,7 +452,7 @@ impl Store {
 
     /// Replaces the sealed blob of a version (re-sealing under a new binding).
     pub fn update_version_blob(&self, secret_id: &str, version: i64, sealed: &[u8]) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             "UPDATE secret_versions SET sealed = ?3 WHERE secret_id = ?1 AND version = ?2",
             params![secret_id, version, sealed],
         )?;
@@ -494,6 +494,30 @@ impl Store {
                     created_by: r.get(3)?,
                     created_at: r.get(4)?,
                 })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Every secret of a project with its current version row and the highest version number
+    /// stored, in one query (for `vault run`, which opens them all).
+    pub fn current_versions(&self, project_id: &str) -> Result<std::collections::HashMap<String, (VersionRow, i64)>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT v.secret_id, v.version, v.sealed, v.created_by, v.created_at, \
+             (SELECT max(m.version) FROM secret_versions m WHERE m.secret_id = s.id) \
+             FROM secrets s JOIN secret_versions v ON v.secret_id = s.id AND v.version = s.current_version \
+             WHERE s.project_id = ?1",
+        )?;
+        let rows = st
+            .query_map([project_id], |r| {
+                let v = VersionRow {
+                    secret_id: r.get(0)?,
+                    version: r.get(1)?,
+                    sealed: r.get(2)?,
+                    created_by: r.get(3)?,
+                    created_at: r.get(4)?,
+                };
+                Ok((v.secret_id.clone(), (v, r.get(5)?)))
             })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)

@@ -109,7 +109,7 @@ impl Store {
 
     /// Writes a user's keys and roster fields after enrollment or a role change.
     pub fn update_user_roster(&self, u: &UserRow) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             "UPDATE users SET is_admin=?2, recipient=?3, verifying_key=?4, roster_signer=?5, roster_sig=?6, \
              enroll_vk=?7, enroll_sig=?8, kdf_memory_mib=?9, kdf_iterations=?10, kdf_parallelism=?11, salt=?12, \
              envelope=?13, modified_at=?14 WHERE id=?1",
@@ -135,8 +135,8 @@ impl Store {
 
     /// Deletes a user with their memberships and personal project.
     pub fn delete_user(&self, id: &str) -> Result<()> {
-        self.conn.execute("DELETE FROM projects WHERE personal_of = ?1", [id])?;
-        self.conn.execute("DELETE FROM users WHERE id = ?1", [id])?;
+        self.exec("DELETE FROM projects WHERE personal_of = ?1", [id])?;
+        self.exec("DELETE FROM users WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -163,7 +163,7 @@ impl Store {
 
     /// Inserts a community.
     pub fn insert_community(&self, c: &CommunityRow) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             &format!("INSERT INTO communities({COMMUNITY_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"),
             params![c.id, c.name, c.description, c.id_nonce, c.key_epoch, c.created_by, c.created_at, c.modified_at],
         )?;
@@ -172,7 +172,7 @@ impl Store {
 
     /// Updates a community's name, description and key epoch.
     pub fn update_community(&self, c: &CommunityRow) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             "UPDATE communities SET name=?2, description=?3, key_epoch=?4, modified_at=?5 WHERE id=?1",
             params![c.id, c.name, c.description, c.key_epoch, c.modified_at],
         )?;
@@ -183,7 +183,7 @@ impl Store {
     pub fn delete_community(&self, id: &str) -> Result<()> {
         self.conn
             .execute("UPDATE projects SET community_id = NULL, community_sig = NULL WHERE community_id = ?1", [id])?;
-        self.conn.execute("DELETE FROM communities WHERE id = ?1", [id])?;
+        self.exec("DELETE FROM communities WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -214,7 +214,7 @@ impl Store {
 
     /// Inserts or replaces a community member.
     pub fn put_member(&self, m: &MemberRow) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             &format!("INSERT OR REPLACE INTO community_members({MEMBER_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
             params![
                 m.community_id,
@@ -234,10 +234,7 @@ impl Store {
 
     /// Removes a community member.
     pub fn delete_member(&self, community_id: &str, user_id: &str) -> Result<()> {
-        self.conn.execute(
-            "DELETE FROM community_members WHERE community_id = ?1 AND user_id = ?2",
-            [community_id, user_id],
-        )?;
+        self.exec("DELETE FROM community_members WHERE community_id = ?1 AND user_id = ?2", [community_id, user_id])?;
         Ok(())
     }
 
@@ -272,7 +269,7 @@ impl Store {
 
     /// Inserts or replaces a share.
     pub fn put_share(&self, sh: &ShareRow) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             &format!("INSERT OR REPLACE INTO secret_shares({SHARE_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7)"),
             params![sh.secret_id, sh.community_id, sh.key_epoch, sh.wrapped_dek, sh.shared_by, sh.sig, sh.created_at],
         )?;
@@ -281,10 +278,7 @@ impl Store {
 
     /// Removes a share.
     pub fn delete_share(&self, secret_id: &str, community_id: &str) -> Result<()> {
-        self.conn.execute(
-            "DELETE FROM secret_shares WHERE secret_id = ?1 AND community_id = ?2",
-            [secret_id, community_id],
-        )?;
+        self.exec("DELETE FROM secret_shares WHERE secret_id = ?1 AND community_id = ?2", [secret_id, community_id])?;
         Ok(())
     }
 
@@ -326,7 +320,7 @@ impl Store {
 
     /// Appends an audit event.
     pub fn append_audit(&self, e: &AuditRow) -> Result<i64> {
-        self.conn.execute(
+        self.exec(
             "INSERT INTO audit(at, user_name, action, project, resource, outcome, mac) VALUES (?1,?2,?3,?4,?5,?6,?7)",
             params![e.at, e.user_name, e.action, e.project, e.resource, e.outcome, e.mac],
         )?;

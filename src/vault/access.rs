@@ -102,6 +102,20 @@ impl Vault {
     /// committed in the project id granting themselves ownership, or an owner whose membership
     /// verifies in turn). Returns the role.
     pub(super) fn verify_grant(&self, project: &ProjectRow, g: &GrantRow, depth: usize) -> Result<Role> {
+        let key = (project.id.clone(), g.user_id.clone(), g.sig.clone());
+        if let Some(&r) = self.grants_ok.borrow().get(&key) {
+            if let Some(role) = [Role::Viewer, Role::Editor, Role::Owner].into_iter().find(|x| *x as u8 == r) {
+                if role.as_str() == g.role && project.personal_of.as_deref().is_none_or(|p| p == g.user_id) {
+                    return Ok(role);
+                }
+            }
+        }
+        let role = self.verify_grant_uncached(project, g, depth)?;
+        self.grants_ok.borrow_mut().insert(key, role as u8);
+        Ok(role)
+    }
+
+    fn verify_grant_uncached(&self, project: &ProjectRow, g: &GrantRow, depth: usize) -> Result<Role> {
         let what = || format!("membership of project '{}'", project.name);
         if depth > 16 || g.project_id != project.id {
             return Err(Error::tampered(what()));
@@ -203,6 +217,18 @@ impl Vault {
 
     /// Verifies a community membership; returns whether it is an admin membership.
     pub(super) fn verify_member(&self, c: &CommunityRow, m: &MemberRow, depth: usize) -> Result<bool> {
+        let key = (c.id.clone(), m.user_id.clone(), m.sig.clone());
+        if let Some(&admin) = self.grants_ok.borrow().get(&key) {
+            if (admin == 1) == m.is_admin {
+                return Ok(m.is_admin);
+            }
+        }
+        let admin = self.verify_member_uncached(c, m, depth)?;
+        self.grants_ok.borrow_mut().insert(key, u8::from(admin));
+        Ok(admin)
+    }
+
+    fn verify_member_uncached(&self, c: &CommunityRow, m: &MemberRow, depth: usize) -> Result<bool> {
         let what = || format!("membership of community '{}'", c.name);
         if depth > 16 || m.community_id != c.id {
             return Err(Error::tampered(what()));

@@ -19,6 +19,7 @@ mod team;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
+use std::rc::Rc;
 
 use zeroize::Zeroizing;
 
@@ -65,12 +66,17 @@ impl Role {
 
 /// A vault unlocked by one user.
 pub struct Vault {
-    store: Store,
+    store: Rc<Store>,
     vault_id: String,
     me: UserRow,
     keys: UserKeys,
     /// Users whose roster signature has been checked in this process.
     verified: RefCell<HashMap<String, PublicKeys>>,
+    /// Memberships checked in this process: (scope id, user id, signature) to the role or
+    /// admin flag, so a grant is verified once per command however often it is consulted.
+    grants_ok: RefCell<HashMap<(String, String, Vec<u8>), u8>>,
+    /// User names by id, for listings.
+    names: RefCell<HashMap<String, String>>,
 }
 
 impl std::fmt::Debug for Vault {
@@ -163,6 +169,34 @@ pub fn open_store(path: &Path) -> Result<Store> {
 }
 
 impl Vault {
+    fn new(store: Store, vault_id: String, me: UserRow, keys: UserKeys) -> Vault {
+        Vault {
+            store: Rc::new(store),
+            vault_id,
+            me,
+            keys,
+            verified: RefCell::default(),
+            grants_ok: RefCell::default(),
+            names: RefCell::default(),
+        }
+    }
+
+    /// The vault file's store, shared: the command's audit event is written on the same
+    /// connection after the command, without opening the file again.
+    pub fn shared_store(&self) -> Rc<Store> {
+        Rc::clone(&self.store)
+    }
+
+    /// A user's name by id (cached; the id itself when the user is gone).
+    pub(crate) fn user_name(&self, id: &str) -> Result<String> {
+        if let Some(n) = self.names.borrow().get(id) {
+            return Ok(n.clone());
+        }
+        let n = self.store.user_name(id)?;
+        self.names.borrow_mut().insert(id.to_owned(), n.clone());
+        Ok(n)
+    }
+
     /// Creates a new vault file with `user` as its first user and vault admin.
     pub fn init(path: &Path, user: &str, passphrase: &[u8], kdf: KdfParams) -> Result<Vault> {
         names::check_user(user)?;
@@ -197,7 +231,7 @@ impl Vault {
                 s.set_meta("vault_id", vault_id.as_bytes())?;
                 s.insert_user(&row)
             })?;
-            Ok(Vault { store, vault_id, me: row, keys, verified: RefCell::default() })
+            Ok(Vault::new(store, vault_id, row, keys))
         })();
         if result.is_err() {
             for suffix in ["", "-wal", "-shm"] {
@@ -244,7 +278,7 @@ impl Vault {
         let kdf = me.kdf;
         seal_envelope(&vault_id, &mut me, &keys, passphrase, kdf)?;
         me.modified_at = store::now();
-        let v = Vault { store, vault_id, me, keys, verified: RefCell::default() };
+        let v = Vault::new(store, vault_id, me, keys);
         v.verify_user(&v.me.clone(), 0)?;
         v.store.write(|s| s.update_user_roster(&v.me))?;
         Ok(v)
@@ -268,7 +302,7 @@ impl Vault {
         if me.recipient != pubk.recipient.to_string() || me.verifying_key != pubk.verifying.as_bytes() {
             return Err(Error::tampered(format!("user '{}' public keys", me.name)));
         }
-        let v = Vault { store, vault_id, me, keys, verified: RefCell::default() };
+        let v = Vault::new(store, vault_id, me, keys);
         v.verify_user(&v.me.clone(), 0)?;
         Ok(v)
     }

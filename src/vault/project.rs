@@ -83,7 +83,7 @@ impl Vault {
     fn summary(&self, row: ProjectRow, role: Role) -> Result<ProjectSummary> {
         Ok(ProjectSummary {
             secrets: self.store.secret_count(&row.id)?,
-            creator: self.store.user_name(&row.created_by)?,
+            creator: self.user_name(&row.created_by)?,
             row,
             role,
         })
@@ -109,7 +109,7 @@ impl Vault {
         let mut members = Vec::new();
         for g in self.store.grants(&row.id)? {
             let r = self.verify_grant(&row, &g, 0)?;
-            members.push((self.store.user_name(&g.user_id)?, r));
+            members.push((self.user_name(&g.user_id)?, r));
         }
         members.sort();
         Ok(ProjectInfo { summary: self.summary(row, role)?, members })

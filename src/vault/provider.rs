@@ -253,7 +253,7 @@ impl Vault {
             });
         let mut out = Vec::new();
         for (row, reach) in rows.into_iter().zip(reach) {
-            out.push(ProviderInfo { creator: self.store.user_name(&row.created_by)?, row, reach });
+            out.push(ProviderInfo { creator: self.user_name(&row.created_by)?, row, reach });
         }
         Ok(out)
     }

@@ -173,6 +173,23 @@ impl Vault {
         self.open_current_with(&project.name, &dek, s)
     }
 
+    /// Opens a secret's current value from a prefetched (current version, highest version).
+    pub(super) fn open_prefetched(
+        &self,
+        project: &ProjectRow,
+        pkey: &Key32,
+        s: &SecretRow,
+        current: Option<&(VersionRow, i64)>,
+    ) -> Result<SecretValue> {
+        let what = || format!("the version history of secret '{}' in project '{}'", s.name, project.name);
+        let (v, max) = current.ok_or_else(|| Error::tampered(what()))?;
+        if *max != s.current_version {
+            return Err(Error::tampered(what()));
+        }
+        let dek = self.open_dek(project, pkey, s)?;
+        self.open_version(&project.name, &dek, s, v)
+    }
+
     /// Opens a secret's current value with its data key; `home` names its project in errors.
     pub(super) fn open_current_with(&self, home: &str, dek: &Key32, s: &SecretRow) -> Result<SecretValue> {
         if let Some(p) = &s.provider {
@@ -284,8 +301,8 @@ impl Vault {
 
     fn shared_info(&self, project: &ProjectRow, sh: super::share::SharedSecret) -> Result<SecretInfo> {
         Ok(SecretInfo {
-            creator: self.store.user_name(&sh.row.created_by)?,
-            modifier: self.store.user_name(&sh.row.modified_by)?,
+            creator: self.user_name(&sh.row.created_by)?,
+            modifier: self.user_name(&sh.row.modified_by)?,
             project: project.name.clone(),
             shared_with: None,
             shared_from: Some(sh.home),
@@ -314,8 +331,8 @@ impl Vault {
 
     pub(super) fn info(&self, project: &ProjectRow, row: SecretRow, value: Option<SecretValue>) -> Result<SecretInfo> {
         Ok(SecretInfo {
-            creator: self.store.user_name(&row.created_by)?,
-            modifier: self.store.user_name(&row.modified_by)?,
+            creator: self.user_name(&row.created_by)?,
+            modifier: self.user_name(&row.modified_by)?,
             project: project.name.clone(),
             shared_with: self.shared_with(&row)?,
             shared_from: None,
@@ -573,7 +590,7 @@ impl Vault {
         for v in self.store.versions(&info.row.id)? {
             out.push(VersionInfo {
                 version: v.version,
-                author: self.store.user_name(&v.created_by)?,
+                author: self.user_name(&v.created_by)?,
                 created_at: v.created_at,
                 current: v.version == info.row.current_version,
                 note: None,

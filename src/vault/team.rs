@@ -350,7 +350,7 @@ impl Vault {
         let mut members = Vec::new();
         for m in self.store.members(&c.id)? {
             let admin = self.verify_member(&c, &m, 0)?;
-            members.push((self.store.user_name(&m.user_id)?, admin));
+            members.push((self.user_name(&m.user_id)?, admin));
         }
         members.sort();
         let projects = self.store.community_projects(&c.id)?.into_iter().map(|(_, n)| n).collect();
@@ -359,7 +359,7 @@ impl Vault {
             let home = self.store.project_by_id(&sec.project_id)?.map(|p| p.name).unwrap_or_default();
             shared.push((sec.name, home));
         }
-        Ok(CommunityInfo { creator: self.store.user_name(&c.created_by)?, row: c, is_admin, members, projects, shared })
+        Ok(CommunityInfo { creator: self.user_name(&c.created_by)?, row: c, is_admin, members, projects, shared })
     }
 
     /// Renames a community or changes its description (community admin).
