@@ -64,6 +64,9 @@ impl Role {
     }
 }
 
+/// (scope id, user id, membership signature): a membership checked once per command.
+type GrantKey = (String, String, Vec<u8>);
+
 /// A vault unlocked by one user.
 pub struct Vault {
     store: Rc<Store>,
@@ -74,7 +77,7 @@ pub struct Vault {
     verified: RefCell<HashMap<String, PublicKeys>>,
     /// Memberships checked in this process: (scope id, user id, signature) to the role or
     /// admin flag, so a grant is verified once per command however often it is consulted.
-    grants_ok: RefCell<HashMap<(String, String, Vec<u8>), u8>>,
+    grants_ok: RefCell<HashMap<GrantKey, u8>>,
     /// User names by id, for listings.
     names: RefCell<HashMap<String, String>>,
 }
