@@ -63,7 +63,7 @@ pub fn parse_dotenv(text: &str) -> Result<Vec<(String, SecretValue, usize)>> {
     out.into_iter()
         .map(|(k, v, line)| {
             let v = SecretValue::from_bytes(Zeroizing::new(v.into_bytes()))
-                .map_err(|e| Error::BadValue(format!("line {line} ({k}): {e}")))?;
+                .map_err(|e| Error::BadValue(format!("line {line} ({}): {e}", crate::vault::names::printable(&k))))?;
             Ok((k, v, line))
         })
         .collect()
@@ -80,6 +80,7 @@ fn escape_dollars(text: &str) -> Zeroizing<String> {
     // A `#` starts a comment at a line's start or after a blank, outside quotes.
     let mut after_blank = true;
     for c in text.chars() {
+        let was_escaped = escaped;
         if comment {
             comment = c != '\n';
         } else if escaped {
@@ -96,7 +97,8 @@ fn escape_dollars(text: &str) -> Zeroizing<String> {
                 _ => {}
             }
         }
-        after_blank = c.is_whitespace();
+        // An escaped blank (`\ `) is part of the value for dotenvy, so it starts no comment.
+        after_blank = c.is_whitespace() && !was_escaped;
         out.push(c);
     }
     out
@@ -119,10 +121,13 @@ pub fn parse_json(text: &str) -> Result<Vec<(String, SecretValue, usize)>> {
     for (k, v) in map {
         let line = lines.get(k.as_str()).copied().unwrap_or(if text.lines().nth(1).is_none() { 1 } else { 0 });
         let serde_json::Value::String(s) = v else {
-            return Err(Error::BadValue(format!("line {line} ({k}): the value must be a string")));
+            return Err(Error::BadValue(format!(
+                "line {line} ({}): the value must be a string",
+                crate::vault::names::printable(&k)
+            )));
         };
         let v = SecretValue::from_bytes(Zeroizing::new(s.into_bytes()))
-            .map_err(|e| Error::BadValue(format!("line {line} ({k}): {e}")))?;
+            .map_err(|e| Error::BadValue(format!("line {line} ({}): {e}", crate::vault::names::printable(&k))))?;
         out.push((k, v, line));
     }
     Ok(out)
@@ -182,6 +187,9 @@ mod tests {
         let text = "# it's a comment with $HOME\nA=\"x$PATH\"\nB=${PATH}y\nC='$HOME'\nD=a\\$b # it's\nE=\"q'$X\"\n";
         let got: Vec<(String, String)> =
             parse_dotenv(text).unwrap().into_iter().map(|(k, v, _)| (k, v.expose().to_owned())).collect();
+        // An escaped blank does not start a comment: the `$` after it stays literal too.
+        let tricky = parse_dotenv("INNOCENT=x\\ #${HOME}\n").unwrap();
+        assert_eq!(tricky[0].1.expose(), "x #${HOME}");
         let want = [("A", "x$PATH"), ("B", "${PATH}y"), ("C", "$HOME"), ("D", "a$b"), ("E", "q'$X")];
         assert_eq!(got.len(), want.len());
         for ((k, v), (wk, wv)) in got.iter().zip(want) {

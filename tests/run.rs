@@ -435,7 +435,8 @@ fn a_multi_line_value_is_masked_line_by_line() {
     let stdout = text(&out.stdout);
     // Each line comes out masked (how the newline that ends the value is shown may vary).
     assert!(stdout.lines().all(|l| matches(r"^(\*\*\*)*$", l)), "{stdout:?}");
-    assert!(stdout.matches("***").count() >= 4, "{stdout:?}");
+    // Lines held while they continue the whole value come out as one mask: at least two.
+    assert!(stdout.matches("***").count() >= 2, "{stdout:?}");
     assert_eq!(text(&out.stderr), "***\n");
     assert_no_value(&out, &lines);
 }

@@ -102,6 +102,8 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
     } else {
         InFormat::Dotenv
     });
+    // Unlock first: that takes VAULT_PASSPHRASE out of our environment before any parser runs.
+    let v = ctx.unlock()?;
     let parsed = match format {
         InFormat::Dotenv => parse_dotenv(&text)?,
         InFormat::Json => parse_json(&text)?,
@@ -112,7 +114,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
         if let Err(Error::InvalidName { reason, .. }) = names::check("secret", k) {
             bad.push(format!("line {line}: '{}' {reason}", names::printable(k)));
         } else if !seen.insert(k.clone()) {
-            bad.push(format!("line {line}: '{k}' appears twice"));
+            bad.push(format!("line {line}: '{}' appears twice", names::printable(k)));
         }
     }
     if !bad.is_empty() {
@@ -124,7 +126,6 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
         )));
     }
     let entries: Vec<(String, SecretValue)> = parsed.into_iter().map(|(k, v, _)| (k, v)).collect();
-    let v = ctx.unlock()?;
     let bar = (std::io::stderr().is_terminal() && !ctx.style.quiet && entries.len() >= 200).then(|| {
         let b = indicatif::ProgressBar::new(entries.len() as u64);
         b.set_style(

@@ -360,6 +360,27 @@ impl MaskStream<'_> {
         if self.pending() == 0 {
             return;
         }
+        if let Some(m) = self.masker.matcher.as_ref() {
+            // A partial secret was already let out once and the bytes since still continue it:
+            // keep holding them until it completes (masked), diverges or the stream ends, so a
+            // value written slowly shows at most its first part, once.
+            if self.emitted > 0 && m.hold_from(&self.held, 0) == 0 {
+                return;
+            }
+        }
+        self.release(out);
+    }
+
+    /// Emits everything still held (the stream has ended: nothing can complete a secret now).
+    pub fn finish(&mut self, out: &mut Vec<u8>) {
+        if self.pending() > 0 {
+            self.release(out);
+        }
+        self.held.zeroize();
+        self.emitted = 0;
+    }
+
+    fn release(&mut self, out: &mut Vec<u8>) {
         let Some(m) = self.masker.matcher.as_ref() else {
             out.extend_from_slice(&self.held);
             self.held.zeroize();

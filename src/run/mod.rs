@@ -72,6 +72,14 @@ pub fn plan(secrets: Vec<RunSecret>, opts: &RunOptions) -> Result<Plan> {
         secrets.retain(|s| only.contains(&s.env_name));
     }
     secrets.sort_by(|a, b| a.env_name.cmp(&b.env_name));
+    // Names that would run code in the child (LD_PRELOAD, BASH_ENV, ...) are refused when a
+    // secret is created; refuse them here too, whatever the file says.
+    if let Some(bad) = secrets.iter().find(|s| crate::vault::names::is_dangerous_env(&s.env_name)) {
+        return Err(Error::Usage(format!(
+            "secret '{}' would set {}, which changes how programs start; vault run refuses it",
+            bad.name, bad.env_name
+        )));
+    }
     let mut notes = Vec::new();
     if let Some(bad) = secrets.iter().find(|s| s.value.expose().contains('\0')) {
         return Err(Error::BadValue(format!(
@@ -80,6 +88,16 @@ pub fn plan(secrets: Vec<RunSecret>, opts: &RunOptions) -> Result<Plan> {
         )));
     }
     if !opts.pristine {
+        // A secret shared in from another project never overrides what the caller set.
+        let kept: Vec<String> = secrets
+            .iter()
+            .filter(|s| s.shared && std::env::var_os(&s.env_name).is_some())
+            .map(|s| s.env_name.clone())
+            .collect();
+        if !kept.is_empty() {
+            notes.push(format!("vault: note: inherited {} kept over the community's shared secrets", kept.join(", ")));
+            secrets.retain(|s| !(s.shared && kept.contains(&s.env_name)));
+        }
         let shadowed: Vec<&str> =
             secrets.iter().filter(|s| std::env::var_os(&s.env_name).is_some()).map(|s| s.env_name.as_str()).collect();
         if !shadowed.is_empty() {
@@ -130,6 +148,7 @@ fn build_command(plan: &Plan, argv: &[OsString]) -> Command {
     for (k, v) in &plan.env {
         cmd.env(k, v.expose());
     }
+    crate::sys::restore_for_child(&mut cmd);
     cmd
 }
 

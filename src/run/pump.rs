@@ -62,7 +62,7 @@ pub fn pump<R: Read + AsRawFd, W: Write, M: MaskerSource + ?Sized>(
             Err(e) if e.raw_os_error() == Some(libc::EIO) => break,
             Err(e) => {
                 if let Some(s) = stream.as_mut() {
-                    s.flush(&mut out);
+                    s.finish(&mut out);
                 }
                 // The read error is the one worth reporting.
                 let _ = sink.write(&mut out);
@@ -85,7 +85,7 @@ pub fn pump<R: Read + AsRawFd, W: Write, M: MaskerSource + ?Sized>(
         }
     }
     if let Some(s) = stream.as_mut() {
-        s.flush(&mut out);
+        s.finish(&mut out);
     }
     sink.write(&mut out)?;
     Ok(total)

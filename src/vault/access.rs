@@ -98,6 +98,57 @@ impl Vault {
         Ok(())
     }
 
+    /// Before `x` loses ownership of `p` (removal or demotion): memberships `x` granted are
+    /// re-signed by us and key wraps `x` signed are re-made by us, so they keep verifying.
+    /// Refused when our own membership comes from `x` (we cannot vouch for ourselves). Runs
+    /// inside a write; the caller checks every membership afterwards with `recheck_grants`.
+    pub(super) fn adopt_grants_of(&self, p: &ProjectRow, x: &str, key: &Key32) -> Result<()> {
+        // Every row must verify as it stands first: a row slipped into the file is tampering
+        // (exit 7), not something to adopt.
+        let grants = self.store.grants(&p.id)?;
+        for g in &grants {
+            self.verify_grant(p, g, 0)?;
+        }
+        for mut g in grants {
+            if g.user_id == x || (g.granted_by != x && g.key_signer != x) {
+                continue;
+            }
+            if g.user_id == self.me.id && g.granted_by == x {
+                let who = self.user_name(x)?;
+                return Err(Error::Usage(format!(
+                    "your own membership of project '{}' was granted by '{who}'; ask an owner whose membership does not come from '{who}' (the project's creator, say)",
+                    p.name
+                )));
+            }
+            if g.granted_by == x {
+                g.granted_by = self.me.id.clone();
+                g.sig = self.keys.sign(
+                    domain::PROJECT_GRANT_SIG,
+                    &parts(&self.membership_parts(&p.id, &g.user_id, &g.role, &self.me.id)),
+                );
+            }
+            if g.key_signer == x {
+                self.rewrap_grant(p, &mut g, key)?;
+            }
+            self.store.put_grant(&g)?;
+        }
+        Ok(())
+    }
+
+    /// Checks every membership of `p` from scratch (after a change to who granted what).
+    pub(super) fn recheck_grants(&self, p: &ProjectRow) -> Result<()> {
+        self.grants_ok.borrow_mut().clear();
+        for g in self.store.grants(&p.id)? {
+            self.verify_grant(p, &g, 0).map_err(|_| {
+                Error::Usage(format!(
+                    "that change would leave a membership of project '{}' that no current owner vouches for; nothing was changed",
+                    p.name
+                ))
+            })?;
+        }
+        Ok(())
+    }
+
     /// Verifies a membership: its signature, and that its signer could grant it (the creator
     /// committed in the project id granting themselves ownership, or an owner whose membership
     /// verifies in turn). Returns the role.

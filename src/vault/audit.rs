@@ -118,7 +118,8 @@ impl Vault {
                 None => pending.push(e.clone()),
                 Some(mac) => {
                     let want = chain_mac(self.keys.audit_key.expose(), &self.vault_id, &prev, &pending, e);
-                    if &want != mac {
+                    // Constant time, as any MAC comparison should be.
+                    if !bool::from(subtle::ConstantTimeEq::ct_eq(want.as_slice(), mac.as_slice())) {
                         return Err(Error::tampered(format!(
                             "the audit log (event {} or one before it was edited or removed)",
                             e.seq

@@ -43,7 +43,40 @@ pub fn check_env(name: &str) -> Result<()> {
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         return bad("it must not start with a digit");
     }
+    if is_dangerous_env(name) {
+        return bad("it would change how programs start or what vault unlocks with (loader, shell, interpreter or vault settings); choose another env name");
+    }
     Ok(())
+}
+
+/// Environment variables a secret may not set: they make the dynamic loader, a shell or an
+/// interpreter run code of the secret writer's choosing in every program `vault run` starts
+/// (a community admin could otherwise read other projects' secrets), or they unlock vault.
+pub fn is_dangerous_env(name: &str) -> bool {
+    const EXACT: &[&str] = &[
+        "PATH",
+        "IFS",
+        "ENV",
+        "BASH_ENV",
+        "PS4",
+        "SHELLOPTS",
+        "BASHOPTS",
+        "PROMPT_COMMAND",
+        "NODE_OPTIONS",
+        "NODE_PATH",
+        "RUBYOPT",
+        "RUBYLIB",
+        "JAVA_TOOL_OPTIONS",
+        "_JAVA_OPTIONS",
+        "JDK_JAVA_OPTIONS",
+        "GCONV_PATH",
+        "GIT_SSH_COMMAND",
+        "VAULT_PASSPHRASE",
+        "VAULT_SESSION",
+    ];
+    const PREFIXES: &[&str] = &["LD_", "DYLD_", "PYTHON", "PERL5", "PERLLIB", "BASH_FUNC_"];
+    let upper = name.to_ascii_uppercase();
+    EXACT.contains(&upper.as_str()) || PREFIXES.iter().any(|p| upper.starts_with(p))
 }
 
 /// Checks a user name: 1 to 63 characters of letters, digits, `.`, `-` and `_`, starting with a
@@ -109,6 +142,10 @@ mod tests {
         assert!(check_env("_X").is_ok());
         assert!(check_env("1X").is_err());
         assert!(check_env("A-B").is_err());
+        for bad in ["LD_PRELOAD", "BASH_ENV", "PATH", "PYTHONPATH", "NODE_OPTIONS", "VAULT_PASSPHRASE", "ld_preload"] {
+            assert!(check_env(bad).is_err(), "{bad}");
+        }
+        assert!(check_env("VAULT_ADDR").is_ok());
         assert!(check_user("alice").is_ok());
         assert!(check_user("bob.smith").is_ok());
         assert!(check_user("").is_err());

@@ -634,4 +634,7 @@ pub struct RunSecret {
     pub value: SecretValue,
     /// Masked even with `--no-mask`.
     pub write_only: bool,
+    /// Shared into the project's community from another project: it never overrides an
+    /// inherited variable.
+    pub shared: bool,
 }

@@ -257,6 +257,7 @@ impl Vault {
                 project: project.name.clone(),
                 value,
                 write_only: row.write_only,
+                shared: false,
             });
         }
         for sh in self.shared_secrets(&project, true)? {
@@ -270,6 +271,7 @@ impl Vault {
                 project: sh.home,
                 value,
                 write_only: sh.row.write_only,
+                shared: true,
             });
         }
         Ok(out)

@@ -214,8 +214,17 @@ impl Vault {
             if u.id == self.me.id {
                 return Err(Error::Usage("you cannot change your own role; ask another owner".into()));
             }
+            let was_owner = match s.grant(&p.id, &u.id)? {
+                Some(old) => self.verify_grant(&p, &old, 0)? == Role::Owner,
+                None => false,
+            };
+            if was_owner && role != Role::Owner {
+                // What they granted as owner must keep verifying once they are not one.
+                self.adopt_grants_of(&p, &u.id, &key)?;
+            }
             let g = self.make_grant(&p, &u, role, &key)?;
-            s.put_grant(&g)
+            s.put_grant(&g)?;
+            self.recheck_grants(&p)
         })
     }
 
@@ -251,11 +260,26 @@ impl Vault {
                 )));
             }
             let old_key = self.project_key(&p, &grant)?;
-            s.delete_grant(&p.id, &u.id)?;
             if u.id == self.me.id {
-                // We leave; we cannot sign for the others, and we held the key anyway.
-                return Ok(());
+                // We leave. We cannot vouch for the others, so what we granted must not depend
+                // on us.
+                if grants.iter().any(|g| g.granted_by == u.id || g.key_signer == u.id) {
+                    return Err(Error::Usage(format!(
+                        "you granted memberships or keys in project '{project}'; ask another owner to remove you"
+                    )));
+                }
+                s.delete_grant(&p.id, &u.id)?;
+                return self.recheck_grants(&p);
             }
+            if u.id == p.created_by {
+                return Err(Error::Usage(format!(
+                    "'{user}' created project '{project}': every membership comes from them, so they cannot be removed"
+                )));
+            }
+            self.adopt_grants_of(&p, &u.id, &old_key)?;
+            s.delete_grant(&p.id, &u.id)?;
+            self.recheck_grants(&p)?;
+            let mut grants = s.grants(&p.id)?;
             self.rotate_project_key(&mut p, &old_key, &mut grants)
         })
     }
@@ -269,6 +293,14 @@ impl Vault {
     ) -> Result<()> {
         let new_key = Key32::generate();
         let old_epoch = p.key_epoch;
+        // The new key goes only to rows that verify now: a row an attacker slipped into the
+        // file must not be handed the next key, signed by us.
+        for g in grants.iter() {
+            if g.key_epoch != old_epoch {
+                return Err(Error::tampered(format!("a membership of project '{}'", p.name)));
+            }
+            self.verify_grant(p, g, 0)?;
+        }
         let secrets = self.store.secrets(&p.id)?;
         let mut deks = HashMap::new();
         for sec in &secrets {
@@ -421,9 +453,71 @@ impl Vault {
                 return Err(Error::Usage("you cannot change your own membership; ask another admin".into()));
             }
             let key = self.community_key(&c, &me)?;
+            let was_admin = match s.member(&c.id, &u.id)? {
+                Some(old) => self.verify_member(&c, &old, 0)?,
+                None => false,
+            };
+            if was_admin && !admin {
+                self.adopt_members_of(&c, &u.id, &key)?;
+            }
             let m = self.make_member(&c, &u, admin, &key)?;
-            s.put_member(&m)
+            s.put_member(&m)?;
+            self.recheck_members(&c)
         })
+    }
+
+    /// Before `x` stops being an admin of `c`: memberships and key wraps `x` signed, and the
+    /// shares `x` made, are re-made by us so they keep verifying. Runs inside a write.
+    fn adopt_members_of(&self, c: &CommunityRow, x: &str, key: &Key32) -> Result<()> {
+        let members = self.store.members(&c.id)?;
+        for m in &members {
+            self.verify_member(c, m, 0)?;
+        }
+        for mut m in members {
+            if m.user_id == x || (m.granted_by != x && m.key_signer != x) {
+                continue;
+            }
+            if m.user_id == self.me.id && m.granted_by == x {
+                return Err(Error::Usage(format!(
+                    "your own membership of community '{}' was granted by '{}'; ask another admin",
+                    c.name,
+                    self.user_name(x)?
+                )));
+            }
+            if m.granted_by == x {
+                // Same role, granted by us now.
+                let keep = self.make_member(c, &self.user_by_id(&m.user_id)?, m.is_admin, key)?;
+                m = keep;
+            } else {
+                self.rewrap_member(c, &mut m, key)?;
+            }
+            self.store.put_member(&m)?;
+        }
+        for (sec, sh) in self.store.shared_into(&c.id)? {
+            if sh.shared_by == x {
+                let dek = self.open_shared_dek(c, key, &sec, &sh)?;
+                self.store.put_share(&self.make_share(c, key, &sec, &dek))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks every membership of `c` from scratch after a change to who granted what.
+    fn recheck_members(&self, c: &CommunityRow) -> Result<()> {
+        self.grants_ok.borrow_mut().clear();
+        for m in self.store.members(&c.id)? {
+            self.verify_member(c, &m, 0).map_err(|_| {
+                Error::Usage(format!(
+                    "that change would leave a membership of community '{}' that no admin vouches for; nothing was changed",
+                    c.name
+                ))
+            })?;
+        }
+        Ok(())
+    }
+
+    fn user_by_id(&self, id: &str) -> Result<UserRow> {
+        self.store.user_by_id(id)?.ok_or_else(|| Error::tampered("a member's roster entry"))
     }
 
     /// Community members, (name, admin?) by name.
@@ -447,17 +541,31 @@ impl Vault {
                 scope: Some(format!("community '{community}'")),
             })?;
             let old_key = self.community_key(&c, &me)?;
+            if u.id == c.created_by {
+                return Err(Error::Usage(format!(
+                    "'{user}' created community '{community}': every membership comes from them, so they cannot be removed"
+                )));
+            }
+            self.adopt_members_of(&c, &u.id, &old_key)?;
             s.delete_member(&c.id, &u.id)?;
+            self.recheck_members(&c)?;
             let shares = s.shared_into(&c.id)?;
             let mut deks = Vec::new();
             for (sec, sh) in &shares {
                 deks.push(self.open_shared_dek(&c, &old_key, sec, sh)?);
             }
+            let members = s.members(&c.id)?;
+            for m in &members {
+                if m.key_epoch != c.key_epoch {
+                    return Err(Error::tampered(format!("a membership of community '{}'", c.name)));
+                }
+                self.verify_member(&c, m, 0)?;
+            }
             c.key_epoch += 1;
             c.modified_at = store::now();
             s.update_community(&c)?;
             let new_key = Key32::generate();
-            for mut m in s.members(&c.id)? {
+            for mut m in members {
                 self.rewrap_member(&c, &mut m, &new_key)?;
                 s.put_member(&m)?;
             }
