@@ -193,6 +193,10 @@ impl From<rusqlite::Error> for Error {
         use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
         match e.sqlite_error_code() {
             Some(DatabaseCorrupt | NotADatabase) => Error::Corrupt(e.to_string()),
+            Some(rusqlite::ErrorCode::ReadOnly) => Error::io(
+                "cannot write the vault file",
+                std::io::Error::new(std::io::ErrorKind::PermissionDenied, "it or its folder is read-only"),
+            ),
             // A column of the wrong type means someone edited the file by hand.
             _ if matches!(
                 e,

@@ -364,3 +364,71 @@ fn names_at_every_boundary() {
     }
     assert!(list_names(h, "bounds").is_empty());
 }
+
+/// Runs the vault binary as the unprivileged user `nobody` (when the tests run as root, as CI
+/// does), so that file modes apply: root ignores them.
+fn as_nobody(home: &Path, args: &[&str], stdin: &[u8]) -> std::process::Output {
+    let mut c = StdCommand::new("setpriv");
+    c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(env!("CARGO_BIN_EXE_vault"))
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_RUNTIME_DIR", home.join("run"))
+        .env("VAULT_PATH", vault_path(home))
+        .env("VAULT_USER", "alice")
+        .env("VAULT_PASSPHRASE", ALICE_PASS)
+        .current_dir(home)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().expect("setpriv");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+// See issue 7, "a read-only file or folder": one clear error (exit 1, not "damaged") and
+// nothing changes. Root ignores file modes, so the binary runs as `nobody` here.
+#[test]
+fn a_read_only_vault_file_and_folder_is_one_clear_error() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let home = init_vault();
+    let h = home.path();
+    create_project(h, "rop");
+    create_secret(h, "rop", "RO_KEY", "read-only-value");
+    if std::fs::metadata(h).unwrap().uid() != 0 {
+        // Not root: the current user owns the files; making them read-only works directly,
+        // but this test is written for the root case CI runs in.
+        eprintln!("not root: the nobody-based read-only test needs root to drop to nobody");
+        return;
+    }
+    // Hand the whole home to nobody, then take write permission away from file and folder.
+    let status = StdCommand::new("chown").args(["-R", "65534:65534"]).arg(h).status().unwrap();
+    assert!(status.success());
+    std::fs::set_permissions(h, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let dir = vault_path(h).parent().unwrap().to_owned();
+    for f in std::fs::read_dir(&dir).unwrap() {
+        std::fs::set_permissions(f.unwrap().path(), std::fs::Permissions::from_mode(0o400)).unwrap();
+    }
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o500)).unwrap();
+    let before = std::fs::read(vault_path(h)).unwrap();
+
+    let out = as_nobody(h, &["secret", "create", "NEW_ONE", "--project", "rop"], b"new-value-1");
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(!out.status.success(), "a write to a read-only vault must fail");
+    assert!(stderr.starts_with("vault: error:"), "{stderr}");
+    assert!(!stderr.contains("panicked") && !stderr.contains("new-value-1"), "{stderr}");
+    assert_eq!(std::fs::read(vault_path(h)).unwrap(), before, "the file changed");
+    assert!(stderr.contains("read-only"), "{stderr}");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    // A read says the same, clearly, rather than calling the file damaged.
+    let read = as_nobody(h, &["secret", "list", "--project", "rop"], b"");
+    let rerr = String::from_utf8_lossy(&read.stderr).to_string();
+    assert_eq!(read.status.code(), Some(1), "{rerr}");
+    assert!(rerr.contains("read-only") && !rerr.contains("damaged"), "{rerr}");
+
+    // Put permissions back so the temp folder can be removed.
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let _ = StdCommand::new("chown").args(["-R", "0:0"]).arg(h).status();
+}

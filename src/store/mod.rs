@@ -119,7 +119,13 @@ impl Store {
                 [],
                 |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
             )
-            .map_err(|e| damaged(describe_open_error(&e)))?;
+            .map_err(|e| {
+                if e.sqlite_error_code() == Some(ErrorCode::ReadOnly) {
+                    read_only(path)
+                } else {
+                    damaged(describe_open_error(&e))
+                }
+            })?;
         if app_id != APPLICATION_ID {
             return Err(damaged("it is an SQLite file but not a vault".into()));
         }
@@ -205,6 +211,17 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+/// The file or its folder cannot be written: vault writes even to read (WAL index, audit).
+fn read_only(path: &Path) -> Error {
+    Error::io(
+        format!("cannot use {}", path.display()),
+        std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the vault file or its folder is read-only, and vault writes to it even to read (WAL index, audit log)",
+        ),
+    )
 }
 
 fn describe_open_error(e: &rusqlite::Error) -> String {
