@@ -123,7 +123,17 @@ pub fn plan(secrets: Vec<RunSecret>, opts: &RunOptions) -> Result<Plan> {
         let target = Arc::clone(&cell);
         std::thread::spawn(move || {
             let refs: Vec<&[u8]> = values.iter().map(|v| v.as_slice()).collect();
-            let _ = target.set(Masker::new(&refs).0);
+            match std::panic::catch_unwind(|| Masker::new(&refs).0) {
+                Ok(m) => {
+                    let _ = target.set(m);
+                }
+                // Fail closed: without a masker no output may pass, and the pumps would wait
+                // for it forever. Nothing of the child's output has been written yet.
+                Err(_) => {
+                    eprintln!("vault: error: the secrets are too large to build the output masker; use --no-mask");
+                    std::process::exit(1);
+                }
+            }
         });
         Some(cell)
     };

@@ -25,7 +25,7 @@ impl Vault {
         progress: &mut dyn FnMut(usize),
     ) -> Result<ImportReport> {
         self.store.write(|s| {
-            let project = self.scope_project(scope, true)?.expect("created on demand");
+            let project = self.write_project(scope)?;
             let grant = self.require(&project, Role::Editor, "importing secrets")?;
             let pkey = self.project_key(&project, &grant)?;
             let mut report = ImportReport::default();

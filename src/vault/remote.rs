@@ -307,7 +307,7 @@ impl Vault {
         names::check_env(env_name)?;
         let mut undo = Undo::default();
         let r = self.store.write(|_| {
-            let project = self.scope_project(scope, true)?.expect("created on demand");
+            let project = self.write_project(scope)?;
             let grant = self.require(&project, Role::Editor, "creating a secret")?;
             self.check_unique(&project, name, env_name, scope)?;
             let pkey = self.project_key(&project, &grant)?;

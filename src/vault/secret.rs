@@ -274,6 +274,14 @@ impl Vault {
         }
     }
 
+    /// The project a write goes to; a personal project is created on first use.
+    pub(super) fn write_project(&self, scope: &Scope) -> Result<ProjectRow> {
+        match scope {
+            Scope::Project(name) => self.project(name),
+            Scope::Private => self.personal_project_or_create(),
+        }
+    }
+
     pub(super) fn scope_label(scope: &Scope) -> String {
         match scope {
             Scope::Project(p) => p.clone(),
@@ -368,7 +376,7 @@ impl Vault {
         let env_name = env_name.unwrap_or(name);
         names::check_env(env_name)?;
         self.store.write(|_| {
-            let project = self.scope_project(scope, true)?.expect("created on demand");
+            let project = self.write_project(scope)?;
             let grant = self.require(&project, Role::Editor, "creating a secret")?;
             self.check_unique(&project, name, env_name, scope)?;
             let pkey = self.project_key(&project, &grant)?;
@@ -540,7 +548,7 @@ impl Vault {
             let sgrant = self.require(&src, Role::Viewer, "cloning a secret")?;
             let row = self.find_secret(&src, name, scope)?;
             self.refuse_write_only(&row, "clone")?;
-            let dst = self.scope_project(to, true)?.expect("created on demand");
+            let dst = self.write_project(to)?;
             let dgrant = self.require(&dst, Role::Editor, "creating a secret")?;
             let env_name = if row.env_name == row.name { new_name } else { row.env_name.as_str() };
             self.check_unique(&dst, new_name, env_name, to)?;
