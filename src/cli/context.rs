@@ -53,6 +53,8 @@ impl Ctx {
     /// Opens the vault file and unlocks it as the acting user.
     pub fn unlock(&self) -> Result<Vault> {
         let store = vault::open_store(&self.vault_path)?;
+        // One snapshot for the unlock and the command's reads; the first write ends it.
+        store.begin_read()?;
         let result = match crate::session::token_from_env() {
             Some(token) => crate::session::load(&token)
                 .and_then(|s| Vault::unlock_with_keys(store, &s.vault_id, &s.user_id, s.keys)),

@@ -45,6 +45,8 @@ pub fn run(ctx: &Ctx, a: RunArgs) -> Result<ExitCode> {
     let scope = a.scope.scope(ctx)?;
     let v = ctx.unlock()?;
     let secrets = v.run_secrets(&scope)?;
+    // No read snapshot held open while the child runs (it would hold back WAL checkpoints).
+    v.shared_store().end_read();
     drop(v);
     let opts = RunOptions { no_mask: a.no_mask, only: a.only, pristine: a.pristine };
     let plan = run::plan(secrets, &opts)?;

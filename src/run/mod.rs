@@ -51,12 +51,42 @@ pub struct RunOptions {
 pub struct Plan {
     /// (env name, value) pairs, in env-name order.
     env: Vec<(String, crate::vault::SecretValue)>,
-    /// Built on another thread while the child starts; output waits for it only if there is
-    /// output (a quiet child never does).
-    masker: Option<Arc<OnceLock<Masker>>>,
+    /// Built on another thread once the child is started (see `PendingMasker::start`).
+    masker: Option<PendingMasker>,
     /// Notes for stderr: shadowed variables, values too short to mask. Names only.
     pub notes: Vec<String>,
     pristine: bool,
+}
+
+/// The values to mask and where their masker will be, once built.
+struct PendingMasker {
+    values: Vec<Zeroizing<Vec<u8>>>,
+    cell: Arc<OnceLock<Masker>>,
+}
+
+impl PendingMasker {
+    /// Builds the masker on another thread. Called right after the child is spawned, so the
+    /// two do not compete for a core while the child starts; the pumps wait for it only once
+    /// the child writes something (a quiet child never does).
+    fn start(self) -> Arc<OnceLock<Masker>> {
+        let PendingMasker { values, cell } = self;
+        let target = Arc::clone(&cell);
+        std::thread::spawn(move || {
+            let refs: Vec<&[u8]> = values.iter().map(|v| v.as_slice()).collect();
+            match std::panic::catch_unwind(|| Masker::new(&refs).0) {
+                Ok(m) => {
+                    let _ = target.set(m);
+                }
+                // Fail closed: without a masker no output may pass, and the pumps would wait
+                // for it forever. Nothing of the child's output has been written yet.
+                Err(_) => {
+                    eprintln!("vault: error: the secrets are too large to build the output masker; use --no-mask");
+                    std::process::exit(1);
+                }
+            }
+        });
+        cell
+    }
 }
 
 /// Chooses what the child gets. Project secrets override inherited variables of the same name
@@ -117,25 +147,10 @@ pub fn plan(secrets: Vec<RunSecret>, opts: &RunOptions) -> Result<Plan> {
                 short.join(", ")
             ));
         }
-        let values: Vec<Zeroizing<Vec<u8>>> =
-            masked.iter().map(|s| Zeroizing::new(s.value.expose().as_bytes().to_vec())).collect();
-        let cell = Arc::new(OnceLock::new());
-        let target = Arc::clone(&cell);
-        std::thread::spawn(move || {
-            let refs: Vec<&[u8]> = values.iter().map(|v| v.as_slice()).collect();
-            match std::panic::catch_unwind(|| Masker::new(&refs).0) {
-                Ok(m) => {
-                    let _ = target.set(m);
-                }
-                // Fail closed: without a masker no output may pass, and the pumps would wait
-                // for it forever. Nothing of the child's output has been written yet.
-                Err(_) => {
-                    eprintln!("vault: error: the secrets are too large to build the output masker; use --no-mask");
-                    std::process::exit(1);
-                }
-            }
-        });
-        Some(cell)
+        Some(PendingMasker {
+            values: masked.iter().map(|s| Zeroizing::new(s.value.expose().as_bytes().to_vec())).collect(),
+            cell: Arc::new(OnceLock::new()),
+        })
     };
     let env = secrets.into_iter().map(|s| (s.env_name, s.value)).collect();
     Ok(Plan { env, masker, notes, pristine: opts.pristine })
@@ -158,7 +173,6 @@ fn build_command(plan: &Plan, argv: &[OsString]) -> Command {
     for (k, v) in &plan.env {
         cmd.env(k, v.expose());
     }
-    crate::sys::restore_for_child(&mut cmd);
     cmd
 }
 
@@ -205,7 +219,7 @@ fn run_on_pipes(plan: Plan, argv: &[OsString]) -> Result<u8> {
     }
     let mut forwarded = vec![SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGINT];
     let mut signals = Signals::new(&forwarded).map_err(|e| Error::io("cannot install signal handlers", e))?;
-    let mut child = cmd.spawn().map_err(|e| spawn_error(&argv[0], e))?;
+    let mut child = crate::sys::spawn_as_user(&mut cmd).map_err(|e| spawn_error(&argv[0], e))?;
     drop(cmd);
     let pid = child.id();
     if interactive {
@@ -221,8 +235,9 @@ fn run_on_pipes(plan: Plan, argv: &[OsString]) -> Result<u8> {
     });
     let out = child.stdout.take();
     let err = child.stderr.take();
-    let masker = plan.masker.as_deref();
     drop(plan.env);
+    let masker = plan.masker.map(PendingMasker::start);
+    let masker = masker.as_deref();
     let status = std::thread::scope(|s| {
         let t1 = out.map(|o| s.spawn(move || pump::pump(o, std::io::stdout(), masker, HOLD)));
         let t2 = err.map(|e| s.spawn(move || pump::pump(e, std::io::stderr(), masker, HOLD)));
@@ -245,7 +260,7 @@ fn run_on_pty(plan: Plan, argv: &[OsString]) -> Result<u8> {
     pty.attach(&mut cmd).map_err(|e| Error::io("cannot attach the pseudo-terminal", e))?;
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGINT, SIGWINCH])
         .map_err(|e| Error::io("cannot install signal handlers", e))?;
-    let mut child = cmd.spawn().map_err(|e| spawn_error(&argv[0], e))?;
+    let mut child = crate::sys::spawn_as_user(&mut cmd).map_err(|e| spawn_error(&argv[0], e))?;
     drop(cmd);
     let master = pty.close_slave();
     let pid = child.id();
@@ -273,8 +288,9 @@ fn run_on_pty(plan: Plan, argv: &[OsString]) -> Result<u8> {
             }
         }
     });
-    let masker = plan.masker.as_deref();
     drop(plan.env);
+    let masker = plan.masker.map(PendingMasker::start);
+    let masker = masker.as_deref();
     let result = std::thread::scope(|s| {
         let t = s.spawn(move || pump::pump(master, std::io::stdout(), masker, HOLD));
         let status = child.wait();
