@@ -5,6 +5,11 @@
 //! names the file and carries the key; the file alone opens nothing. The expiry is bound into the
 //! seal's associated data, so editing it in the file breaks the seal. `vault lock` deletes the
 //! file. With a session a command costs no key derivation.
+//!
+//! The file also carries the session's memo (see `crypto::memo`), sealed under the same key:
+//! the signature checks and key unwraps earlier commands made, so later ones skip them. A
+//! command that added to it writes the file again (a new file renamed over the old one, under
+//! a lock on the folder that `vault lock` takes too, so a locked session never comes back).
 
 use std::fs::{DirBuilder, OpenOptions};
 use std::io::Write;
@@ -18,7 +23,11 @@ use crate::crypto::{self, domain, Key32, UserKeys};
 use crate::{Error, Result};
 
 const TOKEN_PREFIX: &str = "vs1";
-const FILE_MAGIC: &[u8; 4] = b"VSS1";
+/// The first format: no memo.
+const FILE_MAGIC_V1: &[u8; 4] = b"VSS1";
+/// As the first, but the keys' seal is length-prefixed and the sealed memo (possibly empty)
+/// follows it to the end.
+const FILE_MAGIC: &[u8; 4] = b"VSS2";
 
 /// What a session holds once opened.
 pub struct Session {
@@ -26,6 +35,8 @@ pub struct Session {
     pub user_id: String,
     pub expires_at: i64,
     pub keys: UserKeys,
+    /// The memo of earlier commands (empty when there is none or it does not open).
+    pub memo: crypto::memo::Memo,
 }
 
 /// The session token from `VAULT_SESSION`, removed from our environment once read so that
@@ -81,14 +92,13 @@ pub fn create(vault_id: &str, user_id: &str, keys: &UserKeys, ttl_secs: i64) -> 
     let key = Key32::generate();
     let expires_at = crate::store::now() + ttl_secs;
     let sealed = crypto::seal(&key, &keys.to_plaintext(), &session_ad(&id, vault_id, user_id, expires_at));
-    let mut blob = Vec::new();
-    blob.extend_from_slice(FILE_MAGIC);
-    for field in [vault_id.as_bytes(), user_id.as_bytes()] {
-        blob.extend_from_slice(&(field.len() as u32).to_be_bytes());
-        blob.extend_from_slice(field);
-    }
-    blob.extend_from_slice(&expires_at.to_be_bytes());
-    blob.extend_from_slice(&sealed);
+    let blob = file_bytes(&SessionFile {
+        vault_id: vault_id.into(),
+        user_id: user_id.into(),
+        expires_at,
+        sealed_keys: &sealed,
+        sealed_memo: &[],
+    });
     let path = dir.join(format!("{id}.session"));
     OpenOptions::new()
         .write(true)
@@ -102,21 +112,116 @@ pub fn create(vault_id: &str, user_id: &str, keys: &UserKeys, ttl_secs: i64) -> 
     Ok(Zeroizing::new(token))
 }
 
-/// Parses a session file's bytes; `None` when malformed.
-pub fn parse_file(blob: &[u8]) -> Option<(String, String, i64, &[u8])> {
-    let rest = blob.strip_prefix(FILE_MAGIC)?;
-    let mut rest = rest;
-    let mut fields = Vec::new();
-    for _ in 0..2 {
-        let n = u32::from_be_bytes(rest.get(..4)?.try_into().ok()?) as usize;
-        let f = rest.get(4..4 + n)?;
-        fields.push(String::from_utf8(f.to_vec()).ok()?);
-        rest = &rest[4 + n..];
+/// A session file, parsed but not opened.
+#[derive(Debug)]
+pub struct SessionFile<'a> {
+    pub vault_id: String,
+    pub user_id: String,
+    pub expires_at: i64,
+    pub sealed_keys: &'a [u8],
+    /// Empty when the file has no memo.
+    pub sealed_memo: &'a [u8],
+}
+
+fn file_bytes(f: &SessionFile<'_>) -> Vec<u8> {
+    let mut blob = Vec::with_capacity(64 + f.sealed_keys.len() + f.sealed_memo.len());
+    blob.extend_from_slice(FILE_MAGIC);
+    for field in [f.vault_id.as_bytes(), f.user_id.as_bytes()] {
+        blob.extend_from_slice(&(field.len() as u32).to_be_bytes());
+        blob.extend_from_slice(field);
     }
+    blob.extend_from_slice(&f.expires_at.to_be_bytes());
+    blob.extend_from_slice(&(f.sealed_keys.len() as u32).to_be_bytes());
+    blob.extend_from_slice(f.sealed_keys);
+    blob.extend_from_slice(f.sealed_memo);
+    blob
+}
+
+/// Parses a session file's bytes (either format); `None` when malformed.
+pub fn parse_file(blob: &[u8]) -> Option<SessionFile<'_>> {
+    let (v1, mut rest) = match blob.split_at_checked(4)? {
+        (m, rest) if m == FILE_MAGIC_V1 => (true, rest),
+        (m, rest) if m == FILE_MAGIC => (false, rest),
+        _ => return None,
+    };
+    let field = |rest: &mut &[u8]| -> Option<Vec<u8>> {
+        let n = u32::from_be_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+        let f = rest.get(4..4usize.checked_add(n)?)?.to_vec();
+        *rest = &rest[4 + n..];
+        Some(f)
+    };
+    let vault_id = String::from_utf8(field(&mut rest)?).ok()?;
+    let user_id = String::from_utf8(field(&mut rest)?).ok()?;
     let expires_at = i64::from_be_bytes(rest.get(..8)?.try_into().ok()?);
-    let user_id = fields.pop()?;
-    let vault_id = fields.pop()?;
-    Some((vault_id, user_id, expires_at, &rest[8..]))
+    let rest = &rest[8..];
+    if v1 {
+        return Some(SessionFile { vault_id, user_id, expires_at, sealed_keys: rest, sealed_memo: &[] });
+    }
+    let n = u32::from_be_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+    let sealed_keys = rest.get(4..4usize.checked_add(n)?)?;
+    let sealed_memo = &rest[4 + n..];
+    Some(SessionFile { vault_id, user_id, expires_at, sealed_keys, sealed_memo })
+}
+
+fn memo_ad(id: &str, f: &SessionFile<'_>) -> Vec<u8> {
+    crypto::ad(
+        domain::SESSION_MEMO,
+        &[id.as_bytes(), f.vault_id.as_bytes(), f.user_id.as_bytes(), &f.expires_at.to_be_bytes()],
+    )
+}
+
+fn open_memo(t: &Token, f: &SessionFile<'_>) -> Option<crypto::memo::Memo> {
+    if f.sealed_memo.is_empty() {
+        return None;
+    }
+    let pt = crypto::open(&t.key, f.sealed_memo, &memo_ad(&t.id, f)).ok()?;
+    crypto::memo::Memo::from_bytes(&pt)
+}
+
+/// Saves `memo` into the session a token names, merged with what the file holds now. Best
+/// effort: a session that is gone (locked), expired or unreadable is left alone.
+pub fn save_memo(token: &str, mut memo: crypto::memo::Memo) {
+    let Ok(t) = parse_token(token) else { return };
+    let dir = dir();
+    let Ok(_lock) = DirLock::take(&dir) else { return };
+    let path = dir.join(format!("{}.session", t.id));
+    let Ok(blob) = std::fs::read(&path) else { return };
+    let Some(f) = parse_file(&blob) else { return };
+    if crypto::open(&t.key, f.sealed_keys, &session_ad(&t.id, &f.vault_id, &f.user_id, f.expires_at)).is_err()
+        || crate::store::now() >= f.expires_at
+    {
+        return;
+    }
+    if let Some(old) = open_memo(&t, &f) {
+        memo.merge(old);
+    }
+    let sealed_memo = crypto::seal(&t.key, &memo.to_bytes(), &memo_ad(&t.id, &f));
+    let new = file_bytes(&SessionFile { sealed_memo: &sealed_memo, ..f });
+    let tmp = dir.join(format!("{}.session.{}.tmp", t.id, crypto::random_id()));
+    let written = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&tmp)
+        .and_then(|mut file| file.write_all(&new));
+    if written.is_err() || std::fs::rename(&tmp, &path).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+}
+
+/// An exclusive `flock` on the session folder: saving a memo and `vault lock` take it, so a
+/// save never puts back a session that was just locked.
+struct DirLock {
+    _file: std::fs::File,
+}
+
+impl DirLock {
+    fn take(dir: &std::path::Path) -> std::io::Result<DirLock> {
+        use std::os::fd::AsRawFd;
+        let f = std::fs::File::open(dir)?;
+        crate::sys::flock_exclusive(f.as_raw_fd())?;
+        Ok(DirLock { _file: f })
+    }
 }
 
 /// Opens the session a token names. Expired: the file is deleted and the error says so.
@@ -130,23 +235,27 @@ pub fn load(token: &str) -> Result<Session> {
         }
         Err(e) => return Err(Error::io(format!("cannot read session file {}", path.display()), e)),
     };
-    let (vault_id, user_id, expires_at, sealed) =
-        parse_file(&blob).ok_or_else(|| Error::Session("file is damaged; run `vault unlock` again".into()))?;
-    let pt = crypto::open(&t.key, sealed, &session_ad(&t.id, &vault_id, &user_id, expires_at)).map_err(|_| {
-        Error::Session("does not open with this token (edited or replaced); run `vault unlock` again".into())
-    })?;
-    if crate::store::now() >= expires_at {
+    let f = parse_file(&blob).ok_or_else(|| Error::Session("file is damaged; run `vault unlock` again".into()))?;
+    let pt = crypto::open(&t.key, f.sealed_keys, &session_ad(&t.id, &f.vault_id, &f.user_id, f.expires_at)).map_err(
+        |_| Error::Session("does not open with this token (edited or replaced); run `vault unlock` again".into()),
+    )?;
+    if crate::store::now() >= f.expires_at {
         let _ = std::fs::remove_file(&path);
         return Err(Error::Session("has expired; run `vault unlock` again".into()));
     }
     let keys = UserKeys::from_plaintext(&pt).map_err(|_| Error::Session("file is damaged".into()))?;
-    Ok(Session { vault_id, user_id, expires_at, keys })
+    // A memo that does not open is ignored: it only saves work, and is rebuilt.
+    let memo = open_memo(&t, &f).unwrap_or_default();
+    Ok(Session { vault_id: f.vault_id, user_id: f.user_id, expires_at: f.expires_at, keys, memo })
 }
 
 /// Deletes the session a token names. Returns whether a file was there.
 pub fn lock(token: &str) -> Result<bool> {
     let t = parse_token(token)?;
-    let path = dir().join(format!("{}.session", t.id));
+    let dir = dir();
+    let path = dir.join(format!("{}.session", t.id));
+    // Under the folder lock, so a command saving its memo cannot write the file back after.
+    let _lock = DirLock::take(&dir);
     match std::fs::remove_file(&path) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
@@ -196,5 +305,6 @@ mod tests {
         assert!(parse_token(&ok).is_ok());
         assert!(parse_file(b"").is_none());
         assert!(parse_file(b"VSS1\xff\xff\xff\xff").is_none());
+        assert!(parse_file(b"VSS2\0\0\0\0\0\0\0\0\0\0\0\x08").is_none());
     }
 }

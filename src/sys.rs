@@ -54,6 +54,16 @@ pub fn spawn_as_user(cmd: &mut std::process::Command) -> std::io::Result<std::pr
     child
 }
 
+/// Takes an exclusive `flock` on `fd`, waiting for it; released when the file is closed.
+pub fn flock_exclusive(fd: std::os::fd::RawFd) -> std::io::Result<()> {
+    // SAFETY: flock only takes an fd and a flag; a bad fd is an error, not undefined behaviour.
+    if unsafe { libc::flock(fd, libc::LOCK_EX) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
 /// The real user id.
 pub fn uid() -> u32 {
     // SAFETY: getuid has no preconditions and cannot fail.

@@ -203,6 +203,50 @@ fn a_session_unlocks_without_a_passphrase_until_locked() {
     vault(home.path()).arg("lock").assert().code(2).stderr(contains("VAULT_SESSION is not set"));
 }
 
+/// Flips the last hex digit of a hex string.
+fn flip_hex(h: &str) -> String {
+    let (head, last) = h.split_at(h.len() - 1);
+    format!("{head}{}", if last == "0" { "1" } else { "0" })
+}
+
+/// The session's memo (the signature checks and key unwraps an earlier command made) is saved
+/// in the session file, sealed, and never vouches for a row that changed: a tampered signature
+/// or wrapped key is refused with the memo warm, as without it.
+#[test]
+fn a_session_memo_is_sealed_and_never_covers_a_tampered_row() {
+    let home = vault_with_secret();
+    let token = unlock(home.path(), "10m");
+    let file = session_file(home.path(), &token);
+    let fresh = std::fs::read(&file).unwrap().len();
+    get_with_session(home.path(), &token).code(0).stdout(VALUE).stderr("");
+    let warm = std::fs::read(&file).unwrap();
+    assert!(warm.len() > fresh + 100, "no memo saved ({fresh} -> {} bytes)", warm.len());
+    // A second read finds all it needs remembered: the file is not written again.
+    get_with_session(home.path(), &token).code(0).stdout(VALUE).stderr("");
+    assert_eq!(std::fs::read(&file).unwrap(), warm, "a warm memo was written again");
+    // Still one file (no temporary left), still 0600, and no value in clear anywhere.
+    assert_eq!(session_file(home.path(), &token), file);
+    assert_eq!(mode(&file), 0o600, "session file mode after saving the memo");
+    assert_absent(home.path(), VALUE.as_bytes());
+
+    let db = vault_path(home.path());
+    let row = "FROM project_members WHERE project_id = (SELECT id FROM projects WHERE name = 'api')";
+    for column in ["sig", "key_sig", "wrapped_key"] {
+        let good = sql(&db, &format!("SELECT hex({column}) {row}"));
+        sql(
+            &db,
+            &format!("UPDATE project_members SET {column} = X'{}' WHERE rowid = (SELECT rowid {row})", flip_hex(&good)),
+        );
+        get_with_session(home.path(), &token)
+            .code(7)
+            .stdout("")
+            .stderr(contains("vault: error:"))
+            .stderr(contains("failed to verify; the vault file was damaged or edited"));
+        sql(&db, &format!("UPDATE project_members SET {column} = X'{good}' WHERE rowid = (SELECT rowid {row})"));
+        get_with_session(home.path(), &token).code(0).stdout(VALUE);
+    }
+}
+
 #[test]
 fn an_expired_session_exits_5() {
     let home = vault_with_secret();
@@ -238,8 +282,8 @@ fn an_edited_session_file_exits_5() {
     let token = unlock(home.path(), "10m");
     let file = session_file(home.path(), &token);
     let mut blob = std::fs::read(&file).unwrap();
-    // Layout: "VSS1", then u32-length-prefixed vault id and user id, then the i64 expiry.
-    assert_eq!(&blob[..4], b"VSS1");
+    // Layout: "VSS2", then u32-length-prefixed vault id and user id, then the i64 expiry.
+    assert_eq!(&blob[..4], b"VSS2");
     let mut at = 4;
     for _ in 0..2 {
         let n = u32::from_be_bytes(blob[at..at + 4].try_into().unwrap()) as usize;

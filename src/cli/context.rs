@@ -4,14 +4,13 @@
 //! Passphrases and values never come from argv. `VAULT_PASSPHRASE` is read here, not through
 //! clap's `env`, so help never prints it, and it is removed from our environment once read.
 
+use std::cell::RefCell;
 use std::fs::File;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use zeroize::Zeroizing;
-
-use std::cell::RefCell;
-use std::rc::Rc;
 
 use crate::output::Style;
 use crate::store::Store;
@@ -32,6 +31,8 @@ pub struct Ctx {
     pub audit: RefCell<Option<(AuditSigner, Rc<Store>)>>,
     /// The audit event this command records, if any.
     pub event: Option<EventSpec>,
+    /// The session token this command unlocked with, if any (to save the memo back).
+    pub session: RefCell<Option<Zeroizing<String>>>,
 }
 
 /// The default vault file: `<data dir>/vault.db` (e.g. `~/.local/share/vault/vault.db`).
@@ -56,8 +57,12 @@ impl Ctx {
         // One snapshot for the unlock and the command's reads; the first write ends it.
         store.begin_read()?;
         let result = match crate::session::token_from_env() {
-            Some(token) => crate::session::load(&token)
-                .and_then(|s| Vault::unlock_with_keys(store, &s.vault_id, &s.user_id, s.keys)),
+            Some(token) => crate::session::load(&token).and_then(|s| {
+                // Checks and unwraps earlier commands of this session made are not repeated.
+                crate::crypto::memo::install(s.memo);
+                *self.session.borrow_mut() = Some(token);
+                Vault::unlock_with_keys(store, &s.vault_id, &s.user_id, s.keys)
+            }),
             None => {
                 let pass = self.passphrase(&format!("Passphrase for {}: ", self.user))?;
                 Vault::unlock(store, &self.user, &pass)
@@ -89,6 +94,13 @@ impl Ctx {
         // Same connection as the command, and no fsync of its own (see `light_writes`).
         store.light_writes();
         let _ = audit::append(store, Some(signer), &self.user, spec, outcome);
+    }
+
+    /// Saves what this command added to its session's memo, if it ran with a session.
+    pub fn save_memo(&self) {
+        if let (Some(token), Some(memo)) = (&*self.session.borrow(), crate::crypto::memo::take_if_changed()) {
+            crate::session::save_memo(token, memo);
+        }
     }
 
     /// The passphrase for unlocking: `--passphrase-file`, then `VAULT_PASSPHRASE`, then a hidden

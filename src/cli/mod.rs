@@ -135,6 +135,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         style,
         audit: Default::default(),
         event: event::describe(&cli.command, config.project.as_deref()),
+        session: Default::default(),
     };
     let result = dispatch(&ctx, cli.command);
     let outcome = match &result {
@@ -143,6 +144,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Err(e) => format!("failed (exit {})", e.exit_code()),
     };
     ctx.record(&outcome);
+    ctx.save_memo();
     result
 }
 

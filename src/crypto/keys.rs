@@ -159,7 +159,19 @@ impl UserKeys {
 
     /// The public half.
     pub fn public(&self) -> PublicKeys {
-        PublicKeys { recipient: self.identity.to_public(), verifying: self.signing.verifying_key() }
+        let verifying = self.signing.verifying_key();
+        // The X25519 base-point multiplication, through the session's memo.
+        let secret = self.identity.to_string();
+        let recipient = super::memo::public(
+            &[b"x25519", secret.expose_secret().as_bytes()],
+            || {
+                let r = self.identity.to_public();
+                let s = r.to_string().into_bytes();
+                (r, s)
+            },
+            |b| std::str::from_utf8(b).ok()?.parse().ok(),
+        );
+        PublicKeys { recipient, verifying }
     }
 
     /// The identity, to unwrap keys granted to this user.
@@ -218,7 +230,10 @@ impl fmt::Debug for UserKeys {
 /// Verifies an Ed25519 signature made by [`UserKeys::sign`].
 pub fn verify(vk: &VerifyingKey, sig: &[u8], domain: &str, parts: &[&[u8]]) -> Result<(), CryptoError> {
     let sig: [u8; 64] = sig.try_into().map_err(|_| CryptoError)?;
-    vk.verify_strict(&digest(domain, parts), &Signature::from_bytes(&sig)).map_err(|_| CryptoError)
+    let msg = digest(domain, parts);
+    super::memo::verify(&[vk.as_bytes(), &sig, &msg], || {
+        vk.verify_strict(&msg, &Signature::from_bytes(&sig)).map_err(|_| CryptoError)
+    })
 }
 
 /// Wraps `key` to `recipient` with age (X25519), bound to the context `domain`/`parts`: the
@@ -238,16 +253,19 @@ pub fn unwrap_key(
     domain: &str,
     parts: &[&[u8]],
 ) -> Result<Key32, CryptoError> {
-    let pt = Zeroizing::new(age::decrypt(identity, blob).map_err(|_| CryptoError)?);
-    if pt.len() != 64 {
-        return Err(CryptoError);
-    }
     let want = digest(domain, parts);
-    // Constant time is not needed: the digest is public context, not a secret.
-    if pt[..32] != want {
-        return Err(CryptoError);
-    }
-    Key32::from_slice(&pt[32..])
+    let secret = identity.to_string();
+    super::memo::unwrap(&[secret.expose_secret().as_bytes(), blob, &want], || {
+        let pt = Zeroizing::new(age::decrypt(identity, blob).map_err(|_| CryptoError)?);
+        if pt.len() != 64 {
+            return Err(CryptoError);
+        }
+        // Constant time is not needed: the digest is public context, not a secret.
+        if pt[..32] != want {
+            return Err(CryptoError);
+        }
+        Key32::from_slice(&pt[32..])
+    })
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 mod aead;
 mod kdf;
 mod keys;
+pub mod memo;
 
 pub use aead::{open, seal, NONCE_LEN, TAG_LEN};
 pub use kdf::{KdfParams, SALT_LEN};
@@ -58,6 +59,8 @@ pub mod domain {
     pub const AUDIT: &str = "vault/v1/audit";
     /// A session's copy of the user's envelope, sealed under the session key.
     pub const SESSION: &str = "vault/v1/session";
+    /// A session's memo of verifications and unwraps, sealed under the session key.
+    pub const SESSION_MEMO: &str = "vault/v1/session-memo";
     /// A provider's token sealed under a project key (a project's or the admin's personal one).
     pub const PROVIDER_TOKEN: &str = "vault/v1/provider-token";
     /// The vault admin's signature over a provider's settings.
