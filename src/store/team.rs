@@ -290,6 +290,21 @@ impl Store {
         Ok(rows)
     }
 
+    /// For each secret of a project that is shared: its community id (the first, by id, when
+    /// there are several). One query for a whole listing rather than one per secret.
+    pub fn shared_secrets_of_project(&self, project_id: &str) -> Result<std::collections::HashMap<String, String>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT h.secret_id, h.community_id FROM secret_shares h JOIN secrets s ON s.id = h.secret_id \
+             WHERE s.project_id = ?1 ORDER BY h.secret_id, h.community_id",
+        )?;
+        let mut out = std::collections::HashMap::new();
+        for r in st.query_map([project_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+            let (secret, community) = r?;
+            out.entry(secret).or_insert(community);
+        }
+        Ok(out)
+    }
+
     /// The secrets shared into a community, with their share rows, by name.
     pub fn shared_into(&self, community_id: &str) -> Result<Vec<(SecretRow, ShareRow)>> {
         let cols = super::rows::SECRET_COLS.split(", ").map(|c| format!("s.{c}")).collect::<Vec<_>>().join(", ");

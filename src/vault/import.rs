@@ -31,7 +31,17 @@ impl Vault {
             let mut report = ImportReport::default();
             let now = store::now();
             for (i, (name, value)) in entries.iter().enumerate() {
-                match s.secret(&project.id, name)? {
+                // The secret of that name, or else one already setting that env var.
+                let mut found = s.secrets_named_or_setting(&project.id, name)?;
+                found.sort_by_key(|r| r.name != *name);
+                if let Some(other) = found.first().filter(|r| r.name != *name) {
+                    return Err(Error::AlreadyExists {
+                        kind: "env var name",
+                        name: name.clone(),
+                        scope: Some(format!("project '{}' (secret '{}')", Self::scope_label(scope), other.name)),
+                    });
+                }
+                match found.into_iter().next() {
                     Some(row) if overwrite && row.provider.is_some() => {
                         return Err(Error::Usage(format!(
                             "secret '{name}' keeps its value in provider '{}'; import cannot overwrite it, use \
@@ -69,7 +79,6 @@ impl Vault {
                         })
                     }
                     None => {
-                        self.check_unique(&project, name, name, scope)?;
                         let mut row = draft(name, name, "", false);
                         self.insert_new_secret(&project, &pkey, &mut row, value)?;
                         report.created += 1;

@@ -4,6 +4,7 @@
 //! its value is sealed under the DEK with a fresh nonce and associated data binding it to the
 //! vault, the secret, its project, its env name and its version number.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use zeroize::Zeroizing;
@@ -398,9 +399,26 @@ impl Vault {
             Some(k) => self.open_values(&project, k, &rows, |r| !r.write_only)?,
             None => rows.iter().map(|_| None).collect(),
         };
-        let mut out = Vec::new();
+        // Which of them are shared, in one query, and the community names once each.
+        let shares = self.store.shared_secrets_of_project(&project.id)?;
+        let mut communities: HashMap<&str, Option<String>> = HashMap::new();
+        for cid in shares.values() {
+            if !communities.contains_key(cid.as_str()) {
+                communities.insert(cid, self.store.community_by_id(cid)?.map(|c| c.name));
+            }
+        }
+        let mut out = Vec::with_capacity(rows.len());
         for (row, value) in rows.into_iter().zip(values) {
-            out.push(self.info(&project, row, value)?);
+            let shared_with = shares.get(&row.id).and_then(|cid| communities.get(cid.as_str()).cloned().flatten());
+            out.push(SecretInfo {
+                creator: self.user_name(&row.created_by)?,
+                modifier: self.user_name(&row.modified_by)?,
+                project: project.name.clone(),
+                shared_with,
+                shared_from: None,
+                row,
+                value,
+            });
         }
         for sh in self.shared_secrets(&project, reveal)? {
             let mut info = self.shared_info(&project, sh)?;
