@@ -240,6 +240,18 @@ mod tests {
     }
 
     #[test]
+    fn plain_tables_match_comfy_table() {
+        let mut t = table(Style { json: false, quiet: false, tty: false }, &["NAME", "DESCRIPTION", "VALUE", "X"]);
+        t.add_row(vec!["SECRET_1".into(), String::new(), "***".into(), String::new()]);
+        t.add_row(vec!["ÉTÉ_日本".into(), "wide 日本語 text".into(), "a".into(), String::new()]);
+        t.add_row(vec!["B".into(), "short".into(), "value with  spaces ".into(), String::new()]);
+        let (mut plain, mut comfy) = (Vec::new(), Vec::new());
+        t.write_to(&mut plain).unwrap();
+        t.write_comfy(&mut comfy).unwrap();
+        assert_eq!(String::from_utf8(plain).unwrap(), String::from_utf8(comfy).unwrap());
+    }
+
+    #[test]
     fn clean_escapes_controls() {
         assert_eq!(clean("ok"), "ok");
         assert_eq!(clean("a\x1b[2Jb\n"), "a\\u{1b}[2Jb\\n");
