@@ -325,30 +325,44 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
         SecretCmd::List { scope, reveal } => {
             let scope = scope.scope(ctx)?;
             let v = ctx.unlock()?;
-            let list = v.list_secrets(&scope, reveal)?;
-            if style.json {
-                output::print_json(&list.iter().map(to_json).collect::<Vec<_>>()).map_err(io)?;
-            } else {
-                let mut t =
-                    output::table(style, &["NAME", "DESCRIPTION", "VALUE", "SHARED", "CREATOR", "CREATED", "MODIFIED"]);
-                for s in &list {
-                    let value = if reveal && s.value.is_some() { clean(&shown(s)) } else { shown(s) };
-                    t.add_row(vec![
-                        s.row.name.clone(),
-                        clean(&s.row.description),
-                        value,
-                        shared_label(s),
-                        s.creator.clone(),
-                        table_time(s.row.created_at),
-                        table_time(s.row.modified_at),
-                    ]);
-                }
-                output::print_table(
-                    &t,
-                    "no secrets yet: add one with `printf '%s' \"$VALUE\" | vault secret create NAME --project P`",
-                )
-                .map_err(io)?;
+            if style.json && !reveal {
+                // Streamed: each secret is printed as it is read.
+                let mut out = output::JsonArray::new();
+                v.each_secret(&scope, |s| out.push(&to_json(&s)).map_err(io))?;
+                return out.finish().map_err(io);
             }
+            let mut t =
+                output::table(style, &["NAME", "DESCRIPTION", "VALUE", "SHARED", "CREATOR", "CREATED", "MODIFIED"]);
+            let mut add = |s: &SecretInfo| {
+                let value = if reveal && s.value.is_some() { clean(&shown(s)) } else { shown(s) };
+                t.add_row(vec![
+                    s.row.name.clone(),
+                    clean(&s.row.description),
+                    value,
+                    shared_label(s),
+                    s.creator.clone(),
+                    table_time(s.row.created_at),
+                    table_time(s.row.modified_at),
+                ]);
+            };
+            if reveal {
+                let list = v.list_secrets(&scope, true)?;
+                if style.json {
+                    output::print_json(&list.iter().map(to_json).collect::<Vec<_>>()).map_err(io)?;
+                    return Ok(());
+                }
+                list.iter().for_each(&mut add);
+            } else {
+                v.each_secret(&scope, |s| {
+                    add(&s);
+                    Ok(())
+                })?;
+            }
+            output::print_table(
+                &t,
+                "no secrets yet: add one with `printf '%s' \"$VALUE\" | vault secret create NAME --project P`",
+            )
+            .map_err(io)?;
         }
         SecretCmd::Show { name, scope, reveal } => {
             let scope = scope.scope(ctx)?;

@@ -440,6 +440,19 @@ impl Store {
         Ok(rows)
     }
 
+    /// Calls `each` with a project's secrets, by name, one row at a time (a listing of any
+    /// size holds one row in memory). `each` may run other queries meanwhile.
+    pub fn each_secret(&self, project_id: &str, mut each: impl FnMut(SecretRow) -> Result<()>) -> Result<()> {
+        let mut st = self
+            .conn
+            .prepare_cached(&format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 ORDER BY name"))?;
+        let mut rows = st.query([project_id])?;
+        while let Some(r) = rows.next()? {
+            each(secret_row(r)?)?;
+        }
+        Ok(())
+    }
+
     /// A project's secrets, by name.
     pub fn secrets(&self, project_id: &str) -> Result<Vec<SecretRow>> {
         let mut st = self
