@@ -238,10 +238,17 @@ impl<W: Write> Drop for WipingWriter<W> {
 
 /// A JSON array printed on stdout one element at a time, exactly as [`print_json`] prints a
 /// whole `Vec` (pretty, two-space indent), without holding the elements.
-pub struct JsonArray {
-    out: WipingWriter<std::io::StdoutLock<'static>>,
+pub struct JsonArray<W: Write = std::io::StdoutLock<'static>> {
+    out: WipingWriter<W>,
     item: Vec<u8>,
     count: usize,
+}
+
+impl JsonArray {
+    /// Starts the array on stdout (nothing is printed before the first element).
+    pub fn new() -> Self {
+        JsonArray::to(std::io::stdout().lock())
+    }
 }
 
 impl Default for JsonArray {
@@ -250,10 +257,10 @@ impl Default for JsonArray {
     }
 }
 
-impl JsonArray {
-    /// Starts the array (nothing is printed before the first element).
-    pub fn new() -> Self {
-        JsonArray { out: WipingWriter::new(std::io::stdout().lock()), item: Vec::with_capacity(1024), count: 0 }
+impl<W: Write> JsonArray<W> {
+    /// Starts the array on `out`.
+    pub fn to(out: W) -> Self {
+        JsonArray { out: WipingWriter::new(out), item: Vec::with_capacity(1024), count: 0 }
     }
 
     /// Prints one element.
@@ -323,6 +330,29 @@ mod tests {
     fn times() {
         assert_eq!(table_time(1_658_154_180), "July 18, 2022, 14:23");
         assert_eq!(json_time(1_658_154_180), "2022-07-18T14:23:00Z");
+    }
+
+    #[test]
+    fn a_streamed_json_array_matches_a_whole_one() {
+        #[derive(Serialize)]
+        struct Item {
+            name: String,
+            n: i64,
+            nested: Vec<u8>,
+            quoted: &'static str,
+        }
+        let items: Vec<Item> =
+            (0..3).map(|i| Item { name: format!("n{i}"), n: i, nested: vec![1, 2], quoted: "a\"b\\n" }).collect();
+        for count in 0..=items.len() {
+            let mut out = Vec::new();
+            let mut a = JsonArray::to(&mut out);
+            for it in &items[..count] {
+                a.push(it).unwrap();
+            }
+            a.finish().unwrap();
+            let whole = serde_json::to_string_pretty(&items[..count]).unwrap() + "\n";
+            assert_eq!(String::from_utf8(out).unwrap(), whole, "{count} elements");
+        }
     }
 
     #[test]
