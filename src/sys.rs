@@ -64,6 +64,18 @@ pub fn flock_exclusive(fd: std::os::fd::RawFd) -> std::io::Result<()> {
     }
 }
 
+/// Lowers the calling thread's scheduling priority (nice +10; Linux applies it per thread).
+/// For work that may wait, such as building the masker while the child starts: on a machine
+/// with few cores the child and vault's own threads go first. Best effort.
+pub fn lower_thread_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: gettid has no preconditions; setpriority takes plain integers.
+    unsafe {
+        let tid = libc::gettid();
+        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 10);
+    }
+}
+
 /// The real user id.
 pub fn uid() -> u32 {
     // SAFETY: getuid has no preconditions and cannot fail.

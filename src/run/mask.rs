@@ -449,7 +449,9 @@ fn add_patterns(v: &[u8], out: &mut Vec<Secret>) {
             }
         }
     }
-    for escape_slash in [false, true] {
+    // A value of printable ASCII with nothing to escape is its own JSON form (the usual case).
+    let json_plain = v.iter().all(|&b| (0x20..0x7f).contains(&b) && !matches!(b, b'"' | b'\\' | b'/'));
+    for escape_slash in [false, true].into_iter().filter(|_| !json_plain) {
         for ascii_only in [false, true] {
             let j = json_escape(v, escape_slash, ascii_only);
             if j.as_slice() != v {
@@ -551,42 +553,46 @@ fn percent_encode(v: &[u8], upper: bool, style: PercentStyle) -> Secret {
 /// as `\uXXXX` (UTF-16, lowercase hex) as Python's `json.dumps` does by default.
 fn json_escape(v: &[u8], escape_slash: bool, ascii_only: bool) -> Secret {
     let mut o = Zeroizing::new(Vec::with_capacity(v.len() * 6));
-    if ascii_only {
-        if let Ok(text) = std::str::from_utf8(v) {
-            let mut buf = [0u16; 2];
+    match std::str::from_utf8(v).ok().filter(|_| ascii_only) {
+        Some(text) => {
+            let mut units = [0u16; 2];
             for c in text.chars() {
                 if c.is_ascii() {
-                    let mut one = [0u8; 1];
-                    one[0] = c as u8;
-                    o.extend_from_slice(&json_escape(&one, escape_slash, false));
+                    push_json_byte(&mut o, c as u8, escape_slash);
                 } else {
-                    for unit in c.encode_utf16(&mut buf) {
-                        o.extend_from_slice(format!("\\u{unit:04x}").as_bytes());
+                    for &unit in c.encode_utf16(&mut units).iter() {
+                        o.extend_from_slice(b"\\u");
+                        for shift in [12, 8, 4, 0] {
+                            o.push(HEX_LOWER[usize::from((unit >> shift) & 15)]);
+                        }
                     }
                 }
             }
-            return o;
+            units.zeroize();
         }
-    }
-    for &b in v {
-        match b {
-            b'"' => o.extend_from_slice(b"\\\""),
-            b'\\' => o.extend_from_slice(b"\\\\"),
-            b'\n' => o.extend_from_slice(b"\\n"),
-            b'\r' => o.extend_from_slice(b"\\r"),
-            b'\t' => o.extend_from_slice(b"\\t"),
-            0x08 => o.extend_from_slice(b"\\b"),
-            0x0c => o.extend_from_slice(b"\\f"),
-            b'/' if escape_slash => o.extend_from_slice(b"\\/"),
-            0..=0x1f => {
-                o.extend_from_slice(b"\\u00");
-                o.push(HEX_LOWER[usize::from(b >> 4)]);
-                o.push(HEX_LOWER[usize::from(b & 15)]);
-            }
-            _ => o.push(b),
-        }
+        None => v.iter().for_each(|&b| push_json_byte(&mut o, b, escape_slash)),
     }
     o
+}
+
+/// Appends byte `b` as a JSON string encoder writes it.
+fn push_json_byte(o: &mut Vec<u8>, b: u8, escape_slash: bool) {
+    match b {
+        b'"' => o.extend_from_slice(b"\\\""),
+        b'\\' => o.extend_from_slice(b"\\\\"),
+        b'\n' => o.extend_from_slice(b"\\n"),
+        b'\r' => o.extend_from_slice(b"\\r"),
+        b'\t' => o.extend_from_slice(b"\\t"),
+        0x08 => o.extend_from_slice(b"\\b"),
+        0x0c => o.extend_from_slice(b"\\f"),
+        b'/' if escape_slash => o.extend_from_slice(b"\\/"),
+        0..=0x1f => {
+            o.extend_from_slice(b"\\u00");
+            o.push(HEX_LOWER[usize::from(b >> 4)]);
+            o.push(HEX_LOWER[usize::from(b & 15)]);
+        }
+        _ => o.push(b),
+    }
 }
 
 #[cfg(test)]

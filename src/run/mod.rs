@@ -65,13 +65,14 @@ struct PendingMasker {
 }
 
 impl PendingMasker {
-    /// Builds the masker on another thread. Called right after the child is spawned, so the
-    /// two do not compete for a core while the child starts; the pumps wait for it only once
-    /// the child writes something (a quiet child never does).
+    /// Builds the masker on another thread, at a lower priority. Called right after the child
+    /// is spawned, so the two do not compete for a core while the child starts; the pumps wait
+    /// for it only once the child writes something (a quiet child never does).
     fn start(self) -> Arc<OnceLock<Masker>> {
         let PendingMasker { values, cell } = self;
         let target = Arc::clone(&cell);
         std::thread::spawn(move || {
+            crate::sys::lower_thread_priority();
             let refs: Vec<&[u8]> = values.iter().map(|v| v.as_slice()).collect();
             match std::panic::catch_unwind(|| Masker::new(&refs).0) {
                 Ok(m) => {
