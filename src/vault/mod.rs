@@ -173,6 +173,8 @@ pub fn open_store(path: &Path) -> Result<Store> {
 
 impl Vault {
     fn new(store: Store, vault_id: String, me: UserRow, keys: UserKeys) -> Vault {
+        // Our own name is known: most secrets a user reads were written by that user.
+        let names = RefCell::new([(me.id.clone(), me.name.clone())].into_iter().collect());
         Vault {
             store: Rc::new(store),
             vault_id,
@@ -180,7 +182,7 @@ impl Vault {
             keys,
             verified: RefCell::default(),
             grants_ok: RefCell::default(),
-            names: RefCell::default(),
+            names,
         }
     }
 
