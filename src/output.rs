@@ -123,12 +123,16 @@ impl Table {
         // One leading and one trailing blank per cell, columns as wide as their widest cell:
         // what comfy-table prints with the NOTHING preset.
         let mut widths: Vec<usize> = self.header.iter().map(|h| width(h)).collect();
+        let mut longest = self.header.iter().map(String::len).sum::<usize>();
         for row in &self.rows {
             for (w, c) in widths.iter_mut().zip(row) {
                 *w = (*w).max(width(c));
             }
+            longest = longest.max(row.iter().map(String::len).sum());
         }
-        let mut line = Zeroizing::new(String::new());
+        // Room for the longest line from the start: growing would free copies of revealed
+        // values unwiped.
+        let mut line = Zeroizing::new(String::with_capacity(longest + widths.iter().sum::<usize>() + 2 * widths.len()));
         for row in std::iter::once(&self.header).chain(&self.rows) {
             line.clear();
             for (i, w) in widths.iter().enumerate() {
@@ -143,6 +147,8 @@ impl Table {
     }
 
     fn write_comfy(&self, out: &mut impl Write) -> std::io::Result<()> {
+        // comfy-table lays out its own copies, which it does not wipe: only for a terminal,
+        // or cells with line breaks.
         let mut t = comfy_table::Table::new();
         if self.tty {
             t.load_preset(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
@@ -157,6 +163,13 @@ impl Table {
             writeln!(out, "{}", line.trim_end())?;
         }
         Ok(())
+    }
+}
+
+impl Drop for Table {
+    /// Cells may hold revealed values (`list --reveal`, `history --reveal`).
+    fn drop(&mut self) {
+        self.rows.iter_mut().flatten().for_each(Zeroize::zeroize);
     }
 }
 
@@ -190,19 +203,34 @@ impl<W: Write> WipingWriter<W> {
     #[cold]
     fn write_slow(&mut self, data: &[u8]) -> std::io::Result<()> {
         self.write_out()?;
-        if data.len() >= Self::CAPACITY {
-            // Too big to buffer: straight through (it is the caller's memory, not ours).
-            self.inner.write_all(data)
-        } else {
-            self.buf.extend_from_slice(data);
-            Ok(())
+        if data.len() > Self::CAPACITY - self.buf.len() {
+            // Still no room (a long line): out with all of it, then `data` itself, which is too
+            // big to buffer and goes straight through (it is the caller's memory, not ours).
+            self.send(self.buf.len())?;
+            if data.len() >= Self::CAPACITY {
+                return self.inner.write_all(data);
+            }
         }
+        self.buf.extend_from_slice(data);
+        Ok(())
     }
 
+    /// Writes out the buffer up to its last line break and keeps the rest. Stdout's own line
+    /// buffer (never wiped) would keep a trailing partial line, which may be part of a value;
+    /// handed whole lines, it keeps nothing. A buffer with no line break at all is longer than
+    /// that line buffer, which then passes it straight through.
     fn write_out(&mut self) -> std::io::Result<()> {
-        let r = self.inner.write_all(&self.buf);
-        // Wipes the whole capacity and empties it; the allocation is kept.
-        self.buf.zeroize();
+        let cut = self.buf.iter().rposition(|&b| b == b'\n').map_or(self.buf.len(), |i| i + 1);
+        self.send(cut)
+    }
+
+    /// Writes out the first `n` bytes, moves the rest to the front and wipes what is freed.
+    fn send(&mut self, n: usize) -> std::io::Result<()> {
+        let r = self.inner.write_all(&self.buf[..n]);
+        let len = self.buf.len();
+        self.buf.copy_within(n.., 0);
+        self.buf[len - n..].zeroize();
+        self.buf.truncate(len - n);
         r
     }
 }
@@ -225,7 +253,7 @@ impl<W: Write> Write for WipingWriter<W> {
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        self.write_out()?;
+        self.send(self.buf.len())?;
         self.inner.flush()
     }
 }

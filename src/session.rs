@@ -197,7 +197,10 @@ pub fn save_memo(token: &str, mut memo: crypto::memo::Memo) {
     }
     let sealed_memo = crypto::seal(&t.key, &memo.to_bytes(), &memo_ad(&t.id, &f));
     let new = file_bytes(&SessionFile { sealed_memo: &sealed_memo, ..f });
-    let tmp = dir.join(format!("{}.session.{}.tmp", t.id, crypto::random_id()));
+    // A fixed name, made and renamed under the folder lock: one left by a crash is replaced
+    // here and removed by `vault lock`, so no copy of a locked session stays behind.
+    let tmp = tmp_path(&dir, &t.id);
+    let _ = std::fs::remove_file(&tmp);
     let written = OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -207,6 +210,11 @@ pub fn save_memo(token: &str, mut memo: crypto::memo::Memo) {
     if written.is_err() || std::fs::rename(&tmp, &path).is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
+}
+
+/// Where a session file is written before it is renamed over the old one.
+fn tmp_path(dir: &std::path::Path, id: &str) -> PathBuf {
+    dir.join(format!("{id}.session.tmp"))
 }
 
 /// An exclusive `flock` on the session folder: saving a memo and `vault lock` take it, so a
@@ -256,6 +264,7 @@ pub fn lock(token: &str) -> Result<bool> {
     let path = dir.join(format!("{}.session", t.id));
     // Under the folder lock, so a command saving its memo cannot write the file back after.
     let _lock = DirLock::take(&dir);
+    let _ = std::fs::remove_file(tmp_path(&dir, &t.id));
     match std::fs::remove_file(&path) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),

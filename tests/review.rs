@@ -116,11 +116,15 @@ fn a_run_child_gets_the_callers_umask_not_vaults() {
     let h = home.path();
     create_project(h, "api");
     create_secret(h, "api", "SOME_KEY", "umask-test-value");
-    let direct = std::process::Command::new("sh").args(["-c", "umask"]).output().unwrap();
-    let through = alice(h).args(["run", "--project", "api", "--", "sh", "-c", "umask"]).assert().success();
+    // umask, core-size limit and signal mask (from /proc): all the caller's, so a child started
+    // through vault behaves as it would without it.
+    let probe = "umask; ulimit -c; grep '^SigBlk:' /proc/self/status";
+    let direct = std::process::Command::new("sh").args(["-c", probe]).output().unwrap();
+    let through = alice(h).args(["run", "--project", "api", "--", "sh", "-c", probe]).assert().success();
     assert_eq!(
         String::from_utf8_lossy(&through.get_output().stdout),
         String::from_utf8_lossy(&direct.stdout),
-        "the child's umask should be the caller's"
+        "the child's umask, core limit and signal state should be the caller's"
     );
+    assert!(String::from_utf8_lossy(&direct.stdout).contains("SigBlk:"), "no signal state read");
 }

@@ -911,3 +911,32 @@ fn the_first_admin_cannot_be_removed_or_demoted() {
     assert_eq!(user_entry(h, "carol")["status"], "active");
     as_user(h, "carol").args(["secret", "list", "--project", "api"]).assert().success();
 }
+
+/// A listing is streamed, but everything that can fail it is checked before the first line:
+/// a tampered link between the project and its community fails `secret list` with nothing on
+/// stdout, in JSON or as a table (never half a JSON array).
+#[test]
+fn a_tampered_share_fails_a_listing_before_it_prints_anything() {
+    let home = team(&["bob"]);
+    let h = home.path();
+    alice(h).args(["community", "create", "research"]).assert().success();
+    alice(h).args(["project", "create", "vision", "--community", "research"]).assert().success();
+    alice(h).args(["project", "create", "lab", "--community", "research"]).assert().success();
+    create_secret(h, "vision", "S3_KEY", S3_V1);
+    create_secret(h, "lab", "AAA_OWN", LAB_S3);
+    alice(h).args(["secret", "share", "S3_KEY", "--project", "vision", "--community", "research"]).assert().success();
+    assert_eq!(list_json_as(h, "alice", "lab").len(), 2);
+
+    let sig = one(h, "SELECT hex(community_sig) FROM projects WHERE name = 'lab'");
+    let flipped = format!("{}{}", &sig[..sig.len() - 1], if sig.ends_with('0') { "1" } else { "0" });
+    let update = format!("UPDATE projects SET community_sig = X'{flipped}' WHERE name = 'lab'; SELECT changes()");
+    assert_eq!(one(h, &update), "1");
+    for json in [true, false] {
+        let mut cmd = alice(h);
+        cmd.args(["secret", "list", "--project", "lab"]);
+        if json {
+            cmd.arg("--json");
+        }
+        cmd.assert().code(7).stdout("").stderr(contains("vault: error:"));
+    }
+}

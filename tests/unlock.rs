@@ -245,6 +245,12 @@ fn a_session_memo_is_sealed_and_never_covers_a_tampered_row() {
         sql(&db, &format!("UPDATE project_members SET {column} = X'{good}' WHERE rowid = (SELECT rowid {row})"));
         get_with_session(home.path(), &token).code(0).stdout(VALUE);
     }
+
+    // A copy of the session left half-saved by a crash goes with `vault lock` too.
+    let tmp = file.with_extension("session.tmp");
+    std::fs::copy(&file, &tmp).unwrap();
+    vault(home.path()).env("VAULT_SESSION", &token).arg("lock").assert().code(0);
+    assert!(all_files(&session_dir(home.path())).is_empty(), "lock left {:?}", all_files(&session_dir(home.path())));
 }
 
 #[test]

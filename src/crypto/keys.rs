@@ -6,7 +6,7 @@ use std::fmt;
 
 use age::secrecy::ExposeSecret;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 use super::{digest, random_bytes, CryptoError};
 
@@ -74,6 +74,23 @@ pub struct UserKeys {
     pub admin_vk: VerifyingKey,
     /// The key of the audit log's MAC chain.
     pub audit_key: Key32,
+    /// A fingerprint of the secret keys (SHA-256 of both), computed once: what the session
+    /// memo keys this user's unwraps and public keys by, so the identity is never encoded
+    /// again per lookup.
+    memo_id: [u8; 32],
+}
+
+/// The memo fingerprint of a key set: SHA-256 over a domain, the identity's encoding and the
+/// signing seed.
+fn memo_id(identity: &str, signing: &SigningKey) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut seed = Zeroizing::new(signing.to_bytes());
+    let mut h = Sha256::new();
+    h.update(b"vault/v1/memo-id\0");
+    h.update(identity.as_bytes());
+    h.update(&seed[..]);
+    seed.zeroize();
+    h.finalize().into()
 }
 
 const ENVELOPE_VERSION: u8 = 1;
@@ -154,16 +171,16 @@ impl UserKeys {
         let signing = SigningKey::from_bytes(&seed);
         let admin_vk = admin_vk.unwrap_or_else(|| signing.verifying_key());
         let audit_key = audit_key.unwrap_or_else(Key32::generate);
-        Self { identity, signing, admin_vk, audit_key }
+        let memo_id = memo_id(identity.to_string().expose_secret(), &signing);
+        Self { identity, signing, admin_vk, audit_key, memo_id }
     }
 
     /// The public half.
     pub fn public(&self) -> PublicKeys {
         let verifying = self.signing.verifying_key();
         // The X25519 base-point multiplication, through the session's memo.
-        let secret = self.identity.to_string();
         let recipient = super::memo::public(
-            &[b"x25519", secret.expose_secret().as_bytes()],
+            &[b"x25519", &self.memo_id],
             || {
                 let r = self.identity.to_public();
                 let s = r.to_string().into_bytes();
@@ -172,6 +189,13 @@ impl UserKeys {
             |b| std::str::from_utf8(b).ok()?.parse().ok(),
         );
         PublicKeys { recipient, verifying }
+    }
+
+    /// Unwraps a key granted to this user ([`unwrap_key`] with our identity), through the
+    /// session's memo.
+    pub fn unwrap_key(&self, blob: &[u8], domain: &str, parts: &[&[u8]]) -> Result<Key32, CryptoError> {
+        let want = digest(domain, parts);
+        super::memo::unwrap(&[&self.memo_id, blob, &want], || unwrap_key(&self.identity, blob, domain, parts))
     }
 
     /// The identity, to unwrap keys granted to this user.
@@ -217,7 +241,8 @@ impl UserKeys {
         let admin: [u8; 32] = rest[n + 32..n + 64].try_into().map_err(|_| CryptoError)?;
         let admin_vk = VerifyingKey::from_bytes(&admin).map_err(|_| CryptoError)?;
         let audit_key = Key32::from_slice(&rest[n + 64..])?;
-        Ok(Self { identity, signing, admin_vk, audit_key })
+        let memo_id = memo_id(id, &signing);
+        Ok(Self { identity, signing, admin_vk, audit_key, memo_id })
     }
 }
 
@@ -253,19 +278,16 @@ pub fn unwrap_key(
     domain: &str,
     parts: &[&[u8]],
 ) -> Result<Key32, CryptoError> {
+    let pt = Zeroizing::new(age::decrypt(identity, blob).map_err(|_| CryptoError)?);
+    if pt.len() != 64 {
+        return Err(CryptoError);
+    }
     let want = digest(domain, parts);
-    let secret = identity.to_string();
-    super::memo::unwrap(&[secret.expose_secret().as_bytes(), blob, &want], || {
-        let pt = Zeroizing::new(age::decrypt(identity, blob).map_err(|_| CryptoError)?);
-        if pt.len() != 64 {
-            return Err(CryptoError);
-        }
-        // Constant time is not needed: the digest is public context, not a secret.
-        if pt[..32] != want {
-            return Err(CryptoError);
-        }
-        Key32::from_slice(&pt[32..])
-    })
+    // Constant time is not needed: the digest is public context, not a secret.
+    if pt[..32] != want {
+        return Err(CryptoError);
+    }
+    Key32::from_slice(&pt[32..])
 }
 
 #[cfg(test)]

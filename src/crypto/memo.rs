@@ -6,7 +6,7 @@
 //!
 //! Why this is sound:
 //! * Every entry is keyed by a SHA-256 of all the inputs of the operation (key, signature and
-//!   signed digest; identity, blob and context), and each of these operations is deterministic.
+//!   signed digest; the user's keys, blob and context), and each of these operations is deterministic.
 //!   A hit therefore means "this exact computation was done and had this result"; a row changed
 //!   in any byte, a rotated key, another signer or identity all miss and are computed afresh.
 //! * Only successes are kept: a failed verification or unwrap is never remembered, so a
@@ -37,7 +37,8 @@ static MEMO: Mutex<Option<Memo>> = Mutex::new(None);
 #[derive(Default)]
 pub struct Memo {
     verified: HashSet<[u8; 32]>,
-    unwrapped: HashMap<[u8; 32], Key32>,
+    /// Boxed, so growing the map moves pointers, never a key (each is wiped when dropped).
+    unwrapped: HashMap<[u8; 32], Box<Key32>>,
     publics: HashMap<[u8; 32], Vec<u8>>,
     /// Entries were added since it was loaded.
     dirty: bool,
@@ -102,7 +103,7 @@ impl Memo {
         }
         for _ in 0..r.count()? {
             let k = r.key()?;
-            m.unwrapped.insert(k, Key32::from_slice(r.take(32)?).ok()?);
+            m.unwrapped.insert(k, Box::new(Key32::from_slice(r.take(32)?).ok()?));
         }
         for _ in 0..r.count()? {
             let k = r.key()?;
@@ -158,8 +159,14 @@ fn active() -> bool {
 
 /// The memo key of one operation: SHA-256 over a kind tag and every input, length-prefixed.
 fn key(kind: &str, parts: &[&[u8]]) -> [u8; 32] {
+    // The `ad` encoding, hashed as it goes: no copy of the inputs is made.
     let mut h = Sha256::new();
-    h.update(super::ad(kind, parts));
+    h.update(kind.as_bytes());
+    h.update([0]);
+    for p in parts {
+        h.update((p.len() as u32).to_be_bytes());
+        h.update(p);
+    }
     h.finalize().into()
 }
 
@@ -191,7 +198,7 @@ pub(super) fn unwrap<E>(parts: &[&[u8]], compute: impl FnOnce() -> Result<Key32,
     }
     let v = compute()?;
     if let Some(m) = lock().as_mut().filter(|m| m.len() < MAX_ENTRIES) {
-        m.dirty |= m.unwrapped.insert(k, Key32::from_bytes(*v.expose())).is_none();
+        m.dirty |= m.unwrapped.insert(k, Box::new(Key32::from_bytes(*v.expose()))).is_none();
     }
     Ok(v)
 }
@@ -225,7 +232,7 @@ mod tests {
     fn round_trip_and_malformed() {
         let mut m = Memo::default();
         m.verified.insert([1; 32]);
-        m.unwrapped.insert([2; 32], Key32::from_bytes([3; 32]));
+        m.unwrapped.insert([2; 32], Box::new(Key32::from_bytes([3; 32])));
         m.publics.insert([4; 32], b"pub".to_vec());
         let b = m.to_bytes();
         let back = Memo::from_bytes(&b).unwrap();

@@ -52,7 +52,8 @@ impl Drop for Store {
         // so a WAL that grew with each read's audit event would make every later open slower
         // (4 MiB, ~1 ms, before SQLite's own auto-checkpoint). Past WAL_CHECKPOINT_BYTES the
         // closing connection checkpoints it and removes it: one read in ~20 pays that.
-        let wal = PathBuf::from(format!("{}-wal", self.path.display()));
+        let mut wal = self.path.clone().into_os_string();
+        wal.push("-wal");
         let wal_big = std::fs::metadata(wal).is_ok_and(|m| m.len() > WAL_CHECKPOINT_BYTES);
         if self.dirty.get() || wal_big {
             // Checkpoint on close after all: the connection closes right after this.

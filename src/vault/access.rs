@@ -220,8 +220,7 @@ impl Vault {
         crypto::verify(&signer.verifying, &g.key_sig, domain::PROJECT_KEY_SIG, &parts(&kp))
             .map_err(|_| Error::tampered(what()))?;
         let wp = self.wrap_parts(&project.id, &self.me.id, g.key_epoch);
-        crypto::unwrap_key(self.keys.identity(), &g.wrapped_key, domain::PROJECT_GRANT, &parts(&wp))
-            .map_err(|_| Error::tampered(what()))
+        self.keys.unwrap_key(&g.wrapped_key, domain::PROJECT_GRANT, &parts(&wp)).map_err(|_| Error::tampered(what()))
     }
 
     // ---- communities ----
@@ -330,7 +329,6 @@ impl Vault {
         crypto::verify(&signer.verifying, &m.key_sig, domain::COMMUNITY_KEY_SIG, &parts(&kp))
             .map_err(|_| Error::tampered(what()))?;
         let wp = self.wrap_parts(&c.id, &self.me.id, m.key_epoch);
-        crypto::unwrap_key(self.keys.identity(), &m.wrapped_key, domain::COMMUNITY_GRANT, &parts(&wp))
-            .map_err(|_| Error::tampered(what()))
+        self.keys.unwrap_key(&m.wrapped_key, domain::COMMUNITY_GRANT, &parts(&wp)).map_err(|_| Error::tampered(what()))
     }
 }

@@ -428,11 +428,15 @@ impl Vault {
         };
         self.require(&project, Role::Viewer, "listing secrets")?;
         let shared = self.shared_labels(&project)?;
+        // Secrets shared in are checked (community membership, signed shares) before anything
+        // is printed: a tampered one fails the listing before its first line.
+        let shared_in = self
+            .shared_secrets(&project, false)?
+            .into_iter()
+            .map(|sh| self.shared_info(&project, sh))
+            .collect::<Result<Vec<_>>>()?;
         self.store.each_secret(&project.id, |row| each(self.listed(&project, &shared, row, None)?))?;
-        for sh in self.shared_secrets(&project, false)? {
-            each(self.shared_info(&project, sh)?)?;
-        }
-        Ok(())
+        shared_in.into_iter().try_for_each(each)
     }
 
     /// For each shared secret of a project, the name of the community it is shared with: one
