@@ -432,3 +432,26 @@ fn a_read_only_vault_file_and_folder_is_one_clear_error() {
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
     let _ = StdCommand::new("chown").args(["-R", "0:0"]).arg(h).status();
 }
+
+/// Every read appends an audit event to the WAL (about 8 KiB), and the first process to open
+/// the file reads the whole WAL to rebuild its index: a WAL left to grow would make every open
+/// slower (100 reads grew it to 820 KiB). Past 256 KiB a closing read checkpoints it, so it
+/// stays bounded however many reads there are, and the events are all kept.
+#[test]
+fn reads_do_not_grow_the_wal_without_bound() {
+    let home = init_vault();
+    let h = home.path();
+    create_project(h, "api");
+    create_secret(h, "api", "DB_PASS", "wal-bound-value-77c1");
+    let wal = std::path::PathBuf::from(format!("{}-wal", vault_path(h).display()));
+    let events = |h: &Path| sql(&vault_path(h), "SELECT count(*) FROM audit").parse::<u64>().unwrap();
+    let before = events(h);
+    let mut largest = 0;
+    for _ in 0..100 {
+        alice(h).args(["secret", "get", "DB_PASS", "--project", "api", "--reveal"]).assert().success();
+        largest = largest.max(std::fs::metadata(&wal).map_or(0, |m| m.len()));
+    }
+    assert!(largest > 0, "no WAL seen: the check would be vacuous");
+    assert!(largest < 384 * 1024, "the WAL grew to {largest} bytes over 100 reads");
+    assert_eq!(events(h), before + 100, "an audit event of a read was lost");
+}
