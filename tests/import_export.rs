@@ -514,3 +514,38 @@ fn history_lists_versions_and_rollback_writes_a_new_one() {
         assert_absent(h, v.as_bytes());
     }
 }
+
+/// An imported name that another secret already sets as its env var is refused (exit 4) and
+/// nothing is imported, not even the entries before it; a name that is taken is refused
+/// without --overwrite and re-versioned with it.
+#[test]
+fn an_import_clashing_with_an_env_name_imports_nothing() {
+    let home = init_vault();
+    let h = home.path();
+    create_project(h, "api");
+    alice(h)
+        .args(["secret", "create", "db_main", "--project", "api", "--env-name", "DB_PASS"])
+        .write_stdin("clash-existing-5e1a")
+        .assert()
+        .success();
+    let dir = scratch();
+    let file = write(dir.path(), "clash.env", "AAA_FIRST=clash-first-9c2b\nDB_PASS=clash-new-77d0\n");
+    let before = vault_state(h);
+    alice(h)
+        .args(["import"])
+        .arg(&file)
+        .args(["--project", "api"])
+        .assert()
+        .code(4)
+        .stdout("")
+        .stderr(contains("env var name 'DB_PASS' already exists in project 'api' (secret 'db_main')"));
+    assert_unchanged(h, &before);
+    assert_absent(h, b"clash-first-9c2b");
+    assert_absent(h, b"clash-new-77d0");
+
+    // The same name: refused without --overwrite, a new version with it.
+    let file = write(dir.path(), "same.env", "db_main=clash-second-3f4e\n");
+    alice(h).arg("import").arg(&file).args(["--project", "api"]).assert().code(4).stderr(contains("--overwrite"));
+    alice(h).arg("import").arg(&file).args(["--project", "api", "--overwrite"]).assert().success();
+    assert_eq!(reveal(h, "api", "db_main"), b"clash-second-3f4e");
+}
