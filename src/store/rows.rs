@@ -455,10 +455,11 @@ impl Store {
 
     /// A project's secrets, by name.
     pub fn secrets(&self, project_id: &str) -> Result<Vec<SecretRow>> {
-        let mut st = self
-            .conn
-            .prepare_cached(&format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 ORDER BY name"))?;
-        let rows = st.query_map([project_id], secret_row)?.collect::<rusqlite::Result<_>>()?;
+        let mut rows = Vec::new();
+        self.each_secret(project_id, |r| {
+            rows.push(r);
+            Ok(())
+        })?;
         Ok(rows)
     }
 

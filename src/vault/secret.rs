@@ -339,11 +339,23 @@ impl Vault {
     }
 
     pub(super) fn info(&self, project: &ProjectRow, row: SecretRow, value: Option<SecretValue>) -> Result<SecretInfo> {
+        let shared_with = self.shared_with(&row)?;
+        self.own_info(project, row, value, shared_with)
+    }
+
+    /// A secret of the project itself, shared with `shared_with` (a community name) or not.
+    fn own_info(
+        &self,
+        project: &ProjectRow,
+        row: SecretRow,
+        value: Option<SecretValue>,
+        shared_with: Option<String>,
+    ) -> Result<SecretInfo> {
         Ok(SecretInfo {
             creator: self.user_name(&row.created_by)?,
             modifier: self.user_name(&row.modified_by)?,
             project: project.name.clone(),
-            shared_with: self.shared_with(&row)?,
+            shared_with,
             shared_from: None,
             row,
             value,
@@ -407,7 +419,8 @@ impl Vault {
         let shared = self.shared_labels(&project)?;
         let mut out = Vec::with_capacity(rows.len());
         for (row, value) in rows.into_iter().zip(values) {
-            out.push(self.listed(&project, &shared, row, value)?);
+            let shared_with = shared.get(&row.id).cloned();
+            out.push(self.own_info(&project, row, value, shared_with)?);
         }
         for sh in self.shared_secrets(&project, true)? {
             let mut info = self.shared_info(&project, sh)?;
@@ -435,7 +448,10 @@ impl Vault {
             .into_iter()
             .map(|sh| self.shared_info(&project, sh))
             .collect::<Result<Vec<_>>>()?;
-        self.store.each_secret(&project.id, |row| each(self.listed(&project, &shared, row, None)?))?;
+        self.store.each_secret(&project.id, |row| {
+            let shared_with = shared.get(&row.id).cloned();
+            each(self.own_info(&project, row, None, shared_with)?)
+        })?;
         shared_in.into_iter().try_for_each(each)
     }
 
@@ -454,26 +470,6 @@ impl Vault {
             }
         }
         Ok(out)
-    }
-
-    /// A listed secret of the project itself: [`Vault::info`] with the share looked up in
-    /// `shared` (from [`Vault::shared_labels`]).
-    fn listed(
-        &self,
-        project: &ProjectRow,
-        shared: &HashMap<String, String>,
-        row: SecretRow,
-        value: Option<SecretValue>,
-    ) -> Result<SecretInfo> {
-        Ok(SecretInfo {
-            creator: self.user_name(&row.created_by)?,
-            modifier: self.user_name(&row.modified_by)?,
-            project: project.name.clone(),
-            shared_with: shared.get(&row.id).cloned(),
-            shared_from: None,
-            row,
-            value,
-        })
     }
 
     /// One secret's metadata; with `reveal`, its value too (refused for write-only secrets).
