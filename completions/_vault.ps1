@@ -335,8 +335,10 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Rename a secret, change its description or env name, or give it a new value')
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Copy a secret into another project as an independent secret (new id, new key)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret and all its versions')
-            [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'Share a secret with its project''s community (community admin); other projects of the community then see it read-only and `vault run` gets it')
+            [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'Share a secret with its project''s community (community admin); other projects of the community then see it read-only, and each may accept it for its programs')
             [CompletionResult]::new('unshare', 'unshare', [CompletionResultType]::ParameterValue, 'Stop sharing a secret (community admin); its data key is rotated')
+            [CompletionResult]::new('accept', 'accept', [CompletionResultType]::ParameterValue, 'Let a secret shared into this project''s community reach this project''s programs (owner or editor), under an env name you choose now')
+            [CompletionResult]::new('unaccept', 'unaccept', [CompletionResultType]::ParameterValue, 'Withdraw a project''s acceptance of a shared secret (owner or editor)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List a secret''s versions: number, time, author (values stay masked)')
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Write a new version holding an older version''s value')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -490,6 +492,35 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'vault;secret;accept' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The receiving project')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The receiving project')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Its home project, when several share a secret of that name')
+            [CompletionResult]::new('--env-name', '--env-name', [CompletionResultType]::ParameterName, 'Env var name it gets here [default: its env name at home]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'vault;secret;unaccept' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The receiving project')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The receiving project')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Its home project, when several share a secret of that name')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'vault;secret;history' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
@@ -527,8 +558,10 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Rename a secret, change its description or env name, or give it a new value')
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Copy a secret into another project as an independent secret (new id, new key)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret and all its versions')
-            [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'Share a secret with its project''s community (community admin); other projects of the community then see it read-only and `vault run` gets it')
+            [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'Share a secret with its project''s community (community admin); other projects of the community then see it read-only, and each may accept it for its programs')
             [CompletionResult]::new('unshare', 'unshare', [CompletionResultType]::ParameterValue, 'Stop sharing a secret (community admin); its data key is rotated')
+            [CompletionResult]::new('accept', 'accept', [CompletionResultType]::ParameterValue, 'Let a secret shared into this project''s community reach this project''s programs (owner or editor), under an env name you choose now')
+            [CompletionResult]::new('unaccept', 'unaccept', [CompletionResultType]::ParameterValue, 'Withdraw a project''s acceptance of a shared secret (owner or editor)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List a secret''s versions: number, time, author (values stay masked)')
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Write a new version holding an older version''s value')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -559,6 +592,12 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;secret;help;unshare' {
+            break
+        }
+        'vault;secret;help;accept' {
+            break
+        }
+        'vault;secret;help;unaccept' {
             break
         }
         'vault;secret;help;history' {
@@ -1110,8 +1149,10 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Rename a secret, change its description or env name, or give it a new value')
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Copy a secret into another project as an independent secret (new id, new key)')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a secret and all its versions')
-            [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'Share a secret with its project''s community (community admin); other projects of the community then see it read-only and `vault run` gets it')
+            [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'Share a secret with its project''s community (community admin); other projects of the community then see it read-only, and each may accept it for its programs')
             [CompletionResult]::new('unshare', 'unshare', [CompletionResultType]::ParameterValue, 'Stop sharing a secret (community admin); its data key is rotated')
+            [CompletionResult]::new('accept', 'accept', [CompletionResultType]::ParameterValue, 'Let a secret shared into this project''s community reach this project''s programs (owner or editor), under an env name you choose now')
+            [CompletionResult]::new('unaccept', 'unaccept', [CompletionResultType]::ParameterValue, 'Withdraw a project''s acceptance of a shared secret (owner or editor)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List a secret''s versions: number, time, author (values stay masked)')
             [CompletionResult]::new('rollback', 'rollback', [CompletionResultType]::ParameterValue, 'Write a new version holding an older version''s value')
             break
@@ -1141,6 +1182,12 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;help;secret;unshare' {
+            break
+        }
+        'vault;help;secret;accept' {
+            break
+        }
+        'vault;help;secret;unaccept' {
             break
         }
         'vault;help;secret;history' {

@@ -262,6 +262,9 @@ _vault() {
             vault__subcmd__help__subcmd__provider,remove)
                 cmd="vault__subcmd__help__subcmd__provider__subcmd__remove"
                 ;;
+            vault__subcmd__help__subcmd__secret,accept)
+                cmd="vault__subcmd__help__subcmd__secret__subcmd__accept"
+                ;;
             vault__subcmd__help__subcmd__secret,clone)
                 cmd="vault__subcmd__help__subcmd__secret__subcmd__clone"
                 ;;
@@ -291,6 +294,9 @@ _vault() {
                 ;;
             vault__subcmd__help__subcmd__secret,show)
                 cmd="vault__subcmd__help__subcmd__secret__subcmd__show"
+                ;;
+            vault__subcmd__help__subcmd__secret,unaccept)
+                cmd="vault__subcmd__help__subcmd__secret__subcmd__unaccept"
                 ;;
             vault__subcmd__help__subcmd__secret,unshare)
                 cmd="vault__subcmd__help__subcmd__secret__subcmd__unshare"
@@ -418,6 +424,9 @@ _vault() {
             vault__subcmd__provider__subcmd__help,remove)
                 cmd="vault__subcmd__provider__subcmd__help__subcmd__remove"
                 ;;
+            vault__subcmd__secret,accept)
+                cmd="vault__subcmd__secret__subcmd__accept"
+                ;;
             vault__subcmd__secret,clone)
                 cmd="vault__subcmd__secret__subcmd__clone"
                 ;;
@@ -451,8 +460,14 @@ _vault() {
             vault__subcmd__secret,show)
                 cmd="vault__subcmd__secret__subcmd__show"
                 ;;
+            vault__subcmd__secret,unaccept)
+                cmd="vault__subcmd__secret__subcmd__unaccept"
+                ;;
             vault__subcmd__secret,unshare)
                 cmd="vault__subcmd__secret__subcmd__unshare"
+                ;;
+            vault__subcmd__secret__subcmd__help,accept)
+                cmd="vault__subcmd__secret__subcmd__help__subcmd__accept"
                 ;;
             vault__subcmd__secret__subcmd__help,clone)
                 cmd="vault__subcmd__secret__subcmd__help__subcmd__clone"
@@ -486,6 +501,9 @@ _vault() {
                 ;;
             vault__subcmd__secret__subcmd__help,show)
                 cmd="vault__subcmd__secret__subcmd__help__subcmd__show"
+                ;;
+            vault__subcmd__secret__subcmd__help,unaccept)
+                cmd="vault__subcmd__secret__subcmd__help__subcmd__unaccept"
                 ;;
             vault__subcmd__secret__subcmd__help,unshare)
                 cmd="vault__subcmd__secret__subcmd__help__subcmd__unshare"
@@ -1669,8 +1687,22 @@ _vault() {
             return 0
             ;;
         vault__subcmd__help__subcmd__secret)
-            opts="create list show get edit clone delete share unshare history rollback"
+            opts="create list show get edit clone delete share unshare accept unaccept history rollback"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vault__subcmd__help__subcmd__secret__subcmd__accept)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1809,6 +1841,20 @@ _vault() {
             return 0
             ;;
         vault__subcmd__help__subcmd__secret__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vault__subcmd__help__subcmd__secret__subcmd__unaccept)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2929,12 +2975,54 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help create list show get edit clone delete share unshare history rollback help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --help create list show get edit clone delete share unshare accept unaccept history rollback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vault__subcmd__secret__subcmd__accept)
+            opts="-p -q -h --project --from --env-name --vault --user --passphrase-file --json --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --vault)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3169,8 +3257,22 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__help)
-            opts="create list show get edit clone delete share unshare history rollback help"
+            opts="create list show get edit clone delete share unshare accept unaccept history rollback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vault__subcmd__secret__subcmd__help__subcmd__accept)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3323,6 +3425,20 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vault__subcmd__secret__subcmd__help__subcmd__unaccept)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3506,6 +3622,44 @@ _vault() {
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vault__subcmd__secret__subcmd__unaccept)
+            opts="-p -q -h --project --from --vault --user --passphrase-file --json --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -298,8 +298,10 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand edit 'Rename a secret, change its description or env name, or give it a new value'
             cand clone 'Copy a secret into another project as an independent secret (new id, new key)'
             cand delete 'Delete a secret and all its versions'
-            cand share 'Share a secret with its project''s community (community admin); other projects of the community then see it read-only and `vault run` gets it'
+            cand share 'Share a secret with its project''s community (community admin); other projects of the community then see it read-only, and each may accept it for its programs'
             cand unshare 'Stop sharing a secret (community admin); its data key is rotated'
+            cand accept 'Let a secret shared into this project''s community reach this project''s programs (owner or editor), under an env name you choose now'
+            cand unaccept 'Withdraw a project''s acceptance of a shared secret (owner or editor)'
             cand history 'List a secret''s versions: number, time, author (values stay masked)'
             cand rollback 'Write a new version holding an older version''s value'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -443,6 +445,33 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'vault;secret;accept'= {
+            cand -p 'The receiving project'
+            cand --project 'The receiving project'
+            cand --from 'Its home project, when several share a secret of that name'
+            cand --env-name 'Env var name it gets here [default: its env name at home]'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'vault;secret;unaccept'= {
+            cand -p 'The receiving project'
+            cand --project 'The receiving project'
+            cand --from 'Its home project, when several share a secret of that name'
+            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'vault;secret;history'= {
             cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
@@ -478,8 +507,10 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand edit 'Rename a secret, change its description or env name, or give it a new value'
             cand clone 'Copy a secret into another project as an independent secret (new id, new key)'
             cand delete 'Delete a secret and all its versions'
-            cand share 'Share a secret with its project''s community (community admin); other projects of the community then see it read-only and `vault run` gets it'
+            cand share 'Share a secret with its project''s community (community admin); other projects of the community then see it read-only, and each may accept it for its programs'
             cand unshare 'Stop sharing a secret (community admin); its data key is rotated'
+            cand accept 'Let a secret shared into this project''s community reach this project''s programs (owner or editor), under an env name you choose now'
+            cand unaccept 'Withdraw a project''s acceptance of a shared secret (owner or editor)'
             cand history 'List a secret''s versions: number, time, author (values stay masked)'
             cand rollback 'Write a new version holding an older version''s value'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -501,6 +532,10 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;secret;help;share'= {
         }
         &'vault;secret;help;unshare'= {
+        }
+        &'vault;secret;help;accept'= {
+        }
+        &'vault;secret;help;unaccept'= {
         }
         &'vault;secret;help;history'= {
         }
@@ -977,8 +1012,10 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand edit 'Rename a secret, change its description or env name, or give it a new value'
             cand clone 'Copy a secret into another project as an independent secret (new id, new key)'
             cand delete 'Delete a secret and all its versions'
-            cand share 'Share a secret with its project''s community (community admin); other projects of the community then see it read-only and `vault run` gets it'
+            cand share 'Share a secret with its project''s community (community admin); other projects of the community then see it read-only, and each may accept it for its programs'
             cand unshare 'Stop sharing a secret (community admin); its data key is rotated'
+            cand accept 'Let a secret shared into this project''s community reach this project''s programs (owner or editor), under an env name you choose now'
+            cand unaccept 'Withdraw a project''s acceptance of a shared secret (owner or editor)'
             cand history 'List a secret''s versions: number, time, author (values stay masked)'
             cand rollback 'Write a new version holding an older version''s value'
         }
@@ -999,6 +1036,10 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;help;secret;share'= {
         }
         &'vault;help;secret;unshare'= {
+        }
+        &'vault;help;secret;accept'= {
+        }
+        &'vault;help;secret;unaccept'= {
         }
         &'vault;help;secret;history'= {
         }

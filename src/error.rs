@@ -88,6 +88,10 @@ pub enum Error {
     #[error("{} uses vault file format {found}; this vault understands up to {supported}", path.display())]
     NewerFormat { path: PathBuf, found: i64, supported: i64 },
 
+    /// The audit log could not take this command's event (the command's value stays unshown).
+    #[error("the audit log could not record this command: {0}")]
+    Audit(String),
+
     /// A change refused because something still depends on what it would remove.
     #[error("{0}")]
     Conflict(String),
@@ -138,7 +142,7 @@ impl Error {
             Self::Provider { .. } => 8,
             Self::Spawn { code, .. } => *code,
             Self::NotEnrolled { .. } => 1,
-            Self::NewerFormat { .. } | Self::Io { .. } | Self::Db(_) => 1,
+            Self::NewerFormat { .. } | Self::Io { .. } | Self::Db(_) | Self::Audit(_) => 1,
         }
     }
 

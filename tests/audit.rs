@@ -54,6 +54,20 @@ fn verify_ok(home: &Path) -> String {
     stderr_of(&a)
 }
 
+/// Edits the audit table as an attacker who can write the file would: lift the append-only
+/// triggers, run `edit`, and put the triggers back exactly as they were (a file missing them
+/// is refused on open, before any audit check).
+fn edit_audit(home: &Path, edit: &str) {
+    sql(
+        &vault_path(home),
+        &format!(
+            "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; {edit}; \
+             CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END; \
+             CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;"
+        ),
+    );
+}
+
 fn verify_broken(home: &Path, what: &str) {
     alice(home).args(["audit", "--verify"]).assert().code(7).stdout("").stderr(format!(
         "vault: error: the audit log ({what}) failed to verify; the vault file was damaged or edited\n{RESTORE_HINT}"
@@ -225,7 +239,7 @@ fn the_table_refuses_deletes_and_updates_while_its_triggers_stand() {
 fn a_deleted_event_is_exit_7_on_verify() {
     let home = history();
     let h = home.path();
-    sql(&vault_path(h), "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 3;");
+    edit_audit(h, "DELETE FROM audit WHERE seq = 3");
     verify_broken(h, "event 3 is missing");
 }
 
@@ -233,11 +247,7 @@ fn a_deleted_event_is_exit_7_on_verify() {
 fn a_deleted_and_renumbered_event_is_exit_7_on_verify() {
     let home = history();
     let h = home.path();
-    sql(
-        &vault_path(h),
-        "DROP TRIGGER audit_no_delete; DROP TRIGGER audit_no_update; \
-         DELETE FROM audit WHERE seq = 3; UPDATE audit SET seq = seq - 1 WHERE seq > 3;",
-    );
+    edit_audit(h, "DELETE FROM audit WHERE seq = 3; UPDATE audit SET seq = seq - 1 WHERE seq > 3");
     verify_broken(h, "event 3 or one before it was edited or removed");
 }
 
@@ -247,7 +257,7 @@ fn a_deleted_last_event_is_exit_7_on_verify() {
     let h = home.path();
     // Cover the failed unlocks with a MACed event, then remove the newest event.
     assert_eq!(reveal(h, "api", "DB_PASS"), V2.as_bytes());
-    sql(&vault_path(h), "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit);");
+    edit_audit(h, "DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)");
     alice(h).args(["audit", "--verify"]).assert().code(7);
 }
 
@@ -256,7 +266,7 @@ fn an_edited_event_is_exit_7_on_verify() {
     let home = history();
     let h = home.path();
     let seq = one(h, "SELECT seq FROM audit WHERE outcome = 'denied'");
-    sql(&vault_path(h), "DROP TRIGGER audit_no_update; UPDATE audit SET outcome = 'ok' WHERE outcome = 'denied';");
+    edit_audit(h, "UPDATE audit SET outcome = 'ok' WHERE outcome = 'denied'");
     verify_broken(h, &format!("event {seq} or one before it was edited or removed"));
 }
 
@@ -267,10 +277,7 @@ fn an_edited_failed_unlock_is_caught_once_a_later_event_covers_it() {
     // Covered by the MAC of the reveal that follows.
     assert_eq!(reveal(h, "api", "DB_PASS"), V2.as_bytes());
     let last = one(h, "SELECT max(seq) FROM audit");
-    sql(
-        &vault_path(h),
-        "DROP TRIGGER audit_no_update; UPDATE audit SET user_name = 'carol' WHERE user_name = 'mallory';",
-    );
+    edit_audit(h, "UPDATE audit SET user_name = 'carol' WHERE user_name = 'mallory'");
     verify_broken(h, &format!("event {last} or one before it was edited or removed"));
 }
 
@@ -279,7 +286,7 @@ fn an_edited_time_or_project_is_exit_7_on_verify() {
     for set in ["at = at - 86400", "project = 'other'", "action = 'secret list'"] {
         let home = history();
         let h = home.path();
-        sql(&vault_path(h), &format!("DROP TRIGGER audit_no_update; UPDATE audit SET {set} WHERE seq = 5;"));
+        edit_audit(h, &format!("UPDATE audit SET {set} WHERE seq = 5"));
         verify_broken(h, "event 5 or one before it was edited or removed");
     }
 }

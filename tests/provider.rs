@@ -594,36 +594,90 @@ fn a_private_ca_is_trusted_only_when_given() {
         .stderr(contains("holds no PEM certificate"));
 }
 
+/// Runs `vault ARGS` as alice with `stdin`, on a disk that is full past 32 KiB a file (as
+/// RLIMIT_FSIZE with SIGXFSZ ignored makes it): the vault file's WAL, already longer than that,
+/// cannot grow, so the write fails at its commit, after the value went to OpenBao.
+fn on_a_full_disk(home: &Path, args: &[&str], stdin: &str) -> std::process::Output {
+    use std::io::Write;
+    use std::os::unix::process::CommandExt;
+    let mut cmd = std_command(home, vault_bin());
+    cmd.args(args).stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped());
+    cmd.stderr(std::process::Stdio::piped());
+    #[allow(unsafe_code)]
+    // SAFETY: runs in the forked child before exec and only calls signal(2) and setrlimit(2),
+    // which are async-signal-safe and touch no memory shared with the parent.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let lim = libc::rlimit { rlim_cur: 32 * 1024, rlim_max: libc::RLIM_INFINITY };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().expect("spawn vault");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    child.wait_with_output().expect("wait for vault")
+}
+
 #[test]
 fn a_local_failure_after_the_remote_write_takes_the_write_back() {
     let bao = Bao::start();
     let home = setup(&bao);
     let h = home.path();
-    let db = vault_path(h);
     create_remote(h, "vision", "EDITED", &value("kept"));
-    // Make the local insert fail after the value has gone to OpenBao.
-    sql(
-        &db,
-        "CREATE TRIGGER fail_versions BEFORE INSERT ON secret_versions BEGIN SELECT RAISE(ABORT, 'injected'); END;",
-    );
+    // Before the reads below: sqlite3 checkpoints the WAL when it closes.
     let before = vault_state(h);
-    alice(h)
-        .args(["secret", "create", "FAILS_LOCALLY", "--project", "vision", "--provider", "platform"])
-        .write_stdin("never-kept-value")
-        .assert()
-        .failure()
-        .stderr(contains("injected"));
-    assert!(!bao.kv_exists("vault/vision/FAILS_LOCALLY"), "the remote write was not taken back");
-    alice(h)
-        .args(["secret", "edit", "EDITED", "--project", "vision", "--value-stdin"])
-        .write_stdin("never-kept-either")
-        .assert()
-        .failure()
-        .stderr(contains("injected"));
+    // Reads append audit events to the WAL and never checkpoint it: past 32 KiB it is longer
+    // than the "disk" below lets any file be.
+    for _ in 0..8 {
+        assert!(reveal(h, "vision", "EDITED").starts_with(b"kept-"));
+    }
+    let wal = std::fs::metadata(format!("{}-wal", vault_path(h).display())).expect("the WAL").len();
+    assert!(wal > 32 * 1024, "the WAL is {wal} bytes");
+    let out = on_a_full_disk(
+        h,
+        &["secret", "create", "FAILS_LOCALLY", "--project", "vision", "--provider", "platform"],
+        "never-kept-value",
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("disk I/O error"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !bao.kv_exists("vault/vision/FAILS_LOCALLY"),
+        "the remote write was not taken back: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out =
+        on_a_full_disk(h, &["secret", "edit", "EDITED", "--project", "vision", "--value-stdin"], "never-kept-either");
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     // The new KV version is destroyed, and the vault still reads the one it recorded.
     assert_eq!(bao.kv_get("vault/vision/EDITED", Some(2)), None);
     let meta = bao.cli(&["kv", "metadata", "get", "-mount=secret", "-format=json", "vault/vision/EDITED"]);
     assert_eq!(json(&meta.stdout)["data"]["versions"]["2"]["destroyed"], true);
     assert_unchanged(h, &before);
     assert!(reveal(h, "vision", "EDITED").starts_with(b"kept-"));
+}
+
+#[test]
+fn a_trigger_slipped_into_the_file_is_refused_before_anything_runs() {
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    create_remote(h, "vision", "EDITED", &value("kept"));
+    sql(
+        &vault_path(h),
+        "CREATE TRIGGER fail_versions BEFORE INSERT ON secret_versions BEGIN SELECT RAISE(ABORT, 'injected'); END;",
+    );
+    alice(h)
+        .args(["secret", "create", "NEVER_WRITTEN", "--project", "vision", "--provider", "platform"])
+        .write_stdin("never-kept-value")
+        .assert()
+        .code(7)
+        .stderr(contains("the vault file's schema (unknown trigger 'fail_versions')"));
+    assert!(!bao.kv_exists("vault/vision/NEVER_WRITTEN"), "a value went to OpenBao from a refused file");
 }

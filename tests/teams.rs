@@ -661,11 +661,30 @@ fn sharing_into_a_community_end_to_end() {
     assert!(list[0].get("value").is_none());
     let a = as_user(h, "bob").args(["secret", "list", "--project", "lab"]).assert().success();
     assert!(
-        stdout_of(&a).lines().any(|l| row_matches(l, &["S3_KEY", r"\*\*\*", r"from vision \(read-only\)", "alice.*"])),
+        stdout_of(&a)
+            .lines()
+            .any(|l| row_matches(l, &["S3_KEY", r"\*\*\*", r"from vision \(read-only, not accepted\)", "alice.*"])),
         "{}",
         stdout_of(&a)
     );
+    assert_eq!(list[0]["accepted_as"], serde_json::Value::Null);
     assert_eq!(reveal_as(h, "bob", "lab", "S3_KEY"), S3_V1);
+    // Not accepted in lab yet: its programs do not get it.
+    assert_eq!(run_sh(h, "bob", "lab", "test -z \"${S3_KEY+x}\" && echo unset"), "unset\n");
+    // Carol is only a viewer of lab: she cannot accept it for lab's programs.
+    as_user(h, "carol")
+        .args(["secret", "accept", "S3_KEY", "--project", "lab"])
+        .assert()
+        .code(6)
+        .stdout("")
+        .stderr("vault: error: user 'carol' is a viewer of project 'lab'; accepting a shared secret needs an editor\n");
+    as_user(h, "bob")
+        .args(["secret", "accept", "S3_KEY", "--project", "lab"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("accepted secret 'S3_KEY' shared from project 'vision': programs of 'lab' get it as S3_KEY\n");
+    assert_eq!(list_json_as(h, "bob", "lab")[0]["accepted_as"], "S3_KEY");
     as_user(h, "bob")
         .args(["secret", "get", "S3_KEY", "--project", "vision", "--reveal"])
         .assert()

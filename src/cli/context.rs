@@ -4,7 +4,7 @@
 //! Passphrases and values never come from argv. `VAULT_PASSPHRASE` is read here, not through
 //! clap's `env`, so help never prints it, and it is removed from our environment once read.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fs::File;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
@@ -33,6 +33,8 @@ pub struct Ctx {
     pub event: Option<EventSpec>,
     /// The session token this command unlocked with, if any (to save the memo back).
     pub session: RefCell<Option<Zeroizing<String>>>,
+    /// Whether the command's event was already appended (before a value was revealed).
+    pub recorded: Cell<bool>,
 }
 
 /// The default vault file: `<data dir>/vault.db` (e.g. `~/.local/share/vault/vault.db`).
@@ -68,6 +70,8 @@ impl Ctx {
                 Vault::unlock(store, &self.user, &pass)
             }
         };
+        // A format 1 file's rows are rebound to format 2 by the first editor who unlocks.
+        let result = result.and_then(|v| v.rebind_legacy().map(|_| v));
         match &result {
             Ok(v) => *self.audit.borrow_mut() = Some((v.audit_signer(), v.shared_store())),
             // A failed unlock is recorded without a MAC (we hold no key); the next MACed event
@@ -88,12 +92,24 @@ impl Ctx {
         result
     }
 
-    /// Appends this command's audit event, MACed with the unlock's key, if it has one.
-    pub fn record(&self, outcome: &str) {
-        let (Some(spec), Some((signer, store))) = (&self.event, &*self.audit.borrow()) else { return };
+    /// Appends this command's audit event, MACed with the unlock's key, if it has one and it
+    /// was not recorded already (see [`Ctx::record_before_reveal`]). A failed append is an
+    /// error: an event that cannot be written must not pass unnoticed.
+    pub fn record(&self, outcome: &str) -> Result<()> {
+        if self.recorded.get() {
+            return Ok(());
+        }
+        let (Some(spec), Some((signer, store))) = (&self.event, &*self.audit.borrow()) else { return Ok(()) };
+        self.recorded.set(true);
         // Same connection as the command, and no fsync of its own (see `light_writes`).
         store.light_writes();
-        let _ = audit::append(store, Some(signer), &self.user, spec, outcome);
+        audit::append(store, Some(signer), &self.user, spec, outcome).map_err(audit_failed)
+    }
+
+    /// Records this command's event before a value leaves vault (printed, exported, handed
+    /// to a program): if the audit log cannot take it, the value is not revealed.
+    pub fn record_before_reveal(&self) -> Result<()> {
+        self.record("ok")
     }
 
     /// Saves what this command added to its session's memo, if it ran with a session.
@@ -159,6 +175,13 @@ impl Ctx {
             return Err(Error::Usage("the passphrase is empty".into()));
         }
         Ok(pass)
+    }
+}
+
+fn audit_failed(e: Error) -> Error {
+    match e {
+        Error::Tampered { .. } | Error::Damaged { .. } | Error::Corrupt(_) => e,
+        other => Error::Audit(other.to_string()),
     }
 }
 

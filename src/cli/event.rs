@@ -48,6 +48,8 @@ pub fn describe(cmd: &Command, default_project: Option<&str>) -> Option<EventSpe
             }
             SecretCmd::Share { name, scope, .. } => ev("secret share", &p(scope), name),
             SecretCmd::Unshare { name, scope, .. } => ev("secret unshare", &p(scope), name),
+            SecretCmd::Accept { name, project, .. } => ev("secret accept", project, name),
+            SecretCmd::Unaccept { name, project, .. } => ev("secret unaccept", project, name),
             SecretCmd::Get { name, scope, reveal: true } | SecretCmd::Show { name, scope, reveal: true } => {
                 ev("secret reveal", &p(scope), name)
             }

@@ -113,6 +113,8 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
     for (k, _, line) in &parsed {
         if let Err(Error::InvalidName { reason, .. }) = names::check("secret", k) {
             bad.push(format!("line {line}: '{}' {reason}", names::printable(k)));
+        } else if let Err(Error::InvalidName { reason, .. }) = names::check_env(k) {
+            bad.push(format!("line {line}: env var '{}': {reason}", names::printable(k)));
         } else if !seen.insert(k.clone()) {
             bad.push(format!("line {line}: '{}' appears twice", names::printable(k)));
         }
@@ -158,12 +160,34 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
 pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
     let scope = a.scope.scope(ctx)?;
     let v = ctx.unlock()?;
-    let list = v.list_secrets(&scope, a.reveal)?;
+    let mut list = v.list_secrets(&scope, a.reveal)?;
+    // A secret shared in goes out only if this project accepted it, under the env name it
+    // accepted; the others stay behind, as they do for `vault run`.
+    list.retain(|s| s.shared_from.is_none() || s.accepted_as.is_some());
+    for s in &mut list {
+        if let Some(env) = s.accepted_as.take() {
+            s.row.env_name = env;
+        }
+    }
     if let Some(wo) = list.iter().find(|s| a.reveal && s.row.write_only) {
         return Err(Error::PermissionDenied {
             user: v.me().name.clone(),
             lacks: format!("cannot export secret '{}' in clear: it is write-only", wo.row.name),
         });
+    }
+    // The same env-name policy as `vault run`, whatever the file says: `eval "$(vault export
+    // --format shell)"` must not run the code of whoever wrote a name into the file.
+    if let Some(bad) = list.iter().find(|s| names::check_env(&s.row.env_name).is_err()) {
+        return Err(Error::Usage(format!(
+            "secret '{}' would set {}, which vault refuses as an env name; nothing was exported (rename it with \
+             `vault secret edit {} --env-name NEW`)",
+            names::printable(&bad.row.name),
+            names::printable(&bad.row.env_name),
+            names::printable(&bad.row.name)
+        )));
+    }
+    if a.reveal {
+        ctx.record_before_reveal()?;
     }
     let mut out = Zeroizing::new(String::new());
     match a.format {

@@ -136,6 +136,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         audit: Default::default(),
         event: event::describe(&cli.command, config.project.as_deref()),
         session: Default::default(),
+        recorded: Default::default(),
     };
     let result = dispatch(&ctx, cli.command);
     let outcome = match &result {
@@ -143,9 +144,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Err(e) if e.exit_code() == 6 => "denied".to_owned(),
         Err(e) => format!("failed (exit {})", e.exit_code()),
     };
-    ctx.record(&outcome);
+    let recorded = ctx.record(&outcome);
     ctx.save_memo();
-    result
+    // A command that did its work but whose audit event failed is an error, never exit 0.
+    let code = result?;
+    recorded?;
+    Ok(code)
 }
 
 fn dispatch(ctx: &Ctx, command: Command) -> Result<ExitCode> {

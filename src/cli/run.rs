@@ -56,6 +56,8 @@ pub fn run(ctx: &Ctx, a: RunArgs) -> Result<ExitCode> {
             eprintln!("{n}");
         }
     }
+    // The event is in the log before any value reaches the program.
+    ctx.record_before_reveal()?;
     let code = run::execute(plan, &a.command)?;
     Ok(ExitCode::from(code))
 }

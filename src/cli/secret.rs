@@ -191,10 +191,11 @@ in memory only.")]
         yes: bool,
     },
     /// Share a secret with its project's community (community admin); other projects of the
-    /// community then see it read-only and `vault run` gets it
+    /// community then see it read-only, and each may accept it for its programs
     #[command(after_help = "Example:\n  vault secret share S3_KEY --project vision --community research\n\n\
-Edits in the home project reach the community at once. A project secret of the same env name\n\
-wins over a shared one in `vault run`.")]
+Edits in the home project reach the community at once. Another project's `vault run` and\n\
+`vault export` get the secret only after an owner or editor there accepts it\n\
+(`vault secret accept S3_KEY --project other`).")]
     Share {
         /// Secret name
         name: String,
@@ -213,6 +214,39 @@ wins over a shared one in `vault run`.")]
         /// Community [default: the project's community]
         #[arg(long, value_name = "C")]
         community: Option<String>,
+    },
+    /// Let a secret shared into this project's community reach this project's programs (owner or
+    /// editor), under an env name you choose now
+    #[command(after_help = "Examples:\n  vault secret accept S3_KEY --project gamma\n  \
+vault secret accept S3_KEY --project gamma --from vision --env-name VISION_S3_KEY\n\n\
+A shared secret is listed in every project of the community but reaches `vault run` and\n\
+`vault export` of a project only once accepted there: its env name decides what a program\n\
+does, so the project that runs the program chooses it. The acceptance lapses when the\n\
+secret's name or env name changes in its home project; accept it again then.")]
+    Accept {
+        /// Name of the shared secret
+        name: String,
+        /// The receiving project
+        #[arg(long, short = 'p', value_name = "P")]
+        project: String,
+        /// Its home project, when several share a secret of that name
+        #[arg(long, value_name = "HOME")]
+        from: Option<String>,
+        /// Env var name it gets here [default: its env name at home]
+        #[arg(long, value_name = "ENV")]
+        env_name: Option<String>,
+    },
+    /// Withdraw a project's acceptance of a shared secret (owner or editor)
+    #[command(after_help = "Example:\n  vault secret unaccept S3_KEY --project gamma")]
+    Unaccept {
+        /// Name of the shared secret
+        name: String,
+        /// The receiving project
+        #[arg(long, short = 'p', value_name = "P")]
+        project: String,
+        /// Its home project, when several share a secret of that name
+        #[arg(long, value_name = "HOME")]
+        from: Option<String>,
     },
     /// List a secret's versions: number, time, author (values stay masked)
     History {
@@ -257,6 +291,10 @@ struct SecretJson<'a> {
     /// Its home project, when it is shared into this project's community (read-only here).
     #[serde(skip_serializing_if = "Option::is_none")]
     shared_from: Option<&'a str>,
+    /// For a secret shared in: the env name this project accepted it as, or null when it has
+    /// not accepted it (then `run` and `export` leave it out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accepted_as: Option<Option<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<&'a str>,
 }
@@ -277,6 +315,7 @@ fn to_json(s: &SecretInfo) -> SecretJson<'_> {
         modified_at: json_time(s.row.modified_at),
         shared_with: s.shared_with.as_deref(),
         shared_from: s.shared_from.as_deref(),
+        accepted_as: s.shared_from.as_ref().map(|_| s.accepted_as.as_deref()),
         value: s.value.as_ref().map(|v| v.expose()),
     }
 }
@@ -288,7 +327,10 @@ fn io(e: std::io::Error) -> Error {
 /// "with C" for a secret shared from here, "from P (read-only)" for one shared into here.
 fn shared_label(s: &SecretInfo) -> String {
     match (&s.shared_with, &s.shared_from) {
-        (_, Some(home)) => format!("from {home} (read-only)"),
+        (_, Some(home)) => match &s.accepted_as {
+            Some(env) => format!("from {home} (read-only, accepted as {env})"),
+            None => format!("from {home} (read-only, not accepted)"),
+        },
         (Some(c), None) => format!("with {c}"),
         (None, None) => String::new(),
     }
@@ -347,6 +389,7 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
             };
             if reveal {
                 let list = v.list_secrets(&scope, true)?;
+                ctx.record_before_reveal()?;
                 if style.json {
                     output::print_json(&list.iter().map(to_json).collect::<Vec<_>>()).map_err(io)?;
                     return Ok(());
@@ -368,6 +411,9 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
             let scope = scope.scope(ctx)?;
             let v = ctx.unlock()?;
             let s = v.get_secret(&scope, &name, reveal)?;
+            if reveal {
+                ctx.record_before_reveal()?;
+            }
             if style.json {
                 output::print_json(&to_json(&s)).map_err(io)?;
             } else {
@@ -404,6 +450,9 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
             let scope = scope.scope(ctx)?;
             let v = ctx.unlock()?;
             let s = v.get_secret(&scope, &name, reveal)?;
+            if reveal {
+                ctx.record_before_reveal()?;
+            }
             if style.json {
                 output::print_json(&to_json(&s)).map_err(io)?;
             } else if let Some(val) = &s.value {
@@ -517,6 +566,24 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
             let v = ctx.unlock()?;
             let c = v.unshare_secret(&project, &name, community.as_deref())?;
             note(style, &format!("secret '{name}' is no longer shared with community '{c}'; its data key was rotated"));
+        }
+        SecretCmd::Accept { name, project, from, env_name } => {
+            let v = ctx.unlock()?;
+            let (home, env) = v.accept_shared(&project, &name, from.as_deref(), env_name.as_deref())?;
+            note(
+                style,
+                &format!(
+                    "accepted secret '{name}' shared from project '{home}': programs of '{project}' get it as {env}"
+                ),
+            );
+        }
+        SecretCmd::Unaccept { name, project, from } => {
+            let v = ctx.unlock()?;
+            let home = v.unaccept_shared(&project, &name, from.as_deref())?;
+            note(
+                style,
+                &format!("secret '{name}' shared from project '{home}' no longer reaches programs of '{project}'"),
+            );
         }
         SecretCmd::History { name, scope } => {
             let scope = scope.scope(ctx)?;

@@ -107,12 +107,11 @@ pub fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
 
 pub fn status(ctx: &Ctx) -> Result<()> {
     let exists = ctx.vault_path.exists();
-    let session_state = match session::token_from_env() {
+    let session = session::token_from_env().map(|t| session::load(&t));
+    let mut session_state = match &session {
         None => "none".to_owned(),
-        Some(t) => match session::load(&t) {
-            Ok(s) => format!("active until {}", output::json_time(s.expires_at)),
-            Err(e) => e.to_string(),
-        },
+        Some(Ok(s)) => format!("active until {}", output::json_time(s.expires_at)),
+        Some(Err(e)) => e.to_string(),
     };
     let mut users = None;
     let mut format = None;
@@ -134,11 +133,20 @@ pub fn status(ctx: &Ctx) -> Result<()> {
             2 => "full",
             _ => "extra",
         };
+        // A session of a removed user is refused by every command; say so here too.
+        if let Some(Ok(sess)) = &session {
+            if let Some(owner) = store.user_by_id(&sess.user_id)? {
+                if owner.envelope.is_empty() {
+                    session_state = format!("refused: user '{}' was removed from this vault", owner.name);
+                }
+            }
+        }
         if let Some(u) = store.user_by_name(&ctx.user)? {
+            let removed = u.envelope.is_empty();
             if ctx.style.json {
                 return output::print_json(&json!({
                     "path": ctx.vault_path, "exists": true, "format": format, "users": users,
-                    "user": ctx.user, "user_known": true, "is_admin": u.is_admin,
+                    "user": ctx.user, "user_known": true, "is_admin": u.is_admin && !removed, "removed": removed,
                     "kdf": {"memory_mib": u.kdf.memory_mib, "iterations": u.kdf.iterations, "parallelism": u.kdf.parallelism},
                     "storage": {"journal_mode": journal, "synchronous": sync_name, "foreign_keys": fk == 1},
                     "session": session_state,
@@ -148,7 +156,18 @@ pub fn status(ctx: &Ctx) -> Result<()> {
             return output::print_fields(&[
                 ("Vault", ctx.vault_path.display().to_string()),
                 ("Users", users.unwrap_or(0).to_string()),
-                ("User", format!("{}{}", u.name, if u.is_admin { " (vault admin)" } else { "" })),
+                (
+                    "User",
+                    format!(
+                        "{}{}",
+                        u.name,
+                        match (removed, u.is_admin) {
+                            (true, _) => " (removed)",
+                            (false, true) => " (vault admin)",
+                            (false, false) => "",
+                        }
+                    ),
+                ),
                 ("KDF", format!("Argon2id {} MiB, t={}, p={}", u.kdf.memory_mib, u.kdf.iterations, u.kdf.parallelism)),
                 ("Storage", format!("SQLite journal={journal}, synchronous={sync_name}")),
                 ("Session", session_state),

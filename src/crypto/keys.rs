@@ -208,6 +208,12 @@ impl UserKeys {
         self.signing.sign(&digest(domain, parts)).to_bytes().to_vec()
     }
 
+    /// A copy of the signing key, for what signs after the vault handle is gone (the audit
+    /// event of a command). Zeroized on drop like the original.
+    pub(crate) fn signing_key(&self) -> SigningKey {
+        self.signing.clone()
+    }
+
     /// Serializes the secret parts, to be sealed under a KEK or session key.
     pub fn to_plaintext(&self) -> Zeroizing<Vec<u8>> {
         let id = self.identity.to_string();

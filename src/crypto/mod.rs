@@ -57,6 +57,14 @@ pub mod domain {
     pub const SHARE_SIG: &str = "vault/v1/share-sig";
     /// The audit log's MAC chain.
     pub const AUDIT: &str = "vault/v1/audit";
+    /// A user's signature over an audit event and its MAC (format 2).
+    pub const AUDIT_SIG: &str = "vault/v2/audit-sig";
+    /// A secret's data key under its project key, bound to the secret's name too (format 2).
+    pub const DEK_V2: &str = "vault/v2/dek";
+    /// A secret's data key under a community key, bound to the secret's name too (format 2).
+    pub const SHARED_DEK_V2: &str = "vault/v2/shared-dek";
+    /// A receiving project's acceptance of a shared secret.
+    pub const ACCEPT_SIG: &str = "vault/v2/accept-sig";
     /// A session's copy of the user's envelope, sealed under the session key.
     pub const SESSION: &str = "vault/v1/session";
     /// A session's memo of verifications and unwraps, sealed under the session key.

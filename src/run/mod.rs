@@ -105,10 +105,12 @@ pub fn plan(secrets: Vec<RunSecret>, opts: &RunOptions) -> Result<Plan> {
     secrets.sort_by(|a, b| a.env_name.cmp(&b.env_name));
     // Names that would run code in the child (LD_PRELOAD, BASH_ENV, ...) are refused when a
     // secret is created; refuse them here too, whatever the file says.
-    if let Some(bad) = secrets.iter().find(|s| crate::vault::names::is_dangerous_env(&s.env_name)) {
+    if let Some(bad) = secrets.iter().find(|s| crate::vault::names::check_env(&s.env_name).is_err()) {
         return Err(Error::Usage(format!(
-            "secret '{}' would set {}, which changes how programs start; vault run refuses it",
-            bad.name, bad.env_name
+            "secret '{}' would set {}, which vault refuses as an env name (it can change how programs start); \
+             vault run refuses it",
+            crate::vault::names::printable(&bad.name),
+            crate::vault::names::printable(&bad.env_name)
         )));
     }
     let mut notes = Vec::new();

@@ -23,7 +23,7 @@ pub use team::*;
 use crate::{Error, Result};
 
 /// The file format this build writes and understands (`PRAGMA user_version`).
-pub const FORMAT_VERSION: i64 = 1;
+pub const FORMAT_VERSION: i64 = 2;
 /// `PRAGMA application_id`: "VALT", so another SQLite file is recognised as not a vault.
 pub const APPLICATION_ID: i64 = 0x5641_4C54;
 
@@ -31,6 +31,57 @@ pub const APPLICATION_ID: i64 = 0x5641_4C54;
 const WAL_CHECKPOINT_BYTES: u64 = 256 * 1024;
 
 const SCHEMA: &str = include_str!("schema.sql");
+
+/// The changes from each format to the next, in order: (format reached, SQL). A new file runs
+/// the schema of format 1 and then every migration, exactly as an old file does when it is
+/// opened, so that all files of one format have the same schema, checked on every open.
+const MIGRATIONS: &[(i64, &str)] = &[(2, include_str!("migrate_2.sql"))];
+
+/// The schema objects a file must have and nothing else: (type, name, table, SQL text).
+/// SQLite's own tables (sqlite_sequence, statistics) and its automatic indexes are left out;
+/// any trigger, view, index or table someone added, and any table or trigger changed, is not.
+const SCHEMA_OBJECTS: &str = "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master \
+     WHERE NOT (type = 'table' AND name IN ('sqlite_sequence', 'sqlite_stat1', 'sqlite_stat4')) \
+       AND NOT (type = 'index' AND name LIKE 'sqlite_autoindex_%' AND sql IS NULL) \
+     ORDER BY type, name";
+
+type SchemaObject = (String, String, String, String);
+
+fn schema_objects(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
+    let mut st = conn.prepare(SCHEMA_OBJECTS)?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    rows.collect()
+}
+
+/// The schema of this build's format, made once per process in memory.
+fn expected_schema() -> Result<&'static [SchemaObject]> {
+    static EXPECTED: std::sync::OnceLock<Vec<SchemaObject>> = std::sync::OnceLock::new();
+    if let Some(e) = EXPECTED.get() {
+        return Ok(e);
+    }
+    let conn = Connection::open_in_memory()?;
+    conn.execute_batch(SCHEMA)?;
+    for (_, sql) in MIGRATIONS {
+        conn.execute_batch(sql)?;
+    }
+    let objects = schema_objects(&conn)?;
+    Ok(EXPECTED.get_or_init(|| objects))
+}
+
+/// How the first difference between a file's schema and the expected one reads in an error.
+fn schema_difference(found: &[SchemaObject], expected: &[SchemaObject]) -> String {
+    let key = |o: &SchemaObject| (o.0.clone(), o.1.clone());
+    if let Some(extra) = found.iter().find(|f| !expected.iter().any(|e| key(e) == key(f))) {
+        return format!("unknown {} '{}'", extra.0, crate::vault::names::printable(&extra.1));
+    }
+    if let Some(missing) = expected.iter().find(|e| !found.iter().any(|f| key(e) == key(f))) {
+        return format!("missing {} '{}'", missing.0, missing.1);
+    }
+    match found.iter().zip(expected).find(|(f, e)| f != e) {
+        Some((f, _)) => format!("changed {} '{}'", f.0, crate::vault::names::printable(&f.1)),
+        None => "changed".into(),
+    }
+}
 
 /// An open vault file.
 pub struct Store {
@@ -103,6 +154,9 @@ impl Store {
             store.configure()?;
             store.write(|s| {
                 s.conn.execute_batch(SCHEMA)?;
+                for (_, sql) in MIGRATIONS {
+                    s.conn.execute_batch(sql)?;
+                }
                 s.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
                 s.conn.pragma_update(None, "user_version", FORMAT_VERSION)?;
                 Ok(())
@@ -161,7 +215,41 @@ impl Store {
             return Err(damaged(format!("unknown format version {version}")));
         }
         store.configure()?;
+        if version < FORMAT_VERSION {
+            store.migrate().map_err(|e| match e {
+                Error::Db(ref d) if d.sqlite_error_code() == Some(ErrorCode::ReadOnly) => read_only(path),
+                other => other,
+            })?;
+        }
+        store.check_schema()?;
         Ok(store)
+    }
+
+    /// Brings a file of an older format to this one, in one transaction (another process may
+    /// have done it while we waited for the write lock: then nothing is left to do).
+    fn migrate(&self) -> Result<()> {
+        self.write(|s| {
+            let from: i64 = s.conn.query_row("SELECT user_version FROM pragma_user_version", [], |r| r.get(0))?;
+            for (to, sql) in MIGRATIONS.iter().filter(|(to, _)| *to > from) {
+                s.conn.execute_batch(sql)?;
+                s.conn.pragma_update(None, "user_version", to)?;
+            }
+            if from < FORMAT_VERSION {
+                s.set_meta(&format!("migrated_from_{from}"), &now().to_be_bytes())?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The file's schema must be exactly this format's: a trigger that drops audit events, a
+    /// view, an index or a changed table is tampering (exit 7), never something to run with.
+    fn check_schema(&self) -> Result<()> {
+        let found = schema_objects(&self.conn)?;
+        let expected = expected_schema()?;
+        if found != expected {
+            return Err(Error::tampered(format!("the vault file's schema ({})", schema_difference(&found, expected))));
+        }
+        Ok(())
     }
 
     fn configure(&self) -> Result<()> {

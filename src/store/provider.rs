@@ -104,7 +104,7 @@ impl Store {
              WHERE s.provider = ?1 ORDER BY p.name, s.name"
         ))?;
         let rows = st
-            .query_map([name], |r| Ok((r.get(14)?, super::rows::secret_row(r)?)))?
+            .query_map([name], |r| Ok((r.get(super::rows::SECRET_NCOLS)?, super::rows::secret_row(r)?)))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }

@@ -74,6 +74,9 @@ pub struct SecretRow {
     pub created_at: i64,
     pub modified_by: String,
     pub modified_at: i64,
+    /// Which binding seals the data key: 1 (format 1: without the secret's name) or 2 (the
+    /// name bound in). Only a hint of which to try: a row set back to 1 fails to open.
+    pub bind: i64,
 }
 
 /// One sealed version of a secret's value.
@@ -94,7 +97,9 @@ const GRANT_COLS: &str =
     "project_id, user_id, role, granted_by, sig, key_epoch, wrapped_key, key_signer, key_sig, created_at";
 pub(super) const SECRET_COLS: &str =
     "id, project_id, name, env_name, description, provider, write_only, current_version, \
-     key_epoch, wrapped_dek, created_by, created_at, modified_by, modified_at";
+     key_epoch, wrapped_dek, created_by, created_at, modified_by, modified_at, bind";
+/// How many columns SECRET_COLS selects (where a join's next table starts).
+pub(super) const SECRET_NCOLS: usize = 15;
 
 fn user_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
     Ok(UserRow {
@@ -163,6 +168,7 @@ pub(super) fn secret_row(r: &Row<'_>) -> rusqlite::Result<SecretRow> {
         created_at: r.get(11)?,
         modified_by: r.get(12)?,
         modified_at: r.get(13)?,
+        bind: r.get(14)?,
     })
 }
 
@@ -363,7 +369,7 @@ impl Store {
     /// Inserts a secret's metadata row.
     pub fn insert_secret(&self, s: &SecretRow) -> Result<()> {
         self.exec(
-            &format!("INSERT INTO secrets({SECRET_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"),
+            &format!("INSERT INTO secrets({SECRET_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"),
             params![
                 s.id,
                 s.project_id,
@@ -378,7 +384,8 @@ impl Store {
                 s.created_by,
                 s.created_at,
                 s.modified_by,
-                s.modified_at
+                s.modified_at,
+                s.bind
             ],
         )?;
         Ok(())
@@ -388,7 +395,7 @@ impl Store {
     pub fn update_secret(&self, s: &SecretRow) -> Result<()> {
         self.exec(
             "UPDATE secrets SET name=?2, env_name=?3, description=?4, provider=?5, write_only=?6, current_version=?7, \
-             key_epoch=?8, wrapped_dek=?9, modified_by=?10, modified_at=?11 WHERE id=?1",
+             key_epoch=?8, wrapped_dek=?9, modified_by=?10, modified_at=?11, bind=?12 WHERE id=?1",
             params![
                 s.id,
                 s.name,
@@ -400,7 +407,8 @@ impl Store {
                 s.key_epoch,
                 s.wrapped_dek,
                 s.modified_by,
-                s.modified_at
+                s.modified_at,
+                s.bind
             ],
         )?;
         Ok(())

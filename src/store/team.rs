@@ -44,6 +44,23 @@ pub struct ShareRow {
     pub shared_by: String,
     pub sig: Vec<u8>,
     pub created_at: i64,
+    /// 1: the data key sealed without the secret's name (format 1); 2: with it.
+    pub bind: i64,
+}
+
+/// A receiving project's consent to a secret shared into its community: the secret reaches
+/// the project's programs under `env_name` while the secret's name and env name at home are
+/// still the ones accepted. Signed by an owner or editor of the receiving project.
+#[derive(Debug, Clone)]
+pub struct AcceptRow {
+    pub project_id: String,
+    pub secret_id: String,
+    pub secret_name: String,
+    pub home_env_name: String,
+    pub env_name: String,
+    pub accepted_by: String,
+    pub sig: Vec<u8>,
+    pub created_at: i64,
 }
 
 /// One audit event.
@@ -57,12 +74,16 @@ pub struct AuditRow {
     pub resource: String,
     pub outcome: String,
     pub mac: Option<Vec<u8>>,
+    /// The acting user's signature over the event and its MAC (format 2; none for a failed
+    /// unlock or an event written by format 1).
+    pub sig: Option<Vec<u8>>,
 }
 
 const COMMUNITY_COLS: &str = "id, name, description, id_nonce, key_epoch, created_by, created_at, modified_at";
 const MEMBER_COLS: &str =
     "community_id, user_id, is_admin, granted_by, sig, key_epoch, wrapped_key, key_signer, key_sig, created_at";
-const SHARE_COLS: &str = "secret_id, community_id, key_epoch, wrapped_dek, shared_by, sig, created_at";
+const SHARE_COLS: &str = "secret_id, community_id, key_epoch, wrapped_dek, shared_by, sig, created_at, bind";
+const ACCEPT_COLS: &str = "project_id, secret_id, secret_name, home_env_name, env_name, accepted_by, sig, created_at";
 
 fn community_row(r: &Row<'_>) -> rusqlite::Result<CommunityRow> {
     Ok(CommunityRow {
@@ -101,6 +122,20 @@ fn share_row(r: &Row<'_>) -> rusqlite::Result<ShareRow> {
         shared_by: r.get(4)?,
         sig: r.get(5)?,
         created_at: r.get(6)?,
+        bind: r.get(7)?,
+    })
+}
+
+fn accept_row(r: &Row<'_>) -> rusqlite::Result<AcceptRow> {
+    Ok(AcceptRow {
+        project_id: r.get(0)?,
+        secret_id: r.get(1)?,
+        secret_name: r.get(2)?,
+        home_env_name: r.get(3)?,
+        env_name: r.get(4)?,
+        accepted_by: r.get(5)?,
+        sig: r.get(6)?,
+        created_at: r.get(7)?,
     })
 }
 
@@ -270,8 +305,17 @@ impl Store {
     /// Inserts or replaces a share.
     pub fn put_share(&self, sh: &ShareRow) -> Result<()> {
         self.exec(
-            &format!("INSERT OR REPLACE INTO secret_shares({SHARE_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7)"),
-            params![sh.secret_id, sh.community_id, sh.key_epoch, sh.wrapped_dek, sh.shared_by, sh.sig, sh.created_at],
+            &format!("INSERT OR REPLACE INTO secret_shares({SHARE_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"),
+            params![
+                sh.secret_id,
+                sh.community_id,
+                sh.key_epoch,
+                sh.wrapped_dek,
+                sh.shared_by,
+                sh.sig,
+                sh.created_at,
+                sh.bind
+            ],
         )?;
         Ok(())
     }
@@ -316,14 +360,16 @@ impl Store {
         let rows = st
             .query_map([community_id], |r| {
                 let s = super::rows::secret_row(r)?;
+                let n = super::rows::SECRET_NCOLS;
                 let h = ShareRow {
-                    secret_id: r.get(14)?,
-                    community_id: r.get(15)?,
-                    key_epoch: r.get(16)?,
-                    wrapped_dek: r.get(17)?,
-                    shared_by: r.get(18)?,
-                    sig: r.get(19)?,
-                    created_at: r.get(20)?,
+                    secret_id: r.get(n)?,
+                    community_id: r.get(n + 1)?,
+                    key_epoch: r.get(n + 2)?,
+                    wrapped_dek: r.get(n + 3)?,
+                    shared_by: r.get(n + 4)?,
+                    sig: r.get(n + 5)?,
+                    created_at: r.get(n + 6)?,
+                    bind: r.get(n + 7)?,
                 };
                 Ok((s, h))
             })?
@@ -331,13 +377,79 @@ impl Store {
         Ok(rows)
     }
 
+    // ---- acceptances ----
+
+    /// Inserts or replaces a project's acceptance of a shared secret.
+    pub fn put_accept(&self, a: &AcceptRow) -> Result<()> {
+        self.exec(
+            &format!("INSERT OR REPLACE INTO secret_accepts({ACCEPT_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"),
+            params![
+                a.project_id,
+                a.secret_id,
+                a.secret_name,
+                a.home_env_name,
+                a.env_name,
+                a.accepted_by,
+                a.sig,
+                a.created_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Removes a project's acceptance of a shared secret; whether there was one.
+    pub fn delete_accept(&self, project_id: &str, secret_id: &str) -> Result<bool> {
+        Ok(self.exec("DELETE FROM secret_accepts WHERE project_id = ?1 AND secret_id = ?2", [project_id, secret_id])?
+            > 0)
+    }
+
+    /// Removes every project's acceptance of a secret (it is no longer shared).
+    pub fn delete_accepts_of_secret(&self, secret_id: &str) -> Result<()> {
+        self.exec("DELETE FROM secret_accepts WHERE secret_id = ?1", [secret_id])?;
+        Ok(())
+    }
+
+    /// A project's acceptances, by secret id.
+    pub fn accepts_of(&self, project_id: &str) -> Result<std::collections::HashMap<String, AcceptRow>> {
+        let mut st =
+            self.conn.prepare_cached(&format!("SELECT {ACCEPT_COLS} FROM secret_accepts WHERE project_id = ?1"))?;
+        let rows = st.query_map([project_id], accept_row)?;
+        let mut out = std::collections::HashMap::new();
+        for r in rows {
+            let r = r?;
+            out.insert(r.secret_id.clone(), r);
+        }
+        Ok(out)
+    }
+
+    /// Whether `user_id` could rebind something still sealed with format 1's binding: a secret
+    /// of a project they own or edit, or a share into a community they administer. One cheap
+    /// query, so that only a user with work to do starts a write.
+    pub fn has_legacy_bindings_for(&self, user_id: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS(SELECT 1 FROM secrets s JOIN project_members m ON m.project_id = s.project_id \
+                 WHERE s.bind < 2 AND m.user_id = ?1 AND m.role IN ('owner', 'editor')) \
+                 OR EXISTS(SELECT 1 FROM secret_shares h JOIN community_members m ON m.community_id = h.community_id \
+                 WHERE h.bind < 2 AND m.user_id = ?1 AND m.is_admin = 1)",
+            )?
+            .query_row([user_id], |r| r.get(0))?)
+    }
+
+    /// Shares of a community still sealed with format 1's binding.
+    pub fn legacy_shares(&self, community_id: &str) -> Result<Vec<(SecretRow, ShareRow)>> {
+        Ok(self.shared_into(community_id)?.into_iter().filter(|(_, h)| h.bind < 2).collect())
+    }
+
     // ---- audit ----
 
     /// Appends an audit event.
     pub fn append_audit(&self, e: &AuditRow) -> Result<i64> {
         self.exec(
-            "INSERT INTO audit(at, user_name, action, project, resource, outcome, mac) VALUES (?1,?2,?3,?4,?5,?6,?7)",
-            params![e.at, e.user_name, e.action, e.project, e.resource, e.outcome, e.mac],
+            "INSERT INTO audit(at, user_name, action, project, resource, outcome, mac, sig) \
+             VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+            params![e.at, e.user_name, e.action, e.project, e.resource, e.outcome, e.mac, e.sig],
         )?;
         Ok(self.conn.last_insert_rowid())
     }
@@ -354,7 +466,8 @@ impl Store {
     /// Events after `seq`, oldest first.
     pub fn audit_after(&self, seq: i64) -> Result<Vec<AuditRow>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT seq, at, user_name, action, project, resource, outcome, mac FROM audit WHERE seq > ?1 ORDER BY seq",
+            "SELECT seq, at, user_name, action, project, resource, outcome, mac, sig FROM audit WHERE seq > ?1 \
+             ORDER BY seq",
         )?;
         let rows = st
             .query_map([seq], |r| {
@@ -367,6 +480,7 @@ impl Store {
                     resource: r.get(5)?,
                     outcome: r.get(6)?,
                     mac: r.get(7)?,
+                    sig: r.get(8)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -3,11 +3,15 @@
 //! editing an event breaks the chain and `vault audit --verify` reports it. Events written before
 //! an unlock (a failed passphrase) cannot be MACed; the next MACed event covers them, so they
 //! cannot be removed unnoticed once it exists. Never a value, passphrase or token.
+//!
+//! The MAC key is shared by every user, so since format 2 each event is also signed by the
+//! user who acted, over the event and its MAC: nobody can write an event in another user's
+//! name. Events of format 1 (before the first signed one) carry no signature.
 
 use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 
-use super::Vault;
+use super::{names, Vault};
 use crate::crypto::{self, domain, Key32};
 use crate::store::{self, AuditRow, Store};
 use crate::{Error, Result};
@@ -65,6 +69,12 @@ pub struct AuditSigner {
     vault_id: String,
     user: String,
     key: Key32,
+    signing: ed25519_dalek::SigningKey,
+}
+
+/// What a user's signature on an event covers: the vault, the event and its MAC.
+fn sig_parts<'a>(vault_id: &'a str, digest: &'a [u8], mac: &'a [u8]) -> [&'a [u8]; 3] {
+    [vault_id.as_bytes(), digest, mac]
 }
 
 /// Appends an event in its own transaction: MACed into the chain when `signer` is given, else
@@ -80,11 +90,16 @@ pub fn append(store: &Store, signer: Option<&AuditSigner>, user: &str, spec: &Ev
             resource: spec.resource.clone(),
             outcome: outcome.to_owned(),
             mac: None,
+            sig: None,
         };
         if let Some(g) = signer {
             let (prev_seq, prev_mac) = s.last_audit_mac()?.unwrap_or((0, Vec::new()));
             let pending = s.audit_after(prev_seq)?;
-            row.mac = Some(chain_mac(g.key.expose(), &g.vault_id, &prev_mac, &pending, &row));
+            let mac = chain_mac(g.key.expose(), &g.vault_id, &prev_mac, &pending, &row);
+            let digest = crypto::digest(domain::AUDIT_SIG, &sig_parts(&g.vault_id, &event_digest(&row), &mac));
+            use ed25519_dalek::Signer;
+            row.sig = Some(g.signing.sign(&digest).to_bytes().to_vec());
+            row.mac = Some(mac);
         }
         s.append_audit(&row).map(|_| ())
     })
@@ -97,6 +112,7 @@ impl Vault {
             vault_id: self.vault_id.clone(),
             user: self.me.name.clone(),
             key: Key32::from_bytes(*self.keys.audit_key.expose()),
+            signing: self.keys.signing_key(),
         }
     }
 
@@ -110,11 +126,14 @@ impl Vault {
         let events = self.store.audit_after(0)?;
         let mut prev = Vec::new();
         let mut pending: Vec<AuditRow> = Vec::new();
+        // Once an event is signed (format 2), every MACed event after it must be.
+        let mut signed_from = None;
         for (i, e) in events.iter().enumerate() {
             if e.seq != i as i64 + 1 {
                 return Err(Error::tampered(format!("the audit log (event {} is missing)", i + 1)));
             }
             match &e.mac {
+                None if e.sig.is_some() => return Err(bad_event(e, "signed but not MACed")),
                 None => pending.push(e.clone()),
                 Some(mac) => {
                     let want = chain_mac(self.keys.audit_key.expose(), &self.vault_id, &prev, &pending, e);
@@ -124,6 +143,14 @@ impl Vault {
                             "the audit log (event {} or one before it was edited or removed)",
                             e.seq
                         )));
+                    }
+                    match &e.sig {
+                        Some(sig) => {
+                            self.verify_event_sig(e, mac, sig)?;
+                            signed_from.get_or_insert(e.seq);
+                        }
+                        None if signed_from.is_some() => return Err(bad_event(e, "not signed by its user")),
+                        None => {}
                     }
                     prev = mac.clone();
                     pending.clear();
@@ -148,6 +175,15 @@ impl Vault {
         Ok((events.len(), pending.len()))
     }
 
+    /// Checks that an event was signed by the user it names, whose roster entry verifies.
+    fn verify_event_sig(&self, e: &AuditRow, mac: &[u8], sig: &[u8]) -> Result<()> {
+        let user = self.store.user_by_name(&e.user_name)?.ok_or_else(|| bad_event(e, "names no user of the vault"))?;
+        let keys = self.verify_user(&user, 0).map_err(|_| bad_event(e, "its user's roster entry does not verify"))?;
+        let digest = event_digest(e);
+        crypto::verify(&keys.verifying, sig, domain::AUDIT_SIG, &sig_parts(&self.vault_id, &digest, mac))
+            .map_err(|_| bad_event(e, &format!("not signed by '{}'", names::printable(&e.user_name))))
+    }
+
     /// Events, oldest first, filtered by time (Unix seconds), user and project.
     pub fn audit_events(
         &self,
@@ -166,4 +202,14 @@ impl Vault {
             .map(|(i, row)| AuditEvent { authenticated: last_mac.is_some_and(|l| i <= l), row })
             .collect())
     }
+}
+
+/// The first bad event, named in the error.
+fn bad_event(e: &AuditRow, why: &str) -> Error {
+    Error::tampered(format!(
+        "the audit log (event {}, '{}' by '{}': {why})",
+        e.seq,
+        names::printable(&e.action),
+        names::printable(&e.user_name)
+    ))
 }

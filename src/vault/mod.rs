@@ -297,6 +297,11 @@ impl Vault {
         }
         let me =
             store.user_by_id(user_id)?.ok_or_else(|| Error::Session("names a user who no longer exists".into()))?;
+        // Revoked means revoked: a session made before its user was removed unlocks nothing.
+        // Roles are not carried in the session; each command reads them from the signed roster.
+        if me.envelope.is_empty() {
+            return Err(Error::Session(format!("belongs to user '{}', who was removed from this vault", me.name)));
+        }
         Self::with_keys(store, vault_id, me, keys)
     }
 

@@ -49,32 +49,131 @@ pub fn check_env(name: &str) -> Result<()> {
     Ok(())
 }
 
-/// Environment variables a secret may not set: they make the dynamic loader, a shell or an
-/// interpreter run code of the secret writer's choosing in every program `vault run` starts
-/// (a community admin could otherwise read other projects' secrets), or they unlock vault.
+/// Environment variables a secret may not set, whoever sets it and however (create, edit,
+/// rename, clone, import, accepting a share, and again at `run` and `export` for rows already
+/// in the file). Each one makes a program run code, trust a certificate or a proxy, or read a
+/// configuration of the secret writer's choosing (`GIT_EXTERNAL_DIFF`, `PAGER`, `LD_PRELOAD`,
+/// `HOME`, `HTTPS_PROXY`, ...), or it changes what vault itself opens or unlocks with.
+///
+/// No such list can be complete, which is why a secret shared from another project reaches a
+/// program only under an env name the receiving project accepted (`vault secret accept`); this
+/// list is defence in depth inside one project.
 pub fn is_dangerous_env(name: &str) -> bool {
     const EXACT: &[&str] = &[
+        // Shells and the loader.
         "PATH",
         "IFS",
         "ENV",
         "BASH_ENV",
         "PS4",
+        "SHELL",
         "SHELLOPTS",
         "BASHOPTS",
         "PROMPT_COMMAND",
+        "CDPATH",
+        "GLOBIGNORE",
+        "HOME",
+        "ZDOTDIR",
+        "TMPDIR",
+        "GCONV_PATH",
+        "LOCPATH",
+        "NLSPATH",
+        "HOSTALIASES",
+        "RESOLV_HOST_CONF",
+        "MALLOC_CHECK_",
+        // Programs other programs start.
+        "PAGER",
+        "MANPAGER",
+        "SYSTEMD_PAGER",
+        "EDITOR",
+        "VISUAL",
+        "BROWSER",
+        "LESS",
+        "LESSOPEN",
+        "LESSCLOSE",
+        "LESSKEY",
+        "SSH_ASKPASS",
+        "SUDO_ASKPASS",
+        "SSH_AUTH_SOCK",
+        "GNUPGHOME",
+        "GPG_AGENT_INFO",
+        "TERMINFO",
+        "TERMINFO_DIRS",
+        "INPUTRC",
+        // Interpreters and build tools.
         "NODE_OPTIONS",
         "NODE_PATH",
+        "NODE_EXTRA_CA_CERTS",
         "RUBYOPT",
         "RUBYLIB",
+        "GEM_HOME",
+        "GEM_PATH",
+        "BUNDLE_GEMFILE",
+        "CLASSPATH",
         "JAVA_TOOL_OPTIONS",
         "_JAVA_OPTIONS",
         "JDK_JAVA_OPTIONS",
-        "GCONV_PATH",
-        "GIT_SSH_COMMAND",
+        "MAVEN_OPTS",
+        "GRADLE_OPTS",
+        "DOTNET_STARTUP_HOOKS",
+        "CORECLR_PROFILER_PATH",
+        "RUSTC_WRAPPER",
+        "RUSTC",
+        "RUSTFLAGS",
+        "CARGO_HOME",
+        "GOFLAGS",
+        "GOPROXY",
+        "CC",
+        "CXX",
+        "MAKEFLAGS",
+        "LUA_INIT",
+        "LUA_PATH",
+        "LUA_CPATH",
+        "R_PROFILE",
+        "R_PROFILE_USER",
+        "R_ENVIRON",
+        "TCLLIBPATH",
+        "OPENSSL_CONF",
+        "OPENSSL_ENGINES",
+        // Where traffic goes and which certificates are trusted.
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "FTP_PROXY",
+        "NO_PROXY",
+        "SSL_CERT_FILE",
+        "SSL_CERT_DIR",
+        "CURL_CA_BUNDLE",
+        "REQUESTS_CA_BUNDLE",
+        "CURL_HOME",
+        "WGETRC",
+        "PIP_INDEX_URL",
+        "PIP_EXTRA_INDEX_URL",
+        "PIP_CONFIG_FILE",
+        "UV_INDEX_URL",
+        "UV_EXTRA_INDEX_URL",
+        "UV_DEFAULT_INDEX",
+        "DOCKER_HOST",
+        "DOCKER_CONFIG",
+        "KUBECONFIG",
+        "GCC_EXEC_PREFIX",
+        "CPATH",
+        "LIBRARY_PATH",
+        "JAVA_OPTS",
+        "ERL_FLAGS",
+        "ERL_AFLAGS",
+        "ERL_ZFLAGS",
+        "ELIXIR_ERL_OPTIONS",
+        // vault's own settings.
+        "VAULT_PATH",
+        "VAULT_USER",
+        "VAULT_PROJECT",
+        "VAULT_CONFIG",
         "VAULT_PASSPHRASE",
         "VAULT_SESSION",
     ];
-    const PREFIXES: &[&str] = &["LD_", "DYLD_", "PYTHON", "PERL5", "PERLLIB", "BASH_FUNC_"];
+    const PREFIXES: &[&str] =
+        &["LD_", "DYLD_", "PYTHON", "PERL5", "PERLLIB", "PERL_", "BASH_FUNC_", "GIT_", "NPM_CONFIG_", "XDG_", "CONDA_"];
     let upper = name.to_ascii_uppercase();
     EXACT.contains(&upper.as_str()) || PREFIXES.iter().any(|p| upper.starts_with(p))
 }
@@ -142,10 +241,34 @@ mod tests {
         assert!(check_env("_X").is_ok());
         assert!(check_env("1X").is_err());
         assert!(check_env("A-B").is_err());
-        for bad in ["LD_PRELOAD", "BASH_ENV", "PATH", "PYTHONPATH", "NODE_OPTIONS", "VAULT_PASSPHRASE", "ld_preload"] {
+        for bad in [
+            "LD_PRELOAD",
+            "BASH_ENV",
+            "PATH",
+            "PYTHONPATH",
+            "NODE_OPTIONS",
+            "VAULT_PASSPHRASE",
+            "ld_preload",
+            "GIT_EXTERNAL_DIFF",
+            "GIT_CONFIG_COUNT",
+            "GIT_CONFIG_KEY_0",
+            "GIT_PAGER",
+            "PAGER",
+            "EDITOR",
+            "GIT_ASKPASS",
+            "LESSOPEN",
+            "HOME",
+            "ZDOTDIR",
+            "HTTPS_PROXY",
+            "https_proxy",
+            "SSL_CERT_FILE",
+            "VAULT_PATH",
+        ] {
             assert!(check_env(bad).is_err(), "{bad}");
         }
-        assert!(check_env("VAULT_ADDR").is_ok());
+        for good in ["VAULT_ADDR", "VAULT_TOKEN", "GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY", "DATABASE_URL", "NODE_ENV"] {
+            assert!(check_env(good).is_ok(), "{good}");
+        }
         assert!(check_user("alice").is_ok());
         assert!(check_user("bob.smith").is_ok());
         assert!(check_user("").is_err());

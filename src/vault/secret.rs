@@ -67,6 +67,9 @@ pub struct SecretInfo {
     pub shared_with: Option<String>,
     /// The home project of a secret shared into this project's community (read-only here).
     pub shared_from: Option<String>,
+    /// For a secret shared in: the env name this project accepted it under, if it did (only
+    /// then does it reach `run` and `export`).
+    pub accepted_as: Option<String>,
 }
 
 /// One version in a secret's history (values stay sealed).
@@ -108,21 +111,30 @@ pub(super) fn draft(name: &str, env_name: &str, description: &str, write_only: b
         created_at: 0,
         modified_by: String::new(),
         modified_at: 0,
+        bind: 2,
     }
 }
 
 impl Vault {
+    /// The data key's binding under its project key. Format 2 binds the secret's name as
+    /// well, so rows whose names were swapped on disk fail to open (exit 7) instead of one
+    /// name reading the other's value. A format 1 row (`bind` 1) keeps format 1's binding until
+    /// an editor of its project unlocks (see `rebind_legacy`).
     fn dek_ad(&self, s: &SecretRow, epoch: i64) -> Vec<u8> {
-        crypto::ad(
-            domain::DEK,
-            &[
-                self.vault_id.as_bytes(),
-                s.id.as_bytes(),
-                s.project_id.as_bytes(),
-                &epoch.to_be_bytes(),
-                &[u8::from(s.write_only)],
-            ],
-        )
+        let parts: [&[u8]; 5] = [
+            self.vault_id.as_bytes(),
+            s.id.as_bytes(),
+            s.project_id.as_bytes(),
+            &epoch.to_be_bytes(),
+            &[u8::from(s.write_only)],
+        ];
+        if s.bind >= 2 {
+            let mut v2 = parts.to_vec();
+            v2.push(s.name.as_bytes());
+            crypto::ad(domain::DEK_V2, &v2)
+        } else {
+            crypto::ad(domain::DEK, &parts)
+        }
     }
 
     pub(super) fn value_ad(&self, s: &SecretRow, version: i64) -> Vec<u8> {
@@ -151,6 +163,7 @@ impl Vault {
     /// Seals `dek` under the project key into the row (for a new key, epoch or write-only flag).
     pub(super) fn wrap_dek(&self, project: &ProjectRow, pkey: &Key32, s: &mut SecretRow, dek: &Key32) {
         s.key_epoch = project.key_epoch;
+        s.bind = 2;
         s.wrapped_dek = crypto::seal(pkey, dek.expose(), &self.dek_ad(s, project.key_epoch));
     }
 
@@ -253,11 +266,14 @@ impl Vault {
     /// Inserts a new secret's row (keys, version 1, times filled in) without any version;
     /// returns its new data key. Runs inside a write.
     pub(super) fn insert_secret_row(&self, project: &ProjectRow, pkey: &Key32, row: &mut SecretRow) -> Result<Key32> {
+        // Every path that makes a secret (create, import, clone, provider) passes here.
+        names::check_env(&row.env_name)?;
         let now = store::now();
         let dek = Key32::generate();
         row.project_id = project.id.clone();
         row.key_epoch = project.key_epoch;
         row.current_version = 1;
+        row.bind = 2;
         row.wrapped_dek = crypto::seal(pkey, dek.expose(), &self.dek_ad(row, project.key_epoch));
         row.created_by = self.me.id.clone();
         row.created_at = now;
@@ -315,6 +331,7 @@ impl Vault {
             project: project.name.clone(),
             shared_with: None,
             shared_from: Some(sh.home),
+            accepted_as: sh.accepted_as,
             row: sh.row,
             value: sh.value,
         })
@@ -357,6 +374,7 @@ impl Vault {
             project: project.name.clone(),
             shared_with,
             shared_from: None,
+            accepted_as: None,
             row,
             value,
         })
@@ -538,6 +556,8 @@ impl Vault {
                 row.env_name = e.to_owned();
             }
             if row.env_name != old.env_name {
+                // A rename carries the env name with it: the same policy as an explicit one.
+                names::check_env(&row.env_name)?;
                 if let Some(other) = s.secret_by_env(&project.id, &row.env_name)? {
                     return Err(Error::AlreadyExists {
                         kind: "env var name",
@@ -559,6 +579,11 @@ impl Vault {
             let mut dek = dek;
             if row.env_name != old.env_name {
                 dek = self.reseal_versions(&project, &old, &row, &dek, Key32::from_bytes(*dek.expose()))?;
+            }
+            if row.name != old.name {
+                // The name is bound into the data key's seal, and into every share's.
+                self.wrap_dek(&project, &pkey, &mut row, &dek);
+                self.reshare(&row, &dek)?;
             }
             if edit.write_only && !old.write_only {
                 if !s.shares_of(&old.id)?.is_empty() {
@@ -611,6 +636,7 @@ impl Vault {
             let dst = self.write_project(to)?;
             let dgrant = self.require(&dst, Role::Editor, "creating a secret")?;
             let env_name = if row.env_name == row.name { new_name } else { row.env_name.as_str() };
+            names::check_env(env_name)?;
             self.check_unique(&dst, new_name, env_name, to)?;
             let value = self.open_current(&src, &self.project_key(&src, &sgrant)?, &row)?;
             let mut copy = row.clone();

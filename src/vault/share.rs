@@ -7,7 +7,7 @@ use sha2::Digest;
 use super::secret::{RunSecret, SecretValue};
 use super::{names, Role, Scope, Vault};
 use crate::crypto::{self, domain, Key32};
-use crate::store::{self, CommunityRow, ProjectRow, SecretRow, ShareRow};
+use crate::store::{self, AcceptRow, CommunityRow, ProjectRow, SecretRow, ShareRow};
 use crate::{Error, Result};
 
 /// A secret shared into a project's community from another project.
@@ -16,6 +16,8 @@ pub struct SharedSecret {
     pub row: SecretRow,
     pub home: String,
     pub value: Option<SecretValue>,
+    /// The env name the receiving project accepted it under, while that acceptance holds.
+    pub accepted_as: Option<String>,
 }
 
 impl Vault {
@@ -67,17 +69,24 @@ impl Vault {
         Err(Error::tampered(what()))
     }
 
-    fn share_ad(&self, c: &CommunityRow, s: &SecretRow) -> Vec<u8> {
-        crypto::ad(
-            domain::SHARED_DEK,
-            &[
-                self.vault_id.as_bytes(),
-                s.id.as_bytes(),
-                c.id.as_bytes(),
-                &c.key_epoch.to_be_bytes(),
-                &[u8::from(s.write_only)],
-            ],
-        )
+    /// A shared data key's binding under the community key: format 2 (`bind` 2) binds the
+    /// secret's name too, so a receiving project cannot be made to read one shared secret
+    /// under another's name.
+    fn share_ad(&self, c: &CommunityRow, s: &SecretRow, bind: i64) -> Vec<u8> {
+        let parts: [&[u8]; 5] = [
+            self.vault_id.as_bytes(),
+            s.id.as_bytes(),
+            c.id.as_bytes(),
+            &c.key_epoch.to_be_bytes(),
+            &[u8::from(s.write_only)],
+        ];
+        if bind >= 2 {
+            let mut v2 = parts.to_vec();
+            v2.push(s.name.as_bytes());
+            crypto::ad(domain::SHARED_DEK_V2, &v2)
+        } else {
+            crypto::ad(domain::SHARED_DEK, &parts)
+        }
     }
 
     fn share_sig_parts(&self, sh: &ShareRow) -> Vec<Vec<u8>> {
@@ -97,10 +106,11 @@ impl Vault {
             secret_id: s.id.clone(),
             community_id: c.id.clone(),
             key_epoch: c.key_epoch,
-            wrapped_dek: crypto::seal(ckey, dek.expose(), &self.share_ad(c, s)),
+            wrapped_dek: crypto::seal(ckey, dek.expose(), &self.share_ad(c, s, 2)),
             shared_by: self.me.id.clone(),
             sig: Vec::new(),
             created_at: store::now(),
+            bind: 2,
         };
         let sp = self.share_sig_parts(&sh);
         let sp: Vec<&[u8]> = sp.iter().map(Vec::as_slice).collect();
@@ -128,7 +138,8 @@ impl Vault {
         let sp: Vec<&[u8]> = sp.iter().map(Vec::as_slice).collect();
         let keys = self.user_keys(&sh.shared_by)?;
         crypto::verify(&keys.verifying, &sh.sig, domain::SHARE_SIG, &sp).map_err(|_| Error::tampered(what()))?;
-        let pt = crypto::open(ckey, &sh.wrapped_dek, &self.share_ad(c, s)).map_err(|_| Error::tampered(what()))?;
+        let pt =
+            crypto::open(ckey, &sh.wrapped_dek, &self.share_ad(c, s, sh.bind)).map_err(|_| Error::tampered(what()))?;
         Key32::from_slice(&pt).map_err(|_| Error::tampered(what()))
     }
 
@@ -197,6 +208,8 @@ impl Vault {
                 });
             }
             s.delete_share(&row.id, &c.id)?;
+            // Shared again later, it must be accepted again.
+            s.delete_accepts_of_secret(&row.id)?;
             let pkey = self.project_key(&p, &grant)?;
             let old = self.open_dek(&p, &pkey, &row)?;
             let new = self.reseal_versions(&p, &row, &row, &old, Key32::generate())?;
@@ -204,6 +217,22 @@ impl Vault {
             s.update_secret(&row)?;
             Ok(c.name)
         })
+    }
+
+    /// Re-seals every share of a renamed secret under its new name (the name is bound into
+    /// each share). Each share's community needs us as an admin; otherwise the rename is
+    /// refused and nothing changes. Runs inside a write.
+    pub(super) fn reshare(&self, row: &SecretRow, dek: &Key32) -> Result<()> {
+        for old in self.store.shares_of(&row.id)? {
+            let c = self
+                .store
+                .community_by_id(&old.community_id)?
+                .ok_or_else(|| Error::tampered(format!("the share of secret '{}'", row.name)))?;
+            let me = self.require_community_admin(&c, "renaming a secret shared with it")?;
+            let ckey = self.community_key(&c, &me)?;
+            self.store.put_share(&self.make_share(&c, &ckey, row, dek))?;
+        }
+        Ok(())
     }
 
     /// Secrets shared into `p`'s community from its other projects, which we can open as a
@@ -214,11 +243,16 @@ impl Vault {
         self.verify_member(&c, &m, 0)?;
         let ckey = if reveal { Some(self.community_key(&c, &m)?) } else { None };
         let mut out = Vec::new();
+        let accepts = self.store.accepts_of(&p.id)?;
         for (row, sh) in self.store.shared_into(&c.id)? {
             if row.project_id == p.id {
                 continue;
             }
             let home = self.store.project_by_id(&row.project_id)?.map(|h| h.name).unwrap_or_default();
+            let accepted_as = match accepts.get(&row.id) {
+                Some(a) => self.accepted_env(p, &row, a)?,
+                None => None,
+            };
             let value = match &ckey {
                 Some(k) => {
                     let dek = self.open_shared_dek(&c, k, &row, &sh)?;
@@ -226,7 +260,7 @@ impl Vault {
                 }
                 None => None,
             };
-            out.push(SharedSecret { row, home, value });
+            out.push(SharedSecret { row, home, value, accepted_as });
         }
         Ok(out)
     }
@@ -260,14 +294,17 @@ impl Vault {
                 shared: false,
             });
         }
+        // A shared secret reaches the program only under the env name this project accepted
+        // it as: its home project's editors do not choose what runs here.
         for sh in self.shared_secrets(&project, true)? {
-            if out.iter().any(|r| r.env_name == sh.row.env_name) {
+            let Some(env_name) = sh.accepted_as else { continue };
+            if out.iter().any(|r| r.env_name == env_name) {
                 continue;
             }
             let Some(value) = sh.value else { continue };
             out.push(RunSecret {
                 name: sh.row.name,
-                env_name: sh.row.env_name,
+                env_name,
                 project: sh.home,
                 value,
                 write_only: sh.row.write_only,
@@ -275,5 +312,187 @@ impl Vault {
             });
         }
         Ok(out)
+    }
+
+    fn accept_parts(&self, a: &AcceptRow) -> Vec<Vec<u8>> {
+        [
+            self.vault_id.as_str(),
+            &a.project_id,
+            &a.secret_id,
+            &a.secret_name,
+            &a.home_env_name,
+            &a.env_name,
+            &a.accepted_by,
+        ]
+        .iter()
+        .map(|s| s.as_bytes().to_vec())
+        .collect()
+    }
+
+    /// The env name a project's acceptance of a shared secret gives it, if the acceptance
+    /// still holds: made for the secret's current name and env name at home, signed by a user
+    /// who is now an owner or editor of the project. A signature that fails is tampering.
+    fn accepted_env(&self, p: &ProjectRow, row: &SecretRow, a: &AcceptRow) -> Result<Option<String>> {
+        let what = || format!("the acceptance of shared secret '{}' in project '{}'", row.name, p.name);
+        if a.project_id != p.id || a.secret_id != row.id {
+            return Err(Error::tampered(what()));
+        }
+        let signer = self.user_keys(&a.accepted_by)?;
+        let ap = self.accept_parts(a);
+        let ap: Vec<&[u8]> = ap.iter().map(Vec::as_slice).collect();
+        crypto::verify(&signer.verifying, &a.sig, domain::ACCEPT_SIG, &ap).map_err(|_| Error::tampered(what()))?;
+        // Changed at home since: the acceptance no longer holds (accept it again).
+        if a.secret_name != row.name || a.home_env_name != row.env_name {
+            return Ok(None);
+        }
+        let Some(g) = self.store.grant(&p.id, &a.accepted_by)? else { return Ok(None) };
+        if self.verify_grant(p, &g, 0)? < Role::Editor || names::check_env(&a.env_name).is_err() {
+            return Ok(None);
+        }
+        Ok(Some(a.env_name.clone()))
+    }
+
+    /// The one secret named `name` shared into `p` (from `from`, when given).
+    fn shared_one(&self, p: &ProjectRow, name: &str, from: Option<&str>) -> Result<SharedSecret> {
+        let mut found: Vec<SharedSecret> = self
+            .shared_secrets(p, false)?
+            .into_iter()
+            .filter(|s| s.row.name == name && from.is_none_or(|f| s.home == f))
+            .collect();
+        match found.len() {
+            0 => Err(Error::NotFound {
+                kind: "shared secret",
+                name: names::printable(name),
+                scope: Some(format!(
+                    "project '{}'{}",
+                    p.name,
+                    from.map(|f| format!(" from project '{}'", names::printable(f))).unwrap_or_default()
+                )),
+            }),
+            1 => Ok(found.remove(0)),
+            _ => Err(Error::Usage(format!(
+                "secret '{name}' is shared into project '{}' from several projects ({}); pass --from PROJECT",
+                p.name,
+                found.iter().map(|s| s.home.as_str()).collect::<Vec<_>>().join(", ")
+            ))),
+        }
+    }
+
+    /// Accepts a secret shared into `project`'s community (owner or editor of `project`): from
+    /// now on it reaches the project's programs as `env_name` (default: its env name at home),
+    /// until its name or env name changes at home or the acceptance is withdrawn. Returns
+    /// (home project, env name).
+    pub fn accept_shared(
+        &self,
+        project: &str,
+        name: &str,
+        from: Option<&str>,
+        env_name: Option<&str>,
+    ) -> Result<(String, String)> {
+        if let Some(e) = env_name {
+            names::check_env(e)?;
+        }
+        self.store.write(|s| {
+            let p = self.project(project)?;
+            self.require(&p, Role::Editor, "accepting a shared secret")?;
+            let sh = self.shared_one(&p, name, from)?;
+            let env = env_name.unwrap_or(&sh.row.env_name).to_owned();
+            names::check_env(&env)?;
+            if let Some(other) = s.secret_by_env(&p.id, &env)? {
+                return Err(Error::AlreadyExists {
+                    kind: "env var name",
+                    name: env,
+                    scope: Some(format!("project '{}' (secret '{}'); pass --env-name ENV", p.name, other.name)),
+                });
+            }
+            if let Some(other) = s.accepts_of(&p.id)?.values().find(|a| a.env_name == env && a.secret_id != sh.row.id) {
+                return Err(Error::AlreadyExists {
+                    kind: "env var name",
+                    name: env,
+                    scope: Some(format!(
+                        "project '{}' (accepted shared secret '{}'); pass --env-name ENV",
+                        p.name, other.secret_name
+                    )),
+                });
+            }
+            let mut a = AcceptRow {
+                project_id: p.id.clone(),
+                secret_id: sh.row.id.clone(),
+                secret_name: sh.row.name.clone(),
+                home_env_name: sh.row.env_name.clone(),
+                env_name: env.clone(),
+                accepted_by: self.me.id.clone(),
+                sig: Vec::new(),
+                created_at: store::now(),
+            };
+            let ap = self.accept_parts(&a);
+            let ap: Vec<&[u8]> = ap.iter().map(Vec::as_slice).collect();
+            a.sig = self.keys.sign(domain::ACCEPT_SIG, &ap);
+            s.put_accept(&a)?;
+            Ok((sh.home, env))
+        })
+    }
+
+    /// Withdraws a project's acceptance of a shared secret (owner or editor): it stays listed
+    /// but no longer reaches the project's programs. Returns its home project.
+    pub fn unaccept_shared(&self, project: &str, name: &str, from: Option<&str>) -> Result<String> {
+        self.store.write(|s| {
+            let p = self.project(project)?;
+            self.require(&p, Role::Editor, "withdrawing the acceptance of a shared secret")?;
+            let sh = self.shared_one(&p, name, from)?;
+            if !s.delete_accept(&p.id, &sh.row.id)? {
+                return Err(Error::NotFound {
+                    kind: "acceptance of shared secret",
+                    name: names::printable(name),
+                    scope: Some(format!("project '{}'", p.name)),
+                });
+            }
+            Ok(sh.home)
+        })
+    }
+
+    /// Rebinds what a format 1 file sealed without the secret's name (data keys of projects
+    /// we own or edit, shares into communities we administer) to format 2's binding. Runs at
+    /// unlock, in one write, and only when there is such a row for us; returns how many rows
+    /// it rebound. Until an editor or community admin of theirs unlocks, format 1 rows keep
+    /// format 1's binding (a swapped name is then not detected for them).
+    pub fn rebind_legacy(&self) -> Result<usize> {
+        if !self.store.has_legacy_bindings_for(&self.me.id)? {
+            return Ok(0);
+        }
+        self.store.write(|s| {
+            let mut n = 0;
+            for (p, _) in s.projects_of(&self.me.id)? {
+                let legacy: Vec<SecretRow> = s.secrets(&p.id)?.into_iter().filter(|r| r.bind < 2).collect();
+                if legacy.is_empty() {
+                    continue;
+                }
+                let (role, g) = self.my_role(&p)?;
+                if role < Role::Editor {
+                    continue;
+                }
+                let pkey = self.project_key(&p, &g)?;
+                for mut row in legacy {
+                    let dek = self.open_dek(&p, &pkey, &row)?;
+                    self.wrap_dek(&p, &pkey, &mut row, &dek);
+                    s.update_secret(&row)?;
+                    n += 1;
+                }
+            }
+            for c in s.communities()? {
+                let Some(m) = s.member(&c.id, &self.me.id)? else { continue };
+                let legacy = s.legacy_shares(&c.id)?;
+                if legacy.is_empty() || !self.verify_member(&c, &m, 0)? {
+                    continue;
+                }
+                let ckey = self.community_key(&c, &m)?;
+                for (row, sh) in legacy {
+                    let dek = self.open_shared_dek(&c, &ckey, &row, &sh)?;
+                    s.put_share(&self.make_share(&c, &ckey, &row, &dek))?;
+                    n += 1;
+                }
+            }
+            Ok(n)
+        })
     }
 }

@@ -194,7 +194,10 @@ impl Vault {
             }
             u.envelope = Vec::new();
             u.salt = Vec::new();
+            // A removed admin is no admin: the roster says so under our signature.
+            u.is_admin = false;
             u.modified_at = store::now();
+            self.sign_roster(&mut u);
             s.update_user_roster(&u)
         })
     }
