@@ -10,11 +10,19 @@
 //! the signature checks and key unwraps earlier commands made, so later ones skip them. A
 //! command that added to it writes the file again (a new file renamed over the old one, under
 //! a lock on the folder that `vault lock` takes too, so a locked session never comes back).
+//!
+//! Whoever can write in the session folder could bring a locked session back (move its file
+//! away before `vault lock`, back after) or hold the folder's lock so that commands wait. So
+//! the folder must be ours and private, and is refused otherwise (see `SessionDir`); the
+//! lock is waited for [`LOCK_WAIT`] at most; each session file read must be a regular file of
+//! ours, mode 0600.
 
-use std::fs::{DirBuilder, OpenOptions};
-use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-use std::path::PathBuf;
+use std::fs::{DirBuilder, Metadata, OpenOptions};
+use std::io::{Read, Write};
+use std::os::fd::AsRawFd;
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use base64::Engine;
 use zeroize::Zeroizing;
@@ -47,12 +55,239 @@ pub fn token_from_env() -> Option<Zeroizing<String>> {
     Some(Zeroizing::new(t))
 }
 
-/// The folder holding session files: `$XDG_RUNTIME_DIR/vault`, else `/tmp/vault-<uid>`.
+/// How long a command waits for another's lock on the session folder before it gives up.
+pub const LOCK_WAIT: Duration = Duration::from_secs(5);
+/// The pause between two tries for that lock.
+const LOCK_RETRY: Duration = Duration::from_millis(50);
+
+/// How to get out of a refused session folder; ends each refusal.
+const DIR_HINT: &str = "set XDG_RUNTIME_DIR to a private folder of yours (mode 0700)";
+
+/// The folder holding session files: `$XDG_RUNTIME_DIR/vault` when `XDG_RUNTIME_DIR` is an
+/// absolute path, else `vault-<uid>` in the temporary folder (`std::env::temp_dir()`, that is
+/// `$TMPDIR`, else `/tmp`). Where it would be, unchecked: `SessionDir` checks it before use.
 pub fn dir() -> PathBuf {
-    match directories::BaseDirs::new().and_then(|d| d.runtime_dir().map(|r| r.join("vault"))) {
-        Some(d) => d,
+    match runtime_dir() {
+        Some(r) => r.join("vault"),
         None => std::env::temp_dir().join(format!("vault-{}", crate::sys::uid())),
     }
+}
+
+/// `$XDG_RUNTIME_DIR`, if set to an absolute path (the XDG spec has a relative one ignored).
+fn runtime_dir() -> Option<PathBuf> {
+    std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).filter(|p| p.is_absolute())
+}
+
+/// The session folder, checked to be ours and private, with an open handle on it.
+///
+/// It must be a folder, not a symbolic link, owned by our effective uid, with no permission
+/// bit for group or others. Its parent must keep it in place: `$XDG_RUNTIME_DIR` must be a
+/// folder (not a symbolic link) owned by us that group and others cannot write in; the
+/// temporary folder must belong to root or to us and, if others may write in it, have the
+/// sticky bit (as `/tmp` has), so that nobody else can rename or delete our folder. So the
+/// folder checked here is the one the paths below it reach afterwards. A folder that fails is
+/// refused (exit 5), never repaired or removed: it may be someone else's.
+struct SessionDir {
+    path: PathBuf,
+    /// Opened with `O_NOFOLLOW`, checked to be the folder examined; the lock is taken on it.
+    handle: std::fs::File,
+}
+
+impl SessionDir {
+    /// The session folder, made first (mode 0700) if missing, and `$XDG_RUNTIME_DIR` too.
+    fn create() -> Result<SessionDir> {
+        Self::open(true)?.ok_or_else(|| {
+            Error::io(format!("cannot create session folder {}", dir().display()), std::io::ErrorKind::NotFound.into())
+        })
+    }
+
+    /// The session folder if it exists (`None` when it or its parent does not).
+    fn existing() -> Result<Option<SessionDir>> {
+        Self::open(false)
+    }
+
+    /// Checks the parent, makes the folder with `create`, then checks the folder by `lstat`
+    /// and again through a handle opened without following a symbolic link, which must be
+    /// the same folder (a folder raced in between is refused, not used).
+    fn open(create: bool) -> Result<Option<SessionDir>> {
+        let path = dir();
+        let parent_exists = match runtime_dir() {
+            Some(rt) => check_runtime_dir(&rt, create)?,
+            None => check_temp_dir(&std::env::temp_dir())?,
+        };
+        if !parent_exists && !create {
+            return Ok(None);
+        }
+        if create {
+            // One mkdir with the mode (under our umask 077): never a moment with more open
+            // permissions. Made by someone else since: the checks below refuse it.
+            match DirBuilder::new().mode(0o700).create(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(Error::io(format!("cannot create session folder {}", path.display()), e)),
+            }
+        }
+        let what = format!("folder {}", path.display());
+        let Some(seen) = lstat(&path)? else { return Ok(None) };
+        check_private(&what, &seen)?;
+        let handle = match crate::sys::open_dir_nofollow(&path) {
+            Ok(h) => h,
+            Err(e) if crate::sys::is_symlink_refusal(&e) => return Err(refuse(&what, "is a symbolic link")),
+            Err(e) => return Err(Error::io(format!("cannot open session folder {}", path.display()), e)),
+        };
+        let opened =
+            handle.metadata().map_err(|e| Error::io(format!("cannot examine session folder {}", path.display()), e))?;
+        if (opened.dev(), opened.ino()) != (seen.dev(), seen.ino()) {
+            return Err(refuse(&what, "was replaced while it was being checked"));
+        }
+        check_private(&what, &opened)?;
+        Ok(Some(SessionDir { path, handle }))
+    }
+
+    /// Where the session `id` is kept.
+    fn file(&self, id: &str) -> PathBuf {
+        self.path.join(format!("{id}.session"))
+    }
+
+    /// Takes an exclusive `flock` on the folder, held until this value is dropped; saving a
+    /// memo and `vault lock` take it, so a save never puts back a session that was just
+    /// locked. Waits [`LOCK_WAIT`] at most: `Ok(false)` when another process held it all
+    /// that time.
+    fn lock(&self) -> std::io::Result<bool> {
+        let deadline = Instant::now() + LOCK_WAIT;
+        loop {
+            if crate::sys::try_flock_exclusive(self.handle.as_raw_fd())? {
+                return Ok(true);
+            }
+            if Instant::now() >= deadline {
+                return Ok(false);
+            }
+            std::thread::sleep(LOCK_RETRY);
+        }
+    }
+
+    /// The error of a lock not had in [`LOCK_WAIT`].
+    fn lock_timeout(&self) -> Error {
+        Error::Session(format!(
+            "lock on {} is held by another process (waited {} s); try again",
+            self.path.display(),
+            LOCK_WAIT.as_secs()
+        ))
+    }
+}
+
+/// A refused session folder: one line naming it, what is wrong, and the way out.
+fn refuse(what: &str, problem: &str) -> Error {
+    Error::Session(format!("{what} {problem}; refusing to use it: {DIR_HINT}"))
+}
+
+/// `symlink_metadata`, with `None` for a path that does not exist.
+fn lstat(path: &Path) -> Result<Option<Metadata>> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) => Ok(Some(m)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io(format!("cannot examine {}", path.display()), e)),
+    }
+}
+
+/// Permission bits as `ls -l` would count them, in octal: `0777`, `1777`.
+fn octal(m: &Metadata) -> String {
+    format!("{:04o}", m.mode() & 0o7777)
+}
+
+/// Refuses what is not a real folder of ours: not a folder, a symbolic link, someone else's.
+fn check_own_folder(what: &str, m: &Metadata) -> Result<()> {
+    let me = crate::sys::euid();
+    if m.file_type().is_symlink() {
+        return Err(refuse(what, "is a symbolic link"));
+    }
+    if !m.is_dir() {
+        return Err(refuse(what, "is not a folder"));
+    }
+    if m.uid() != me {
+        return Err(refuse(what, &format!("is owned by uid {}, not by you (uid {me})", m.uid())));
+    }
+    Ok(())
+}
+
+/// The session folder's own check: a real folder of ours that group and others cannot use.
+fn check_private(what: &str, m: &Metadata) -> Result<()> {
+    check_own_folder(what, m)?;
+    if m.mode() & 0o077 != 0 {
+        return Err(refuse(what, &format!("has mode {}, open to group or others", octal(m))));
+    }
+    Ok(())
+}
+
+/// Checks `$XDG_RUNTIME_DIR` (made first, mode 0700, when missing and `create`): a real
+/// folder of ours that group and others cannot write in. Whether it exists.
+fn check_runtime_dir(rt: &Path, create: bool) -> Result<bool> {
+    if create && lstat(rt)?.is_none() {
+        DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(rt)
+            .map_err(|e| Error::io(format!("cannot create XDG_RUNTIME_DIR {}", rt.display()), e))?;
+    }
+    let Some(m) = lstat(rt)? else { return Ok(false) };
+    let what = format!("runtime folder {} (XDG_RUNTIME_DIR)", rt.display());
+    check_own_folder(&what, &m)?;
+    if m.mode() & 0o022 != 0 {
+        return Err(refuse(&what, &format!("is writable by group or others (mode {})", octal(&m))));
+    }
+    Ok(true)
+}
+
+/// Checks the temporary folder that holds `vault-<uid>`: root's or ours and, if others may
+/// write in it, sticky. Followed if a symbolic link (`/tmp` is one on some systems): only
+/// what it names can hold our folder. Whether it exists.
+fn check_temp_dir(tmp: &Path) -> Result<bool> {
+    let m = match std::fs::metadata(tmp) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(Error::io(format!("cannot examine {}", tmp.display()), e)),
+    };
+    let what = format!("temporary folder {}", tmp.display());
+    let me = crate::sys::euid();
+    if !m.is_dir() {
+        return Err(refuse(&what, "is not a folder"));
+    }
+    if m.uid() != me && m.uid() != 0 {
+        return Err(refuse(&what, &format!("is owned by uid {}, neither root nor you (uid {me})", m.uid())));
+    }
+    if m.mode() & 0o022 != 0 && m.mode() & 0o1000 == 0 {
+        return Err(refuse(&what, &format!("is writable by others but not sticky (mode {})", octal(&m))));
+    }
+    Ok(true)
+}
+
+/// Reads a session file; `None` when there is none. Opened without following a symbolic
+/// link, and refused unless a regular file owned by us with mode 0600, as we write them.
+fn read_session_file(path: &Path) -> Result<Option<Vec<u8>>> {
+    let refused = |problem: &str| {
+        Error::Session(format!("file {} {problem}; refusing it: run `vault unlock` again", path.display()))
+    };
+    let cannot = |e| Error::io(format!("cannot read session file {}", path.display()), e);
+    let mut f = match crate::sys::open_file_nofollow(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if crate::sys::is_symlink_refusal(&e) => return Err(refused("is a symbolic link")),
+        Err(e) => return Err(cannot(e)),
+    };
+    let m = f.metadata().map_err(cannot)?;
+    let me = crate::sys::euid();
+    if !m.is_file() {
+        return Err(refused("is not a regular file"));
+    }
+    if m.uid() != me {
+        return Err(refused(&format!("is owned by uid {}, not by you (uid {me})", m.uid())));
+    }
+    if m.mode() & 0o7777 != 0o600 {
+        return Err(refused(&format!("has mode {}, not 0600", octal(&m))));
+    }
+    let mut blob = Vec::with_capacity(m.len() as usize);
+    f.read_to_end(&mut blob).map_err(cannot)?;
+    Ok(Some(blob))
 }
 
 /// A parsed session token: the session's id and the key that opens its file.
@@ -82,12 +317,7 @@ fn session_ad(id: &str, vault_id: &str, user_id: &str, expires_at: i64) -> Vec<u
 
 /// Creates a session for `keys` lasting `ttl_secs`; returns the token.
 pub fn create(vault_id: &str, user_id: &str, keys: &UserKeys, ttl_secs: i64) -> Result<Zeroizing<String>> {
-    let dir = dir();
-    DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(&dir)
-        .map_err(|e| Error::io(format!("cannot create session folder {}", dir.display()), e))?;
+    let dir = SessionDir::create()?;
     let id = crypto::random_id();
     let key = Key32::generate();
     let expires_at = crate::store::now() + ttl_secs;
@@ -99,7 +329,7 @@ pub fn create(vault_id: &str, user_id: &str, keys: &UserKeys, ttl_secs: i64) -> 
         sealed_keys: &sealed,
         sealed_memo: &[],
     });
-    let path = dir.join(format!("{id}.session"));
+    let path = dir.file(&id);
     OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -179,13 +409,26 @@ fn open_memo(t: &Token, f: &SessionFile<'_>) -> Option<crypto::memo::Memo> {
 }
 
 /// Saves `memo` into the session a token names, merged with what the file holds now. Best
-/// effort: a session that is gone (locked), expired or unreadable is left alone.
+/// effort: a session that is gone (locked), expired or unreadable, or a folder refused, is
+/// left alone; a lock held elsewhere past [`LOCK_WAIT`] gets a warning on stderr, not an error
+/// (the command itself is done).
 pub fn save_memo(token: &str, mut memo: crypto::memo::Memo) {
     let Ok(t) = parse_token(token) else { return };
-    let dir = dir();
-    let Ok(_lock) = DirLock::take(&dir) else { return };
-    let path = dir.join(format!("{}.session", t.id));
-    let Ok(blob) = std::fs::read(&path) else { return };
+    let Ok(Some(dir)) = SessionDir::existing() else { return };
+    match dir.lock() {
+        Ok(true) => {}
+        Ok(false) => {
+            eprintln!(
+                "vault: warning: the session memo was not saved: another process held the lock on {} for {} s",
+                dir.path.display(),
+                LOCK_WAIT.as_secs()
+            );
+            return;
+        }
+        Err(_) => return,
+    }
+    let path = dir.file(&t.id);
+    let Ok(Some(blob)) = read_session_file(&path) else { return };
     let Some(f) = parse_file(&blob) else { return };
     if crypto::open(&t.key, f.sealed_keys, &session_ad(&t.id, &f.vault_id, &f.user_id, f.expires_at)).is_err()
         || crate::store::now() >= f.expires_at
@@ -199,7 +442,7 @@ pub fn save_memo(token: &str, mut memo: crypto::memo::Memo) {
     let new = file_bytes(&SessionFile { sealed_memo: &sealed_memo, ..f });
     // A fixed name, made and renamed under the folder lock: one left by a crash is replaced
     // here and removed by `vault lock`, so no copy of a locked session stays behind.
-    let tmp = tmp_path(&dir, &t.id);
+    let tmp = tmp_path(&dir.path, &t.id);
     let _ = std::fs::remove_file(&tmp);
     let written = OpenOptions::new()
         .write(true)
@@ -213,36 +456,17 @@ pub fn save_memo(token: &str, mut memo: crypto::memo::Memo) {
 }
 
 /// Where a session file is written before it is renamed over the old one.
-fn tmp_path(dir: &std::path::Path, id: &str) -> PathBuf {
+fn tmp_path(dir: &Path, id: &str) -> PathBuf {
     dir.join(format!("{id}.session.tmp"))
-}
-
-/// An exclusive `flock` on the session folder: saving a memo and `vault lock` take it, so a
-/// save never puts back a session that was just locked.
-struct DirLock {
-    _file: std::fs::File,
-}
-
-impl DirLock {
-    fn take(dir: &std::path::Path) -> std::io::Result<DirLock> {
-        use std::os::fd::AsRawFd;
-        let f = std::fs::File::open(dir)?;
-        crate::sys::flock_exclusive(f.as_raw_fd())?;
-        Ok(DirLock { _file: f })
-    }
 }
 
 /// Opens the session a token names. Expired: the file is deleted and the error says so.
 pub fn load(token: &str) -> Result<Session> {
     let t = parse_token(token)?;
-    let path = dir().join(format!("{}.session", t.id));
-    let blob = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::Session("is locked or unknown; run `vault unlock` again".into()))
-        }
-        Err(e) => return Err(Error::io(format!("cannot read session file {}", path.display()), e)),
-    };
+    let gone = || Error::Session("is locked or unknown; run `vault unlock` again".into());
+    let dir = SessionDir::existing()?.ok_or_else(gone)?;
+    let path = dir.file(&t.id);
+    let blob = read_session_file(&path)?.ok_or_else(gone)?;
     let f = parse_file(&blob).ok_or_else(|| Error::Session("file is damaged; run `vault unlock` again".into()))?;
     let pt = crypto::open(&t.key, f.sealed_keys, &session_ad(&t.id, &f.vault_id, &f.user_id, f.expires_at)).map_err(
         |_| Error::Session("does not open with this token (edited or replaced); run `vault unlock` again".into()),
@@ -257,14 +481,19 @@ pub fn load(token: &str) -> Result<Session> {
     Ok(Session { vault_id: f.vault_id, user_id: f.user_id, expires_at: f.expires_at, keys, memo })
 }
 
-/// Deletes the session a token names. Returns whether a file was there.
+/// Deletes the session a token names. Returns whether a file was there. Fails, deleting
+/// nothing, when the folder is refused or another process holds its lock past [`LOCK_WAIT`].
 pub fn lock(token: &str) -> Result<bool> {
     let t = parse_token(token)?;
-    let dir = dir();
-    let path = dir.join(format!("{}.session", t.id));
+    let Some(dir) = SessionDir::existing()? else { return Ok(false) };
+    let path = dir.file(&t.id);
     // Under the folder lock, so a command saving its memo cannot write the file back after.
-    let _lock = DirLock::take(&dir);
-    let _ = std::fs::remove_file(tmp_path(&dir, &t.id));
+    match dir.lock() {
+        Ok(true) => {}
+        Ok(false) => return Err(dir.lock_timeout()),
+        Err(e) => return Err(Error::io(format!("cannot lock session folder {}", dir.path.display()), e)),
+    }
+    let _ = std::fs::remove_file(tmp_path(&dir.path, &t.id));
     match std::fs::remove_file(&path) {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),

@@ -1,5 +1,6 @@
 //! The few calls into libc: process hardening (no core dumps, not ptrace-attachable by other
-//! users' processes), the file-creation mask, and the user id. Everything unsafe lives here.
+//! users' processes), the file-creation mask, the user ids, `flock` and opening without
+//! following symbolic links. Everything unsafe lives here.
 #![allow(unsafe_code)]
 
 /// Makes this process non-dumpable and disables core files, so keys in memory never land in a
@@ -51,14 +52,44 @@ pub fn spawn_as_user(cmd: &mut std::process::Command) -> std::io::Result<std::pr
     cmd.spawn()
 }
 
-/// Takes an exclusive `flock` on `fd`, waiting for it; released when the file is closed.
-pub fn flock_exclusive(fd: std::os::fd::RawFd) -> std::io::Result<()> {
-    // SAFETY: flock only takes an fd and a flag; a bad fd is an error, not undefined behaviour.
-    if unsafe { libc::flock(fd, libc::LOCK_EX) } == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
+/// Tries to take an exclusive `flock` on `fd` without waiting (`LOCK_NB`): `Ok(false)` when
+/// another open file holds it. Released when the file is closed. Callers wait a bounded time
+/// in a loop of their own, so a process holding the lock can never hang them.
+pub fn try_flock_exclusive(fd: std::os::fd::RawFd) -> std::io::Result<bool> {
+    loop {
+        // SAFETY: flock only takes an fd and flags; a bad fd is an error, not undefined behaviour.
+        if unsafe { libc::flock(fd, libc::LOCK_EX | libc::LOCK_NB) } == 0 {
+            return Ok(true);
+        }
+        let e = std::io::Error::last_os_error();
+        match e.raw_os_error() {
+            Some(libc::EWOULDBLOCK) => return Ok(false),
+            Some(libc::EINTR) => continue,
+            _ => return Err(e),
+        }
     }
+}
+
+/// Opens a folder to hold a handle on it (to lock it, or to check the very folder we use),
+/// refusing a symbolic link at its last component (`O_NOFOLLOW`) and anything that is not a
+/// folder (`O_DIRECTORY`).
+pub fn open_dir_nofollow(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new().read(true).custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW).open(path)
+}
+
+/// Opens a file for reading without following a symbolic link at its last component
+/// (`O_NOFOLLOW`) and without waiting for a writer if it is a FIFO (`O_NONBLOCK`, which
+/// changes nothing for a regular file).
+pub fn open_file_nofollow(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK).open(path)
+}
+
+/// Whether an open failed because its last component is a symbolic link (`ELOOP` under
+/// `O_NOFOLLOW`).
+pub fn is_symlink_refusal(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ELOOP)
 }
 
 /// Lowers the calling thread's scheduling priority (nice +10; Linux applies it per thread).
@@ -77,4 +108,11 @@ pub fn lower_thread_priority() {
 pub fn uid() -> u32 {
     // SAFETY: getuid has no preconditions and cannot fail.
     unsafe { libc::getuid() }
+}
+
+/// The effective user id: the owner of what we create, so the owner we demand of the session
+/// folder and files.
+pub fn euid() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
 }
