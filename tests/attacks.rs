@@ -18,6 +18,11 @@ const ALICE_VALUE: &str = "alice-secret-value-0d9c31";
 const CAROL_VALUE: &str = "carol-secret-value-7b21e4";
 const RESTORE_HINT: &str = "vault: hint: restore the vault file from a backup; nothing was changed\n";
 
+/// The error for a row that is not in its scope's signed list (an old or forged row).
+fn not_listed(scope: &str, user: &str) -> String {
+    tampered(&format!("{scope} (the row of '{user}' is not in the signed list: an old or forged row)"))
+}
+
 fn tampered(what: &str) -> String {
     format!("vault: error: {what} failed to verify; the vault file was damaged or edited\n{RESTORE_HINT}")
 }
@@ -157,7 +162,7 @@ fn a_grant_copied_from_another_project_is_refused() {
                 .assert()
                 .code(7)
                 .stdout("")
-                .stderr(tampered("membership of project 'api'"))
+                .stderr(not_listed("the members of project 'api'", "carol"))
                 .get_output()
                 .clone(),
         );
@@ -168,7 +173,7 @@ fn a_grant_copied_from_another_project_is_refused() {
             .args(["project", "member", "list", "api"])
             .assert()
             .code(7)
-            .stderr(tampered("membership of project 'api'"))
+            .stderr(not_listed("the members of project 'api'", "carol"))
             .get_output()
             .clone(),
     );
@@ -203,14 +208,20 @@ fn a_grant_of_a_key_the_attacker_knows_is_refused_and_nothing_is_sealed_under_it
             ),
         );
         let before = vault_state(h);
-        let what = if whole_row { "membership of project 'api'" } else { "the key of project 'api'" };
+        // A whole row fails its own signature (alice signed the project's list, so her row is
+        // checked first); a swapped key alone leaves a row that is not in the signed list.
+        let what = if whole_row {
+            tampered("membership of project 'api'")
+        } else {
+            not_listed("the members of project 'api'", "alice")
+        };
         let mut outs = vec![alice(h)
             .args(["secret", "create", "NEW_SECRET", "--project", "api"])
             .write_stdin(CAROL_VALUE)
             .assert()
             .code(7)
             .stdout("")
-            .stderr(tampered(what))
+            .stderr(what.clone())
             .get_output()
             .clone()];
         assert_unchanged(h, &before);
@@ -222,7 +233,7 @@ fn a_grant_of_a_key_the_attacker_knows_is_refused_and_nothing_is_sealed_under_it
                 .assert()
                 .code(7)
                 .stdout("")
-                .stderr(tampered(what))
+                .stderr(what.clone())
                 .get_output()
                 .clone(),
         );
@@ -248,7 +259,7 @@ fn promoting_oneself_to_vault_admin_is_refused() {
             .assert()
             .code(7)
             .stdout("")
-            .stderr(tampered("user 'bob' roster entry"))
+            .stderr(not_listed("the roster", "bob"))
             .get_output()
             .clone()];
         assert_unchanged(h, &before);
@@ -259,7 +270,7 @@ fn promoting_oneself_to_vault_admin_is_refused() {
                 .args(["user", "list"])
                 .assert()
                 .code(7)
-                .stderr(tampered("user 'bob' roster entry"))
+                .stderr(not_listed("the roster", "bob"))
                 .get_output()
                 .clone(),
         );
@@ -268,7 +279,7 @@ fn promoting_oneself_to_vault_admin_is_refused() {
                 .args(["project", "member", "add", "api", "bob", "--role", "viewer"])
                 .assert()
                 .code(7)
-                .stderr(tampered("user 'bob' roster entry"))
+                .stderr(not_listed("the roster", "bob"))
                 .get_output()
                 .clone(),
         );
@@ -286,7 +297,7 @@ fn promoting_oneself_to_project_owner_is_refused() {
     let bob = user_id(h, "bob");
     sql(&db(h), &format!("UPDATE project_members SET role = 'owner' WHERE project_id = '{api}' AND user_id = '{bob}'"));
     let before = vault_state(h);
-    let bad = tampered("membership of project 'api'");
+    let bad = not_listed("the members of project 'api'", "bob");
     let mut outs = vec![as_user(h, "bob")
         .args(["project", "member", "add", "api", "carol", "--role", "owner"])
         .assert()

@@ -59,7 +59,7 @@ fn a_rotation_refuses_to_hand_the_new_key_to_an_unverified_row() {
         .args(["project", "member", "remove", "api", "bob"])
         .assert()
         .code(7)
-        .stderr(predicate::str::contains("membership of project 'api'"));
+        .stderr(predicate::str::contains("members of project 'api'"));
     // Nothing rotated: the project is still at epoch 1 and mallory's row got no key.
     assert_eq!(key_epoch(h, "api"), 1);
     assert_eq!(one(h, &format!("SELECT hex(wrapped_key) FROM project_members WHERE user_id = '{mid}'")), "00");

@@ -63,6 +63,10 @@ pub mod domain {
     pub const DEK_V2: &str = "vault/v2/dek";
     /// A secret's data key under a community key, bound to the secret's name too (format 2).
     pub const SHARED_DEK_V2: &str = "vault/v2/shared-dek";
+    /// A scope's signed list of current rows (roster, project or community members).
+    pub const HEAD: &str = "vault/v2/head";
+    /// One row's hash in such a list.
+    pub const HEAD_ROW: &str = "vault/v2/head-row";
     /// A receiving project's acceptance of a shared secret.
     pub const ACCEPT_SIG: &str = "vault/v2/accept-sig";
     /// A session's copy of the user's envelope, sealed under the session key.

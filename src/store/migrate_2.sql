@@ -26,3 +26,16 @@ CREATE TABLE secret_accepts (
     PRIMARY KEY (project_id, secret_id),
     UNIQUE (project_id, env_name)
 ) STRICT;
+
+-- A signed list of the rows that give access in one scope ('roster', 'project:<id>',
+-- 'community:<id>'): the hash of every current row, signed by a vault admin (roster), an owner
+-- (project) or a community admin. A row that is not in its scope's list (an old row put back, a
+-- role that was taken away) is tampering and never used. seq grows with every change, so a
+-- client that saw a newer list notices when the whole scope is rolled back.
+CREATE TABLE heads (
+    scope  TEXT PRIMARY KEY,
+    seq    INTEGER NOT NULL,
+    body   BLOB NOT NULL,
+    signer TEXT NOT NULL,
+    sig    BLOB NOT NULL
+) STRICT;

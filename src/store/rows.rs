@@ -283,6 +283,7 @@ impl Store {
     /// Deletes a project with its members, secrets and versions (cascade).
     pub fn delete_project(&self, id: &str) -> Result<()> {
         self.exec("DELETE FROM projects WHERE id = ?1", [id])?;
+        self.exec("DELETE FROM heads WHERE scope = ?1", [format!("project:{id}")])?;
         Ok(())
     }
 

@@ -63,6 +63,16 @@ pub struct AcceptRow {
     pub created_at: i64,
 }
 
+/// A scope's signed list of row hashes (see migrate_2.sql).
+#[derive(Debug, Clone)]
+pub struct HeadRow {
+    pub scope: String,
+    pub seq: i64,
+    pub body: Vec<u8>,
+    pub signer: String,
+    pub sig: Vec<u8>,
+}
+
 /// One audit event.
 #[derive(Debug, Clone)]
 pub struct AuditRow {
@@ -219,6 +229,7 @@ impl Store {
         self.conn
             .execute("UPDATE projects SET community_id = NULL, community_sig = NULL WHERE community_id = ?1", [id])?;
         self.exec("DELETE FROM communities WHERE id = ?1", [id])?;
+        self.exec("DELETE FROM heads WHERE scope = ?1", [format!("community:{id}")])?;
         Ok(())
     }
 
@@ -377,6 +388,36 @@ impl Store {
         Ok(rows)
     }
 
+    // ---- heads ----
+
+    /// A scope's signed list of rows, if it has one.
+    pub fn head(&self, scope: &str) -> Result<Option<HeadRow>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .prepare_cached("SELECT scope, seq, body, signer, sig FROM heads WHERE scope = ?1")?
+            .query_row([scope], |r| {
+                Ok(HeadRow { scope: r.get(0)?, seq: r.get(1)?, body: r.get(2)?, signer: r.get(3)?, sig: r.get(4)? })
+            })
+            .optional()?)
+    }
+
+    /// Writes a scope's signed list.
+    pub fn put_head(&self, h: &HeadRow) -> Result<()> {
+        self.exec(
+            "INSERT OR REPLACE INTO heads(scope, seq, body, signer, sig) VALUES (?1,?2,?3,?4,?5)",
+            params![h.scope, h.seq, h.body, h.signer, h.sig],
+        )?;
+        Ok(())
+    }
+
+    /// Every scope's list sequence number (for the client's memory of what it has seen).
+    pub fn head_seqs(&self) -> Result<Vec<(String, i64)>> {
+        let mut st = self.conn.prepare_cached("SELECT scope, seq FROM heads ORDER BY scope")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     // ---- acceptances ----
 
     /// Inserts or replaces a project's acceptance of a shared secret.
@@ -435,6 +476,21 @@ impl Store {
                  WHERE h.bind < 2 AND m.user_id = ?1 AND m.is_admin = 1)",
             )?
             .query_row([user_id], |r| r.get(0))?)
+    }
+
+    /// Whether a scope `user_id` may sign has no signed list yet (a file migrated from format
+    /// 1): a project they own, a community they administer, the roster for a vault admin.
+    pub fn missing_heads_for(&self, user_id: &str, is_admin: bool) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS(SELECT 1 FROM project_members m WHERE m.user_id = ?1 AND m.role = 'owner' \
+                   AND NOT EXISTS(SELECT 1 FROM heads WHERE scope = 'project:' || m.project_id)) \
+                 OR EXISTS(SELECT 1 FROM community_members m WHERE m.user_id = ?1 AND m.is_admin = 1 \
+                   AND NOT EXISTS(SELECT 1 FROM heads WHERE scope = 'community:' || m.community_id)) \
+                 OR (?2 AND NOT EXISTS(SELECT 1 FROM heads WHERE scope = 'roster'))",
+            )?
+            .query_row(params![user_id, is_admin], |r| r.get(0))?)
     }
 
     /// Shares of a community still sealed with format 1's binding.

@@ -153,6 +153,7 @@ impl Vault {
     /// committed in the project id granting themselves ownership, or an owner whose membership
     /// verifies in turn). Returns the role.
     pub(super) fn verify_grant(&self, project: &ProjectRow, g: &GrantRow, depth: usize) -> Result<Role> {
+        self.check_project_head(project)?;
         let key = (project.id.clone(), g.user_id.clone(), g.sig.clone());
         if let Some(&r) = self.grants_ok.borrow().get(&key) {
             if let Some(role) = [Role::Viewer, Role::Editor, Role::Owner].into_iter().find(|x| *x as u8 == r) {
@@ -267,6 +268,7 @@ impl Vault {
 
     /// Verifies a community membership; returns whether it is an admin membership.
     pub(super) fn verify_member(&self, c: &CommunityRow, m: &MemberRow, depth: usize) -> Result<bool> {
+        self.check_community_head(c)?;
         let key = (c.id.clone(), m.user_id.clone(), m.sig.clone());
         if let Some(&admin) = self.grants_ok.borrow().get(&key) {
             if (admin == 1) == m.is_admin {

@@ -7,6 +7,7 @@
 
 mod access;
 pub mod audit;
+mod heads;
 mod import;
 pub mod names;
 mod project;
@@ -16,8 +17,8 @@ mod secret;
 mod share;
 mod team;
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::rc::Rc;
 
@@ -80,6 +81,12 @@ pub struct Vault {
     grants_ok: RefCell<HashMap<GrantKey, u8>>,
     /// User names by id, for listings.
     names: RefCell<HashMap<String, String>>,
+    /// Scopes whose signed list of rows was checked in this process (see `heads`).
+    heads_ok: RefCell<HashSet<String>>,
+    /// The sequence number of every scope's list seen in this process, for the client's memory.
+    seen_heads: RefCell<BTreeMap<String, i64>>,
+    /// Users enrolled since the roster's list was signed: an admin re-signs it.
+    roster_stale: Cell<bool>,
 }
 
 impl std::fmt::Debug for Vault {
@@ -183,6 +190,9 @@ impl Vault {
             verified: RefCell::default(),
             grants_ok: RefCell::default(),
             names,
+            heads_ok: RefCell::default(),
+            seen_heads: RefCell::default(),
+            roster_stale: Cell::new(false),
         }
     }
 
@@ -236,7 +246,9 @@ impl Vault {
                 s.set_meta("vault_id", vault_id.as_bytes())?;
                 s.insert_user(&row)
             })?;
-            Ok(Vault::new(store, vault_id, row, keys))
+            let v = Vault::new(store, vault_id, row, keys);
+            v.store.write(|_| v.sign_roster_head())?;
+            Ok(v)
         })();
         if result.is_err() {
             for suffix in ["", "-wal", "-shm"] {
@@ -358,6 +370,7 @@ impl Vault {
         if depth > 8 {
             return Err(Error::tampered(what()));
         }
+        self.check_roster_head()?;
         let admin = [u8::from(u.is_admin)];
         // What the admin signed: the keys themselves, or (for an added user) the enrollment key.
         let signed = match &u.enroll_vk {

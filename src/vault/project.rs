@@ -67,6 +67,7 @@ impl Vault {
         self.store.insert_project(&row)?;
         let grant = self.make_grant(&row, &self.me, Role::Owner, &key)?;
         self.store.put_grant(&grant)?;
+        self.sign_project_head(&row.id)?;
         Ok((row, key))
     }
 

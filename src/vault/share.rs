@@ -451,17 +451,19 @@ impl Vault {
         })
     }
 
-    /// Rebinds what a format 1 file sealed without the secret's name (data keys of projects
-    /// we own or edit, shares into communities we administer) to format 2's binding. Runs at
-    /// unlock, in one write, and only when there is such a row for us; returns how many rows
-    /// it rebound. Until an editor or community admin of theirs unlocks, format 1 rows keep
+    /// Brings what we may sign up to format 2 at unlock, in one write, only when there is
+    /// such work for us: signed lists of members a format 1 file lacks (and the roster's after
+    /// users enrolled), and data keys and shares sealed without the secret's name (projects we
+    /// own or edit, communities we administer). Returns how many rows or lists it changed. Until an editor or community admin of theirs unlocks, format 1 rows keep
     /// format 1's binding (a swapped name is then not detected for them).
     pub fn rebind_legacy(&self) -> Result<usize> {
-        if !self.store.has_legacy_bindings_for(&self.me.id)? {
+        let lists = self.roster_stale.get() && self.me.is_admin
+            || self.store.missing_heads_for(&self.me.id, self.me.is_admin)?;
+        if !lists && !self.store.has_legacy_bindings_for(&self.me.id)? {
             return Ok(0);
         }
         self.store.write(|s| {
-            let mut n = 0;
+            let mut n = self.sign_missing_heads()?;
             for (p, _) in s.projects_of(&self.me.id)? {
                 let legacy: Vec<SecretRow> = s.secrets(&p.id)?.into_iter().filter(|r| r.bind < 2).collect();
                 if legacy.is_empty() {

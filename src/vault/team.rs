@@ -98,7 +98,10 @@ impl Vault {
         };
         self.sign_roster(&mut row);
         seal_plaintext(&self.vault_id, &mut row, &pending.to_plaintext(), passphrase, kdf)?;
-        self.store.write(|s| s.insert_user(&row))
+        self.store.write(|s| {
+            s.insert_user(&row)?;
+            self.sign_roster_head()
+        })
     }
 
     /// All users, with their status and key fingerprints. Each entry is verified.
@@ -150,7 +153,8 @@ impl Vault {
             u.is_admin = admin;
             u.modified_at = store::now();
             self.sign_roster(&mut u);
-            s.update_user_roster(&u)
+            s.update_user_roster(&u)?;
+            self.sign_roster_head()
         })
     }
 
@@ -198,7 +202,10 @@ impl Vault {
             u.is_admin = false;
             u.modified_at = store::now();
             self.sign_roster(&mut u);
-            s.update_user_roster(&u)
+            s.update_user_roster(&u)?;
+            // The old row (an admin with an envelope) is no longer in the list: put back, it
+            // is refused.
+            self.sign_roster_head()
         })
     }
 
@@ -227,6 +234,8 @@ impl Vault {
             }
             let g = self.make_grant(&p, &u, role, &key)?;
             s.put_grant(&g)?;
+            // The member's old row (another role) drops out of the signed list.
+            self.sign_project_head(&p.id)?;
             self.recheck_grants(&p)
         })
     }
@@ -281,9 +290,12 @@ impl Vault {
             }
             self.adopt_grants_of(&p, &u.id, &old_key)?;
             s.delete_grant(&p.id, &u.id)?;
+            self.sign_project_head(&p.id)?;
             self.recheck_grants(&p)?;
             let mut grants = s.grants(&p.id)?;
-            self.rotate_project_key(&mut p, &old_key, &mut grants)
+            self.rotate_project_key(&mut p, &old_key, &mut grants)?;
+            // The rows as re-wrapped to the new key; the removed member's is not among them.
+            self.sign_project_head(&p.id)
         })
     }
 
@@ -361,6 +373,7 @@ impl Vault {
             s.insert_community(&c)?;
             let m = self.make_member(&c, &self.me, true, &Key32::generate())?;
             s.put_member(&m)?;
+            self.sign_community_head(&c.id)?;
             Ok(c)
         })
     }
@@ -465,6 +478,7 @@ impl Vault {
             }
             let m = self.make_member(&c, &u, admin, &key)?;
             s.put_member(&m)?;
+            self.sign_community_head(&c.id)?;
             self.recheck_members(&c)
         })
     }
@@ -551,6 +565,7 @@ impl Vault {
             }
             self.adopt_members_of(&c, &u.id, &old_key)?;
             s.delete_member(&c.id, &u.id)?;
+            self.sign_community_head(&c.id)?;
             self.recheck_members(&c)?;
             let shares = s.shared_into(&c.id)?;
             let mut deks = Vec::new();
@@ -576,7 +591,7 @@ impl Vault {
                 let sh = self.make_share(&c, &new_key, sec, &dek);
                 s.put_share(&sh)?;
             }
-            Ok(())
+            self.sign_community_head(&c.id)
         })
     }
 }

@@ -50,9 +50,12 @@ pub fn add_user(home: &Path, name: &str) {
         .stderr(format!("added user '{name}'; they make their own keys at their first unlock\n"));
 }
 
-/// `name` unlocks once (`project list`), which makes their own keys.
+/// `name` unlocks once (`project list`), which makes their own keys; then alice, the vault
+/// admin, unlocks once, which re-signs the roster's list with the user enrolled (so that later
+/// "nothing changed" checks do not see that bookkeeping).
 pub fn enroll(home: &Path, name: &str) {
     as_user(home, name).args(["project", "list"]).assert().success();
+    alice(home).args(["user", "list"]).assert().success();
 }
 
 /// Adds `name` and lets them enroll.

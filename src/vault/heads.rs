@@ -1,0 +1,297 @@
+//! Signed lists of the rows that give access (format 2): for the roster, each project and each
+//! community, the hash of every current row, signed by someone allowed to change that scope (a
+//! vault admin, an owner, a community admin) whenever they change it.
+//!
+//! A row's own signature says who granted it, not that it is still current: a member who was
+//! demoted or removed could put their old, validly signed row back, and a removed admin their old
+//! roster entry. A row whose hash is not in its scope's list is therefore tampering (exit 7) and
+//! is never used, so an old row put back never receives the next key. Rows may be missing from the
+//! list's side only by going away (a member who left on their own) and, for the roster, by a
+//! user moving from pending to enrolled (the list is re-signed at the next admin unlock); a
+//! pending row where the list says enrolled is a retired enrollment key put back.
+//!
+//! The lists themselves can still be rolled back together with their rows (an older copy of the
+//! file); each list has a sequence number that the client remembers (`crate::state`).
+
+use std::collections::HashSet;
+
+use sha2::Digest;
+
+use super::{Role, Vault};
+use crate::crypto::{self, domain};
+use crate::store::{GrantRow, HeadRow, MemberRow, UserRow};
+use crate::{Error, Result};
+
+/// The roster's scope name.
+pub(super) const ROSTER: &str = "roster";
+
+pub(super) fn project_scope(id: &str) -> String {
+    format!("project:{id}")
+}
+
+pub(super) fn community_scope(id: &str) -> String {
+    format!("community:{id}")
+}
+
+type RowHash = [u8; 32];
+
+fn grant_hash(g: &GrantRow) -> RowHash {
+    crypto::digest(
+        domain::HEAD_ROW,
+        &[
+            b"project-member",
+            g.project_id.as_bytes(),
+            g.user_id.as_bytes(),
+            g.role.as_bytes(),
+            g.granted_by.as_bytes(),
+            &g.sig,
+            &g.key_epoch.to_be_bytes(),
+            &sha2::Sha256::digest(&g.wrapped_key),
+            g.key_signer.as_bytes(),
+            &g.key_sig,
+        ],
+    )
+}
+
+fn member_hash(m: &MemberRow) -> RowHash {
+    crypto::digest(
+        domain::HEAD_ROW,
+        &[
+            b"community-member",
+            m.community_id.as_bytes(),
+            m.user_id.as_bytes(),
+            &[u8::from(m.is_admin)],
+            m.granted_by.as_bytes(),
+            &m.sig,
+            &m.key_epoch.to_be_bytes(),
+            &sha2::Sha256::digest(&m.wrapped_key),
+            m.key_signer.as_bytes(),
+            &m.key_sig,
+        ],
+    )
+}
+
+/// What an admin vouches for in a user's row: who they are, their role, the roster signature,
+/// whether they were removed, and whether they have enrolled.
+fn user_hash(u: &UserRow, enrolled: bool) -> RowHash {
+    crypto::digest(
+        domain::HEAD_ROW,
+        &[
+            b"user",
+            u.id.as_bytes(),
+            u.name.as_bytes(),
+            &[u8::from(u.is_admin)],
+            u.roster_signer.as_bytes(),
+            &u.roster_sig,
+            &[u8::from(u.envelope.is_empty())],
+            &[u8::from(enrolled)],
+        ],
+    )
+}
+
+fn enrolled(u: &UserRow) -> bool {
+    !u.recipient.is_empty()
+}
+
+impl Vault {
+    fn head_parts<'a>(&'a self, scope: &'a str, seq: &'a [u8; 8], body: &'a [u8]) -> [&'a [u8]; 4] {
+        [self.vault_id.as_bytes(), scope.as_bytes(), seq, body]
+    }
+
+    /// Signs `hashes` as the current rows of `scope`, one sequence number on. Runs inside a write.
+    fn write_head(&self, scope: &str, mut hashes: Vec<RowHash>) -> Result<()> {
+        hashes.sort_unstable();
+        hashes.dedup();
+        let seq = self.store.head(scope)?.map_or(1, |h| h.seq + 1);
+        let body = hashes.concat();
+        let sig = self.keys.sign(domain::HEAD, &self.head_parts(scope, &seq.to_be_bytes(), &body));
+        self.store.put_head(&HeadRow { scope: scope.to_owned(), seq, body, signer: self.me.id.clone(), sig })?;
+        // Checked again against the new list when next consulted.
+        self.heads_ok.borrow_mut().remove(scope);
+        self.seen_heads.borrow_mut().insert(scope.to_owned(), seq);
+        Ok(())
+    }
+
+    /// Re-signs a project's list as its rows are now (we are an owner). Runs inside a write.
+    pub(super) fn sign_project_head(&self, project_id: &str) -> Result<()> {
+        let hashes = self.store.grants(project_id)?.iter().map(grant_hash).collect();
+        self.write_head(&project_scope(project_id), hashes)
+    }
+
+    /// Re-signs a community's list (we are a community admin). Runs inside a write.
+    pub(super) fn sign_community_head(&self, community_id: &str) -> Result<()> {
+        let hashes = self.store.members(community_id)?.iter().map(member_hash).collect();
+        self.write_head(&community_scope(community_id), hashes)
+    }
+
+    /// Re-signs the roster (we are a vault admin). Runs inside a write.
+    pub(super) fn sign_roster_head(&self) -> Result<()> {
+        let hashes = self.store.users()?.iter().map(|u| user_hash(u, enrolled(u))).collect();
+        self.write_head(ROSTER, hashes)
+    }
+
+    /// A file migrated from format 1 may have scopes nobody has signed a list for yet.
+    fn legacy_lists(&self) -> Result<bool> {
+        Ok(self.store.meta("migrated_from_1")?.is_some())
+    }
+
+    /// Checks a scope's list: signed by `signer_ok`'s kind of user, and holding every current
+    /// row (`in_list` decides for one row). Checked once per command; a scope being checked
+    /// counts as checked, so verifying the signer's own membership does not recurse.
+    fn check_head(
+        &self,
+        scope: &str,
+        what: &dyn Fn() -> String,
+        signer_ok: &dyn Fn(&str) -> Result<bool>,
+        rows_ok: &dyn Fn(&HashSet<&[u8]>) -> Result<()>,
+    ) -> Result<()> {
+        if self.heads_ok.borrow().contains(scope) {
+            return Ok(());
+        }
+        let Some(h) = self.store.head(scope)? else {
+            if self.legacy_lists()? {
+                return Ok(());
+            }
+            return Err(Error::tampered(format!("{} (its signed list of members is missing)", what())));
+        };
+        if h.body.len() % 32 != 0 {
+            return Err(Error::tampered(what()));
+        }
+        // Being checked counts as checked: the signer's own roster entry and membership are
+        // verified below, and they consult this list again.
+        self.heads_ok.borrow_mut().insert(scope.to_owned());
+        let checked = (|| {
+            let signer = self.user_keys(&h.signer)?;
+            let seq = h.seq.to_be_bytes();
+            let parts = self.head_parts(scope, &seq, &h.body);
+            crypto::verify(&signer.verifying, &h.sig, domain::HEAD, &parts).map_err(|_| Error::tampered(what()))?;
+            if !signer_ok(&h.signer)? {
+                return Err(Error::tampered(format!("{} (signed by someone without the right)", what())));
+            }
+            let listed: HashSet<&[u8]> = h.body.chunks(32).collect();
+            rows_ok(&listed)
+        })();
+        if checked.is_err() {
+            self.heads_ok.borrow_mut().remove(scope);
+            return checked;
+        }
+        self.seen_heads.borrow_mut().insert(scope.to_owned(), h.seq);
+        Ok(())
+    }
+
+    /// Every membership of a project is in its signed list.
+    pub(super) fn check_project_head(&self, project: &crate::store::ProjectRow) -> Result<()> {
+        let scope = project_scope(&project.id);
+        if self.heads_ok.borrow().contains(&scope) {
+            return Ok(());
+        }
+        let what = || format!("the members of project '{}'", project.name);
+        let signer_ok = |signer: &str| -> Result<bool> {
+            let Some(g) = self.store.grant(&project.id, signer)? else { return Ok(false) };
+            Ok(self.verify_grant(project, &g, 0)? == Role::Owner)
+        };
+        let rows_ok = |listed: &HashSet<&[u8]>| -> Result<()> {
+            for g in self.store.grants(&project.id)? {
+                if !listed.contains(grant_hash(&g).as_slice()) {
+                    return Err(not_listed(&what(), &self.user_name(&g.user_id)?));
+                }
+            }
+            Ok(())
+        };
+        self.check_head(&scope, &what, &signer_ok, &rows_ok)
+    }
+
+    /// Every membership of a community is in its signed list.
+    pub(super) fn check_community_head(&self, c: &crate::store::CommunityRow) -> Result<()> {
+        let scope = community_scope(&c.id);
+        if self.heads_ok.borrow().contains(&scope) {
+            return Ok(());
+        }
+        let what = || format!("the members of community '{}'", c.name);
+        let signer_ok = |signer: &str| -> Result<bool> {
+            let Some(m) = self.store.member(&c.id, signer)? else { return Ok(false) };
+            self.verify_member(c, &m, 0)
+        };
+        let rows_ok = |listed: &HashSet<&[u8]>| -> Result<()> {
+            for m in self.store.members(&c.id)? {
+                if !listed.contains(member_hash(&m).as_slice()) {
+                    return Err(not_listed(&what(), &self.user_name(&m.user_id)?));
+                }
+            }
+            Ok(())
+        };
+        self.check_head(&scope, &what, &signer_ok, &rows_ok)
+    }
+
+    /// Every user's row is in the roster's signed list (or moved from pending to enrolled
+    /// since it was signed).
+    pub(super) fn check_roster_head(&self) -> Result<()> {
+        if self.heads_ok.borrow().contains(ROSTER) {
+            return Ok(());
+        }
+        let what = || "the roster".to_owned();
+        let signer_ok = |signer: &str| -> Result<bool> {
+            let Some(u) = self.store.user_by_id(signer)? else { return Ok(false) };
+            Ok(u.is_admin && !u.envelope.is_empty() && self.verify_user(&u, 0).is_ok())
+        };
+        let rows_ok = |listed: &HashSet<&[u8]>| -> Result<()> {
+            for u in self.store.users()? {
+                let now = enrolled(&u);
+                if listed.contains(user_hash(&u, now).as_slice()) {
+                    continue;
+                }
+                // Enrolled since the list was signed: the admin re-signs at their next unlock.
+                if now && listed.contains(user_hash(&u, false).as_slice()) {
+                    self.roster_stale.set(true);
+                    continue;
+                }
+                if !now && listed.contains(user_hash(&u, true).as_slice()) {
+                    return Err(Error::tampered(format!(
+                        "the roster (user '{}' is back to a retired enrollment key)",
+                        crate::vault::names::printable(&u.name)
+                    )));
+                }
+                return Err(not_listed(&what(), &u.name));
+            }
+            Ok(())
+        };
+        self.check_head(ROSTER, &what, &signer_ok, &rows_ok)
+    }
+
+    /// Signs the lists a format 1 file lacks, and the roster after users enrolled, where we
+    /// may: the roster as a vault admin, projects we own, communities we administer. Runs
+    /// inside a write; returns how many lists it signed.
+    pub(super) fn sign_missing_heads(&self) -> Result<usize> {
+        let mut n = 0;
+        if self.me.is_admin && (self.store.head(ROSTER)?.is_none() || self.roster_stale.get()) {
+            self.sign_roster_head()?;
+            self.roster_stale.set(false);
+            n += 1;
+        }
+        for (p, _) in self.store.projects_of(&self.me.id)? {
+            if self.store.head(&project_scope(&p.id))?.is_none() && self.my_role(&p)?.0 == Role::Owner {
+                self.sign_project_head(&p.id)?;
+                n += 1;
+            }
+        }
+        for c in self.store.communities()? {
+            if self.store.head(&community_scope(&c.id))?.is_some() {
+                continue;
+            }
+            if let Some(m) = self.store.member(&c.id, &self.me.id)? {
+                if self.verify_member(&c, &m, 0)? {
+                    self.sign_community_head(&c.id)?;
+                    n += 1;
+                }
+            }
+        }
+        Ok(n)
+    }
+}
+
+fn not_listed(what: &str, user: &str) -> Error {
+    Error::tampered(format!(
+        "{what} (the row of '{}' is not in the signed list: an old or forged row)",
+        crate::vault::names::printable(user)
+    ))
+}
