@@ -27,6 +27,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -59,6 +60,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -70,6 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -82,6 +85,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -93,6 +97,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -107,6 +112,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -118,6 +124,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a project; you become its owner')
@@ -139,6 +146,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -150,6 +158,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -161,6 +170,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -176,6 +186,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -187,6 +198,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Grant a user a role in the project (owner); the project key is wrapped to them')
@@ -203,6 +215,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -214,6 +227,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -225,6 +239,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -256,6 +271,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -268,6 +284,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -326,6 +343,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a secret; the value comes from stdin, a hidden prompt or --from-file')
@@ -359,6 +377,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -374,6 +393,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -389,6 +409,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -404,6 +425,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -426,6 +448,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -443,6 +466,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -458,6 +482,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -473,6 +498,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -488,6 +514,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -503,6 +530,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -517,6 +545,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -531,6 +560,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -546,6 +576,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -616,6 +647,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a user (vault admin). They choose their own keys at their first unlock')
@@ -636,6 +668,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -647,6 +680,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -659,6 +693,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -672,6 +707,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -706,6 +742,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a community; you become its first admin')
@@ -725,6 +762,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -736,6 +774,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -747,6 +786,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -760,6 +800,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -772,6 +813,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -783,6 +825,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a member, or change their admin flag (community admin)')
@@ -799,6 +842,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -810,6 +854,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -821,6 +866,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -898,6 +944,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -909,6 +956,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)')
@@ -932,6 +980,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -943,6 +992,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -954,6 +1004,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -965,6 +1016,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1005,6 +1057,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1021,6 +1074,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1037,6 +1091,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -1048,6 +1103,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -1059,6 +1115,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

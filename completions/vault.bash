@@ -545,7 +545,7 @@ _vault() {
 
     case "${cmd}" in
         vault)
-            opts="-q -h -V --vault --user --passphrase-file --json --quiet --help --version init status unlock lock passwd project secret user community audit provider run import export completions man help"
+            opts="-q -h -V --vault --user --passphrase-file --json --quiet --accept-rollback --help --version init status unlock lock passwd project secret user community audit provider run import export completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -571,7 +571,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__audit)
-            opts="-q -h --since --by --project --verify --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --since --by --project --verify --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -609,7 +609,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__community)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help create list show edit delete member help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help create list show edit delete member help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -635,7 +635,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__community__subcmd__create)
-            opts="-q -h --description --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --description --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -665,7 +665,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__community__subcmd__delete)
-            opts="-q -h --yes --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --yes --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -691,7 +691,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__community__subcmd__edit)
-            opts="-q -h --rename --description --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --rename --description --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -879,7 +879,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__community__subcmd__list)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -905,7 +905,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__community__subcmd__member)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help add remove list help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help add remove list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -931,7 +931,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__community__subcmd__member__subcmd__add)
-            opts="-q -h --admin --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --admin --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,7 +1027,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__community__subcmd__member__subcmd__list)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1053,7 +1053,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__community__subcmd__member__subcmd__remove)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1079,7 +1079,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__community__subcmd__show)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1105,7 +1105,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__completions)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help bash elvish fish powershell zsh"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1131,7 +1131,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__export)
-            opts="-p -q -h --project --private --format --reveal --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --private --format --reveal --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1981,7 +1981,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__import)
-            opts="-p -q -h --project --private --format --overwrite --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --private --format --overwrite --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2019,7 +2019,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__init)
-            opts="-q -h --kdf-memory --kdf-iterations --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --kdf-memory --kdf-iterations --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2053,7 +2053,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__lock)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2079,7 +2079,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__man)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2105,7 +2105,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__passwd)
-            opts="-q -h --new-passphrase-file --kdf-memory --kdf-iterations --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --new-passphrase-file --kdf-memory --kdf-iterations --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2143,7 +2143,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__project)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help create list show edit member clone delete help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help create list show edit member clone delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2169,7 +2169,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__project__subcmd__clone)
-            opts="-q -h --name --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --name --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2199,7 +2199,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__project__subcmd__create)
-            opts="-q -h --description --community --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --description --community --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2233,7 +2233,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__project__subcmd__delete)
-            opts="-q -h --yes --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --yes --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2259,7 +2259,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__project__subcmd__edit)
-            opts="-q -h --rename --description --community --no-community --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --rename --description --community --no-community --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2465,7 +2465,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__project__subcmd__list)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2491,7 +2491,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__project__subcmd__member)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help add remove list help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help add remove list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2517,7 +2517,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__project__subcmd__member__subcmd__add)
-            opts="-q -h --role --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --role --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2617,7 +2617,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__project__subcmd__member__subcmd__list)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2643,7 +2643,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__project__subcmd__member__subcmd__remove)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2669,7 +2669,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__project__subcmd__show)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2695,7 +2695,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__provider)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help add list check remove help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help add list check remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2721,7 +2721,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__provider__subcmd__add)
-            opts="-q -h --kind --address --token-file --mount --namespace --ca-cert --timeout --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --kind --address --token-file --mount --namespace --ca-cert --timeout --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2775,7 +2775,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__provider__subcmd__check)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2885,7 +2885,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__provider__subcmd__list)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2911,7 +2911,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__provider__subcmd__remove)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2937,7 +2937,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__run)
-            opts="-p -q -h --project --private --no-mask --only --pristine --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --private --no-mask --only --pristine --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2975,7 +2975,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help create list show get edit clone delete share unshare accept unaccept history rollback help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help create list show get edit clone delete share unshare accept unaccept history rollback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3001,7 +3001,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__accept)
-            opts="-p -q -h --project --from --env-name --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --from --env-name --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3043,7 +3043,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__clone)
-            opts="-p -q -h --project --private --to-project --to-private --name --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --private --to-project --to-private --name --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3085,7 +3085,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__create)
-            opts="-p -q -h --project --private --description --env-name --from-file --write-only --provider --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --private --description --env-name --from-file --write-only --provider --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3135,7 +3135,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__delete)
-            opts="-p -q -h --project --private --yes --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --private --yes --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3169,7 +3169,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__edit)
-            opts="-p -q -h --project --private --rename --description --env-name --value-stdin --from-file --write-only --provider --local --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --private --rename --description --env-name --value-stdin --from-file --write-only --provider --local --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3223,7 +3223,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__get)
-            opts="-p -q -h --project --private --reveal --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --private --reveal --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3467,7 +3467,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__history)
-            opts="-p -q -h --project --private --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --private --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3501,7 +3501,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__list)
-            opts="-p -q -h --project --private --reveal --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --private --reveal --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3535,7 +3535,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__rollback)
-            opts="-p -q -h --project --private --version --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --private --version --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3573,7 +3573,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__share)
-            opts="-p -q -h --project --private --community --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --private --community --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3611,7 +3611,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__show)
-            opts="-p -q -h --project --private --reveal --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --private --reveal --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3645,7 +3645,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__unaccept)
-            opts="-p -q -h --project --from --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --from --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3683,7 +3683,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__unshare)
-            opts="-p -q -h --project --private --community --vault --user --passphrase-file --json --quiet --help"
+            opts="-p -q -h --project --private --community --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3721,7 +3721,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__status)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3747,7 +3747,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__unlock)
-            opts="-q -h --ttl --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --ttl --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3777,7 +3777,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__user)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help add list remove role help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help add list remove role help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3803,7 +3803,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__user__subcmd__add)
-            opts="-q -h --new-passphrase-file --kdf-memory --kdf-iterations --admin --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --new-passphrase-file --kdf-memory --kdf-iterations --admin --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3925,7 +3925,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__user__subcmd__list)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3951,7 +3951,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__user__subcmd__remove)
-            opts="-q -h --yes --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --yes --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3977,7 +3977,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__user__subcmd__role)
-            opts="-q -h --admin --no-admin --vault --user --passphrase-file --json --quiet --help"
+            opts="-q -h --admin --no-admin --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

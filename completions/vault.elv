@@ -24,6 +24,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -55,6 +56,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -65,6 +67,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -76,6 +79,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -86,6 +90,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -99,6 +104,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -109,6 +115,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
             cand create 'Create a project; you become its owner'
@@ -129,6 +136,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -139,6 +147,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -149,6 +158,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -163,6 +173,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -173,6 +184,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
             cand add 'Grant a user a role in the project (owner); the project key is wrapped to them'
@@ -188,6 +200,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -198,6 +211,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -208,6 +222,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -233,6 +248,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -244,6 +260,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -289,6 +306,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
             cand create 'Create a secret; the value comes from stdin, a hidden prompt or --from-file'
@@ -321,6 +339,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -335,6 +354,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -349,6 +369,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -363,6 +384,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -384,6 +406,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -400,6 +423,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -414,6 +438,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -428,6 +453,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -442,6 +468,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -456,6 +483,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -469,6 +497,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -482,6 +511,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -496,6 +526,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -550,6 +581,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
             cand add 'Add a user (vault admin). They choose their own keys at their first unlock'
@@ -569,6 +601,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -579,6 +612,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -590,6 +624,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -602,6 +637,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -629,6 +665,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
             cand create 'Create a community; you become its first admin'
@@ -647,6 +684,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -657,6 +695,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -667,6 +706,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -679,6 +719,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -690,6 +731,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -700,6 +742,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
             cand add 'Add a member, or change their admin flag (community admin)'
@@ -715,6 +758,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -725,6 +769,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -735,6 +780,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -795,6 +841,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -805,6 +852,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
             cand add 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)'
@@ -827,6 +875,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -837,6 +886,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -847,6 +897,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -857,6 +908,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -890,6 +942,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -905,6 +958,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -920,6 +974,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -930,6 +985,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -940,6 +996,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
             cand -h 'Print help'
             cand --help 'Print help'
         }

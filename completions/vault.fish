@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_vault_global_optspecs
-    string join \n vault= user= passphrase-file= json q/quiet h/help V/version
+    string join \n vault= user= passphrase-file= json q/quiet accept-rollback h/help V/version
 end
 
 function __fish_vault_needs_command
@@ -29,6 +29,7 @@ complete -c vault -n "__fish_vault_needs_command" -l user -d 'Acting user [defau
 complete -c vault -n "__fish_vault_needs_command" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_needs_command" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_needs_command" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_needs_command" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vault -n "__fish_vault_needs_command" -s V -l version -d 'Print version'
 complete -c vault -n "__fish_vault_needs_command" -f -a "init" -d 'Create a new vault file; its first user becomes the vault admin'
@@ -55,12 +56,14 @@ complete -c vault -n "__fish_vault_using_subcommand init" -l user -d 'Acting use
 complete -c vault -n "__fish_vault_using_subcommand init" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand init" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand init" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand init" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand init" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand status" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand status" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand status" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand status" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand status" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand status" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand status" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand unlock" -l ttl -d 'How long the session lasts: 30s, 15m, 2h, 1d (at most 30d)' -r
 complete -c vault -n "__fish_vault_using_subcommand unlock" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
@@ -68,12 +71,14 @@ complete -c vault -n "__fish_vault_using_subcommand unlock" -l user -d 'Acting u
 complete -c vault -n "__fish_vault_using_subcommand unlock" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand unlock" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand unlock" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand unlock" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand unlock" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand lock" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand lock" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand lock" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand lock" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand lock" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand lock" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand lock" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand passwd" -l new-passphrase-file -d 'Read the new passphrase from FILE instead of a prompt' -r -F
 complete -c vault -n "__fish_vault_using_subcommand passwd" -l kdf-memory -d 'Argon2id memory in MiB (floor 8) [default: 256]' -r
@@ -83,12 +88,14 @@ complete -c vault -n "__fish_vault_using_subcommand passwd" -l user -d 'Acting u
 complete -c vault -n "__fish_vault_using_subcommand passwd" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand passwd" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand passwd" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand passwd" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand passwd" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen_subcommand_from create list show edit member clone delete help" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen_subcommand_from create list show edit member clone delete help" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen_subcommand_from create list show edit member clone delete help" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen_subcommand_from create list show edit member clone delete help" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen_subcommand_from create list show edit member clone delete help" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen_subcommand_from create list show edit member clone delete help" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen_subcommand_from create list show edit member clone delete help" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen_subcommand_from create list show edit member clone delete help" -f -a "create" -d 'Create a project; you become its owner'
 complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen_subcommand_from create list show edit member clone delete help" -f -a "list" -d 'List the projects you are a member of'
@@ -105,18 +112,21 @@ complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_sub
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from create" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from create" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from create" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from list" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from list" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from list" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from show" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from show" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from show" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -l rename -d 'New name' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -l description -d 'New description' -r
@@ -127,12 +137,14 @@ complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_sub
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -l no-community -d 'Take the project out of its community'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -f -a "add" -d 'Grant a user a role in the project (owner); the project key is wrapped to them'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -f -a "remove" -d 'Remove a member (owner) and rotate the project\'s keys'
@@ -144,6 +156,7 @@ complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_sub
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from clone" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from clone" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from clone" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from clone" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from clone" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from delete" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from delete" -l user -d 'Acting user [default: the OS user name]' -r
@@ -151,6 +164,7 @@ complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_sub
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from delete" -l yes -d 'Do not ask; required without a terminal'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from delete" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from delete" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a project; you become its owner'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the projects you are a member of'
@@ -165,6 +179,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_
 complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare accept unaccept history rollback help" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare accept unaccept history rollback help" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare accept unaccept history rollback help" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare accept unaccept history rollback help" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare accept unaccept history rollback help" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare accept unaccept history rollback help" -f -a "create" -d 'Create a secret; the value comes from stdin, a hidden prompt or --from-file'
 complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare accept unaccept history rollback help" -f -a "list" -d 'List secrets with values masked as *** (or shown with --reveal)'
@@ -192,6 +207,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l write-only -d 'Make it write-only: it reaches programs through `vault run` but nobody, you included, can reveal, get, export or clone it. Cannot be undone'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
@@ -201,6 +217,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -l reveal -d 'Show values instead of ***'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
@@ -210,6 +227,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -l reveal -d 'Show the value instead of ***'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
@@ -219,6 +237,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -l reveal -d 'Print the value instead of ***'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l rename -d 'New name' -r
@@ -235,6 +254,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l local -d 'Move the value (every version) from its provider back into the vault file'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l to-project -d 'Target project' -r
@@ -246,6 +266,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l to-private -d 'Copy into your private secrets'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
@@ -255,6 +276,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -l yes -d 'Do not ask; required without a terminal'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l community -d 'Community [default: the project\'s community]' -r
@@ -264,6 +286,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l private -d 'Use your private secrets (only you can ever read them)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -l community -d 'Community [default: the project\'s community]' -r
@@ -273,6 +296,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -l private -d 'Use your private secrets (only you can ever read them)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -s p -l project -d 'The receiving project' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -l from -d 'Its home project, when several share a secret of that name' -r
@@ -282,6 +306,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -s p -l project -d 'The receiving project' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -l from -d 'Its home project, when several share a secret of that name' -r
@@ -290,6 +315,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
@@ -298,6 +324,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -l private -d 'Use your private secrets (only you can ever read them)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -l version -d 'The version whose value becomes current again' -r
@@ -307,6 +334,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -l private -d 'Use your private secrets (only you can ever read them)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a secret; the value comes from stdin, a hidden prompt or --from-file'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "list" -d 'List secrets with values masked as *** (or shown with --reveal)'
@@ -327,6 +355,7 @@ complete -c vault -n "__fish_vault_using_subcommand user; and not __fish_seen_su
 complete -c vault -n "__fish_vault_using_subcommand user; and not __fish_seen_subcommand_from add list remove role help" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and not __fish_seen_subcommand_from add list remove role help" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand user; and not __fish_seen_subcommand_from add list remove role help" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand user; and not __fish_seen_subcommand_from add list remove role help" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand user; and not __fish_seen_subcommand_from add list remove role help" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand user; and not __fish_seen_subcommand_from add list remove role help" -f -a "add" -d 'Add a user (vault admin). They choose their own keys at their first unlock'
 complete -c vault -n "__fish_vault_using_subcommand user; and not __fish_seen_subcommand_from add list remove role help" -f -a "list" -d 'List users: role, status, key fingerprint'
@@ -342,12 +371,14 @@ complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcom
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -l admin -d 'Make them a vault admin too'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from list" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from list" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from list" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from remove" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from remove" -l user -d 'Acting user [default: the OS user name]' -r
@@ -355,6 +386,7 @@ complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcom
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from remove" -l yes -d 'Do not ask; required without a terminal'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from remove" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from role" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from role" -l user -d 'Acting user [default: the OS user name]' -r
@@ -363,6 +395,7 @@ complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcom
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from role" -l no-admin -d 'Take the vault admin role away'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from role" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from role" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from role" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from role" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a user (vault admin). They choose their own keys at their first unlock'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users: role, status, key fingerprint'
@@ -374,6 +407,7 @@ complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_se
 complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_seen_subcommand_from create list show edit delete member help" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_seen_subcommand_from create list show edit delete member help" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_seen_subcommand_from create list show edit delete member help" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_seen_subcommand_from create list show edit delete member help" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_seen_subcommand_from create list show edit delete member help" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_seen_subcommand_from create list show edit delete member help" -f -a "create" -d 'Create a community; you become its first admin'
 complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_seen_subcommand_from create list show edit delete member help" -f -a "list" -d 'List communities'
@@ -388,18 +422,21 @@ complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_s
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from create" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from create" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from create" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from list" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from list" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from list" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from show" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from show" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from show" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -l rename -d 'New name' -r
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -l description -d 'New description' -r
@@ -408,6 +445,7 @@ complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_s
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from delete" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from delete" -l user -d 'Acting user [default: the OS user name]' -r
@@ -415,12 +453,14 @@ complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_s
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from delete" -l yes -d 'Do not ask; required without a terminal'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from delete" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from delete" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from member" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from member" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from member" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from member" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from member" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from member" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from member" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from member" -f -a "add" -d 'Add a member, or change their admin flag (community admin)'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from member" -f -a "remove" -d 'Remove a member (community admin); the community key is rotated'
@@ -442,12 +482,14 @@ complete -c vault -n "__fish_vault_using_subcommand audit" -l passphrase-file -d
 complete -c vault -n "__fish_vault_using_subcommand audit" -l verify -d 'Check the MAC chain; exit 7 if an event was removed or edited'
 complete -c vault -n "__fish_vault_using_subcommand audit" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand audit" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand audit" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand audit" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -f -a "add" -d 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)'
 complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -f -a "list" -d 'List providers: kind, address, mount and whether each answers (never the token)'
@@ -466,24 +508,28 @@ complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_su
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "list" -d 'List providers: kind, address, mount and whether each answers (never the token)'
@@ -500,6 +546,7 @@ complete -c vault -n "__fish_vault_using_subcommand run" -l no-mask -d 'Do not m
 complete -c vault -n "__fish_vault_using_subcommand run" -l pristine -d 'Start from an empty environment plus PATH, HOME, USER, LANG, TERM and the secrets'
 complete -c vault -n "__fish_vault_using_subcommand run" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand run" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand run" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand run" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand import" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand import" -l format -d 'File format [default: json for *.json, else dotenv]' -r -f -a "dotenv\t'KEY=value lines: quotes, escapes, multi-line values, `export` prefix, comments'
@@ -511,6 +558,7 @@ complete -c vault -n "__fish_vault_using_subcommand import" -l private -d 'Use y
 complete -c vault -n "__fish_vault_using_subcommand import" -l overwrite -d 'Write a new version of secrets that already exist instead of refusing'
 complete -c vault -n "__fish_vault_using_subcommand import" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand import" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand import" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vault -n "__fish_vault_using_subcommand export" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand export" -l format -d 'Output format' -r -f -a "dotenv\t'KEY="value" lines that `vault import` and dotenv loaders read back'
@@ -523,18 +571,21 @@ complete -c vault -n "__fish_vault_using_subcommand export" -l private -d 'Use y
 complete -c vault -n "__fish_vault_using_subcommand export" -l reveal -d 'Print values instead of ***'
 complete -c vault -n "__fish_vault_using_subcommand export" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand export" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand export" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vault -n "__fish_vault_using_subcommand completions" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand completions" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand completions" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand completions" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand completions" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand completions" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand man" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand man" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand man" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand man" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand man" -s q -l quiet -d 'Print only requested data, no confirmations'
+complete -c vault -n "__fish_vault_using_subcommand man" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand man" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "init" -d 'Create a new vault file; its first user becomes the vault admin'
 complete -c vault -n "__fish_vault_using_subcommand help; and not __fish_seen_subcommand_from init status unlock lock passwd project secret user community audit provider run import export completions man help" -f -a "status" -d 'Show the vault file, the acting user and the session'

@@ -88,6 +88,11 @@ pub enum Error {
     #[error("{} uses vault file format {found}; this vault understands up to {supported}", path.display())]
     NewerFormat { path: PathBuf, found: i64, supported: i64 },
 
+    /// The vault file is older than one this computer has already seen (a rollback to an older
+    /// copy, or a restored backup).
+    #[error("the vault file is older than the one this computer last saw: {what}")]
+    RolledBack { what: String },
+
     /// The audit log could not take this command's event (the command's value stays unshown).
     #[error("the audit log could not record this command: {0}")]
     Audit(String),
@@ -138,7 +143,7 @@ impl Error {
             | Self::Session(_)
             | Self::KdfRefused { .. } => 5,
             Self::PermissionDenied { .. } => 6,
-            Self::Tampered { .. } | Self::Damaged { .. } | Self::Corrupt(_) => 7,
+            Self::Tampered { .. } | Self::Damaged { .. } | Self::Corrupt(_) | Self::RolledBack { .. } => 7,
             Self::Provider { .. } => 8,
             Self::Spawn { code, .. } => *code,
             Self::NotEnrolled { .. } => 1,
@@ -171,6 +176,11 @@ impl Error {
             }
             Self::WrongPassphrase { .. } => Some("check VAULT_USER / --user names the right user".into()),
             Self::NewerFormat { .. } => Some("upgrade vault to open this file".into()),
+            Self::RolledBack { .. } => Some(
+                "someone may have put an older copy of the file in its place; if you restored a backup on purpose, \
+                 run the command again with --accept-rollback"
+                    .into(),
+            ),
             Self::Provider { name, .. } => {
                 Some(format!("check the server, its token and its mount with `vault provider check {name}`"))
             }

@@ -19,6 +19,7 @@ pub mod output;
 pub mod provider;
 pub mod run;
 pub mod session;
+pub mod state;
 pub mod store;
 pub mod sys;
 pub mod vault;

@@ -35,6 +35,10 @@ pub struct Ctx {
     pub session: RefCell<Option<Zeroizing<String>>>,
     /// Whether the command's event was already appended (before a value was revealed).
     pub recorded: Cell<bool>,
+    /// Take the vault file as it is even if it is older than one this computer saw.
+    pub accept_rollback: bool,
+    /// After an unlock: the vault id and what this computer had seen of it that still applies.
+    pub seen: RefCell<Option<(String, crate::vault::Position)>>,
 }
 
 /// The default vault file: `<data dir>/vault.db` (e.g. `~/.local/share/vault/vault.db`).
@@ -56,6 +60,12 @@ impl Ctx {
     /// Opens the vault file and unlocks it as the acting user.
     pub fn unlock(&self) -> Result<Vault> {
         let store = vault::open_store(&self.vault_path)?;
+        // What this computer saw of the file, read before our snapshot starts: another command
+        // may commit and remember a newer position at any time, never one our snapshot lacks.
+        let seen = match (self.accept_rollback, store.meta("vault_id")?) {
+            (false, Some(id)) => crate::state::seen(&String::from_utf8_lossy(&id)),
+            _ => crate::vault::Position::default(),
+        };
         // One snapshot for the unlock and the command's reads; the first write ends it.
         store.begin_read()?;
         let result = match crate::session::token_from_env() {
@@ -70,8 +80,14 @@ impl Ctx {
                 Vault::unlock(store, &self.user, &pass)
             }
         };
-        // A format 1 file's rows are rebound to format 2 by the first editor who unlocks.
-        let result = result.and_then(|v| v.rebind_legacy().map(|_| v));
+        // A format 1 file's rows are rebound to format 2 by the first editor who unlocks. A
+        // file older than one this computer saw is refused (unless a restore is meant).
+        let result = result.and_then(|v| {
+            v.rebind_legacy()?;
+            let kept = v.check_not_older_than(&seen)?;
+            *self.seen.borrow_mut() = Some((v.id().to_owned(), kept));
+            Ok(v)
+        });
         match &result {
             Ok(v) => *self.audit.borrow_mut() = Some((v.audit_signer(), v.shared_store())),
             // A failed unlock is recorded without a MAC (we hold no key); the next MACed event
@@ -110,6 +126,14 @@ impl Ctx {
     /// to a program): if the audit log cannot take it, the value is not revealed.
     pub fn record_before_reveal(&self) -> Result<()> {
         self.record("ok")
+    }
+
+    /// Remembers where the vault file stands now, after the command (see `crate::state`).
+    pub fn remember_position(&self) {
+        let (Some((id, kept)), Some((_, store))) = (&*self.seen.borrow(), &*self.audit.borrow()) else { return };
+        if let Ok(now) = crate::vault::position_of(store) {
+            crate::state::remember(id, kept, &now);
+        }
     }
 
     /// Saves what this command added to its session's memo, if it ran with a session.

@@ -1,6 +1,6 @@
 //! `vault import` and `vault export`: dotenv and JSON in, dotenv, JSON and shell out.
 //!
-//! Import parses the whole file first (dotenvy for dotenv), checks every name with its line
+//! Import parses the whole file first (`formats::parse_dotenv` for dotenv), checks every name with its line
 //! number, then writes everything in one transaction. Export masks values unless `--reveal`;
 //! what it writes with `--reveal` imports back byte for byte.
 

@@ -62,6 +62,11 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
+    /// Take the vault file even if it is older than the one this computer last saw (a backup
+    /// you restored on purpose); without it such a file is exit 7
+    #[arg(long, global = true)]
+    pub accept_rollback: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -137,6 +142,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         event: event::describe(&cli.command, config.project.as_deref()),
         session: Default::default(),
         recorded: Default::default(),
+        accept_rollback: cli.accept_rollback,
+        seen: Default::default(),
     };
     let result = dispatch(&ctx, cli.command);
     let outcome = match &result {
@@ -145,6 +152,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Err(e) => format!("failed (exit {})", e.exit_code()),
     };
     let recorded = ctx.record(&outcome);
+    ctx.remember_position();
     ctx.save_memo();
     // A command that did its work but whose audit event failed is an error, never exit 0.
     let code = result?;

@@ -24,6 +24,8 @@ use crate::{Error, Result};
 
 /// The file format this build writes and understands (`PRAGMA user_version`).
 pub const FORMAT_VERSION: i64 = 2;
+/// The meta key holding the first audit event that must be signed by its user (8 bytes, BE).
+pub const AUDIT_SIGNED_FROM: &str = "audit_signed_from";
 /// `PRAGMA application_id`: "VALT", so another SQLite file is recognised as not a vault.
 pub const APPLICATION_ID: i64 = 0x5641_4C54;
 
@@ -157,6 +159,8 @@ impl Store {
                 for (_, sql) in MIGRATIONS {
                     s.conn.execute_batch(sql)?;
                 }
+                // Every MACed event of a file made at format 2 is signed by its user.
+                s.set_meta(AUDIT_SIGNED_FROM, &1i64.to_be_bytes())?;
                 s.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
                 s.conn.pragma_update(None, "user_version", FORMAT_VERSION)?;
                 Ok(())
@@ -236,6 +240,12 @@ impl Store {
             }
             if from < FORMAT_VERSION {
                 s.set_meta(&format!("migrated_from_{from}"), &now().to_be_bytes())?;
+            }
+            if from < 2 {
+                // Events from here on are signed; the roster's signed list binds this number
+                // once a vault admin signs it.
+                let next: i64 = s.conn.query_row("SELECT coalesce(max(seq), 0) + 1 FROM audit", [], |r| r.get(0))?;
+                s.set_meta(AUDIT_SIGNED_FROM, &next.to_be_bytes())?;
             }
             Ok(())
         })

@@ -519,6 +519,15 @@ impl Store {
             .optional()?)
     }
 
+    /// The MAC of event `seq`: `None` when there is no such event.
+    pub fn audit_mac_at(&self, seq: i64) -> Result<Option<Option<Vec<u8>>>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT mac FROM audit WHERE seq = ?1")?
+            .query_row([seq], |r| r.get(0))
+            .optional()?)
+    }
+
     /// Events after `seq`, oldest first.
     pub fn audit_after(&self, seq: i64) -> Result<Vec<AuditRow>> {
         let mut st = self.conn.prepare_cached(

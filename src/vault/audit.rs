@@ -126,7 +126,13 @@ impl Vault {
         let events = self.store.audit_after(0)?;
         let mut prev = Vec::new();
         let mut pending: Vec<AuditRow> = Vec::new();
-        // Once an event is signed (format 2), every MACed event after it must be.
+        // Every MACed event from the file's boundary on (bound into the roster's signed list)
+        // must be signed, and once an event is signed, every MACed event after it.
+        let boundary = self
+            .store
+            .meta(crate::store::AUDIT_SIGNED_FROM)?
+            .and_then(|b| <[u8; 8]>::try_from(b.as_slice()).ok())
+            .map(i64::from_be_bytes);
         let mut signed_from = None;
         for (i, e) in events.iter().enumerate() {
             if e.seq != i as i64 + 1 {
@@ -149,7 +155,9 @@ impl Vault {
                             self.verify_event_sig(e, mac, sig)?;
                             signed_from.get_or_insert(e.seq);
                         }
-                        None if signed_from.is_some() => return Err(bad_event(e, "not signed by its user")),
+                        None if signed_from.is_some() || boundary.is_some_and(|b| e.seq >= b) => {
+                            return Err(bad_event(e, "not signed by its user"))
+                        }
                         None => {}
                     }
                     prev = mac.clone();

@@ -94,8 +94,17 @@ fn enrolled(u: &UserRow) -> bool {
 }
 
 impl Vault {
-    fn head_parts<'a>(&'a self, scope: &'a str, seq: &'a [u8; 8], body: &'a [u8]) -> [&'a [u8]; 4] {
-        [self.vault_id.as_bytes(), scope.as_bytes(), seq, body]
+    fn head_parts<'a>(&'a self, scope: &'a str, seq: &'a [u8; 8], body: &'a [u8], extra: &'a [u8]) -> [&'a [u8]; 5] {
+        [self.vault_id.as_bytes(), scope.as_bytes(), seq, body, extra]
+    }
+
+    /// What a list signs besides its rows: for the roster, the first audit event that must be
+    /// signed (so nobody can strip signatures by moving that boundary).
+    fn head_extra(&self, scope: &str) -> Result<Vec<u8>> {
+        if scope == ROSTER {
+            return Ok(self.store.meta(crate::store::AUDIT_SIGNED_FROM)?.unwrap_or_default());
+        }
+        Ok(Vec::new())
     }
 
     /// Signs `hashes` as the current rows of `scope`, one sequence number on. Runs inside a write.
@@ -104,7 +113,8 @@ impl Vault {
         hashes.dedup();
         let seq = self.store.head(scope)?.map_or(1, |h| h.seq + 1);
         let body = hashes.concat();
-        let sig = self.keys.sign(domain::HEAD, &self.head_parts(scope, &seq.to_be_bytes(), &body));
+        let extra = self.head_extra(scope)?;
+        let sig = self.keys.sign(domain::HEAD, &self.head_parts(scope, &seq.to_be_bytes(), &body, &extra));
         self.store.put_head(&HeadRow { scope: scope.to_owned(), seq, body, signer: self.me.id.clone(), sig })?;
         // Checked again against the new list when next consulted.
         self.heads_ok.borrow_mut().remove(scope);
@@ -163,7 +173,8 @@ impl Vault {
         let checked = (|| {
             let signer = self.user_keys(&h.signer)?;
             let seq = h.seq.to_be_bytes();
-            let parts = self.head_parts(scope, &seq, &h.body);
+            let extra = self.head_extra(scope)?;
+            let parts = self.head_parts(scope, &seq, &h.body, &extra);
             crypto::verify(&signer.verifying, &h.sig, domain::HEAD, &parts).map_err(|_| Error::tampered(what()))?;
             if !signer_ok(&h.signer)? {
                 return Err(Error::tampered(format!("{} (signed by someone without the right)", what())));
@@ -294,4 +305,88 @@ fn not_listed(what: &str, user: &str) -> Error {
         "{what} (the row of '{}' is not in the signed list: an old or forged row)",
         crate::vault::names::printable(user)
     ))
+}
+
+/// Where a vault file stands, as far as a client can remember it between commands to notice a
+/// file put back to an older copy: every scope's list sequence number and the newest MACed
+/// audit event.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Position {
+    pub heads: std::collections::BTreeMap<String, i64>,
+    /// (sequence number, MAC) of the newest MACed audit event.
+    pub audit: Option<(i64, Vec<u8>)>,
+}
+
+/// A store's position now (also after the command, when the vault handle is gone).
+pub fn position_of(store: &crate::store::Store) -> Result<Position> {
+    Ok(Position { heads: store.head_seqs()?.into_iter().collect(), audit: store.last_audit_mac()? })
+}
+
+impl Vault {
+    /// The file's position now.
+    pub fn position(&self) -> Result<Position> {
+        position_of(&self.store)
+    }
+
+    /// Checks the file against a position this client saw before: no list went back or
+    /// vanished while its scope exists, and the remembered audit event is still there, as it was.
+    /// Returns what of `seen` still applies (scopes deleted since are dropped).
+    pub fn check_not_older_than(&self, seen: &Position) -> Result<Position> {
+        let now = self.position()?;
+        let mut kept = Position { heads: Default::default(), audit: seen.audit.clone() };
+        for (scope, &seq) in &seen.heads {
+            match now.heads.get(scope) {
+                Some(&cur) if cur >= seq => {
+                    kept.heads.insert(scope.clone(), seq);
+                }
+                Some(&cur) => {
+                    return Err(Error::RolledBack {
+                        what: format!("{} went back from change {seq} to {cur}", self.list_label(scope)?),
+                    })
+                }
+                None if self.scope_exists(scope)? => {
+                    return Err(Error::RolledBack {
+                        what: format!("{} lost its signed list (last seen at change {seq})", self.list_label(scope)?),
+                    })
+                }
+                None => {}
+            }
+        }
+        if let Some((seq, mac)) = &seen.audit {
+            match self.store.audit_mac_at(*seq)? {
+                Some(Some(m)) if m == *mac => {}
+                Some(_) => {
+                    return Err(Error::RolledBack { what: format!("audit event {seq} is not the one seen before") })
+                }
+                None => {
+                    let last = now.audit.as_ref().map_or(0, |a| a.0);
+                    return Err(Error::RolledBack {
+                        what: format!("its audit log ends before event {seq} (last event {last})"),
+                    });
+                }
+            }
+        }
+        Ok(kept)
+    }
+
+    fn scope_exists(&self, scope: &str) -> Result<bool> {
+        Ok(match scope.split_once(':') {
+            Some(("project", id)) => self.store.project_by_id(id)?.is_some(),
+            Some(("community", id)) => self.store.community_by_id(id)?.is_some(),
+            _ => scope == ROSTER,
+        })
+    }
+
+    fn list_label(&self, scope: &str) -> Result<String> {
+        Ok(match scope.split_once(':') {
+            Some(("project", id)) => {
+                format!("project '{}'", self.store.project_by_id(id)?.map(|p| p.name).unwrap_or_else(|| id.to_owned()))
+            }
+            Some(("community", id)) => format!(
+                "community '{}'",
+                self.store.community_by_id(id)?.map(|c| c.name).unwrap_or_else(|| id.to_owned())
+            ),
+            _ => "the roster".to_owned(),
+        })
+    }
 }

@@ -24,6 +24,7 @@ use std::rc::Rc;
 
 use zeroize::Zeroizing;
 
+pub use heads::{position_of, Position};
 pub use import::ImportReport;
 pub use project::{ProjectInfo, ProjectSummary};
 pub use provider::{NewProvider, ProviderInfo, Reach};

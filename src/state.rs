@@ -1,0 +1,83 @@
+//! What this computer remembers of each vault file between commands, to notice a file put back
+//! to an older copy (DESIGN.md section 10): per vault id, the sequence number of every signed
+//! list of members and the newest MACed audit event seen. A file behind that is exit 7 until the
+//! user says a restored backup is meant (`--accept-rollback`).
+//!
+//! Kept in the state folder (`$XDG_STATE_HOME/vault/seen/<vault id>.json`, mode 0600 in 0700
+//! folders), outside the vault file: whoever can write the file cannot also reset what this
+//! account saw. It holds ids, numbers and MACs, never a name or a value.
+
+use std::collections::BTreeMap;
+use std::fs::{DirBuilder, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::PathBuf;
+
+use serde_json::{json, Value};
+
+use crate::vault::Position;
+
+/// The folder of remembered positions; `None` when there is no home to keep it in.
+fn dir() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "vault")?;
+    let base = dirs.state_dir().map_or_else(|| dirs.data_local_dir().join("state"), |d| d.to_owned());
+    Some(base.join("seen"))
+}
+
+/// The file for one vault id. The id comes from the vault file, so it must look like one
+/// before it names a path.
+fn file(vault_id: &str) -> Option<PathBuf> {
+    let ok = !vault_id.is_empty() && vault_id.len() <= 64 && vault_id.bytes().all(|b| b.is_ascii_hexdigit());
+    ok.then(|| dir().map(|d| d.join(format!("{vault_id}.json")))).flatten()
+}
+
+/// The position remembered for `vault_id` (empty when none, or unreadable).
+pub fn seen(vault_id: &str) -> Position {
+    let Some(path) = file(vault_id) else { return Position::default() };
+    let Ok(text) = std::fs::read_to_string(path) else { return Position::default() };
+    let Ok(v) = serde_json::from_str::<Value>(&text) else { return Position::default() };
+    let heads = v["heads"]
+        .as_object()
+        .map(|m| m.iter().filter_map(|(k, n)| Some((k.clone(), n.as_i64()?))).collect())
+        .unwrap_or_default();
+    let audit = (|| Some((v["audit"][0].as_i64()?, hex::decode(v["audit"][1].as_str()?).ok()?)))();
+    Position { heads, audit }
+}
+
+/// Remembers `now` for `vault_id`, merged with `kept` (what was seen before and still applies):
+/// each list's highest number, the newer audit event. Written atomically; a failure is a
+/// warning, since only this computer's rollback detection depends on it.
+pub fn remember(vault_id: &str, kept: &Position, now: &Position) {
+    let Some(path) = file(vault_id) else { return };
+    let mut heads: BTreeMap<String, i64> = kept.heads.clone();
+    for (scope, &seq) in &now.heads {
+        let e = heads.entry(scope.clone()).or_insert(seq);
+        *e = (*e).max(seq);
+    }
+    let audit = match (&kept.audit, &now.audit) {
+        (Some(a), Some(b)) => Some(if a.0 > b.0 { a } else { b }),
+        (a, b) => a.as_ref().or(b.as_ref()),
+    };
+    let body = json!({
+        "heads": heads,
+        "audit": audit.map(|(seq, mac)| json!([seq, hex::encode(mac)])),
+    });
+    if let Err(e) = write_atomically(&path, body.to_string().as_bytes()) {
+        eprintln!(
+            "vault: warning: cannot remember where this vault file stands in {} ({e}); a rollback to an older copy \
+             would go unnoticed here",
+            path.display()
+        );
+    }
+}
+
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let parent = path.parent().ok_or_else(|| std::io::Error::other("no folder"))?;
+    DirBuilder::new().recursive(true).mode(0o700).create(parent)?;
+    let tmp =
+        parent.join(format!(".{}.{}", path.file_name().and_then(|n| n.to_str()).unwrap_or("seen"), std::process::id()));
+    let mut f = OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    std::fs::rename(&tmp, path)
+}
