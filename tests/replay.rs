@@ -177,3 +177,40 @@ fn an_enrollment_key_is_retired_at_first_unlock() {
     assert_unchanged(h, &before);
     alice(h).args(["user", "list"]).assert().code(7).stderr(contains("retired enrollment key"));
 }
+
+#[test]
+fn a_signed_list_cannot_be_removed_to_skip_the_check() {
+    let home = api_with_bob_as("owner");
+    let h = home.path();
+    let bob = user_id(h, "bob");
+    let owner_row = saved_rows(h, "project_members", &format!("user_id = '{bob}'"));
+    add_member(h, "alice", "api", "bob", "viewer");
+    let api = project_id(h, "api");
+    // The old row back, the list that would refuse it gone, and the file dressed up as one
+    // migrated from format 1 (whose scopes may lack a list until an owner unlocks).
+    put_back(h, &owner_row);
+    sql(
+        &vault_path(h),
+        &format!(
+            "DELETE FROM heads WHERE scope = 'project:{api}'; \
+             INSERT INTO meta(key, value) VALUES ('migrated_from_1', X'00');"
+        ),
+    );
+    // On another computer, which never saw the list: the file says it was made at format 2.
+    let other = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(vault_path(other.path()).parent().unwrap()).unwrap();
+    std::fs::copy(vault_path(h), vault_path(other.path())).unwrap();
+    as_user(other.path(), "bob")
+        .args(["project", "member", "add", "api", "carol", "--role", "owner"])
+        .assert()
+        .code(7)
+        .stderr(contains("the members of project 'api' (its signed list of members is missing) failed to verify"));
+    // Moving the roster-bound boundary to pose as a migrated file breaks the roster's list.
+    sql(&vault_path(other.path()), "UPDATE meta SET value = X'0000000000000005' WHERE key = 'audit_signed_from'");
+    as_user(other.path(), "bob")
+        .args(["project", "member", "add", "api", "carol", "--role", "owner"])
+        .assert()
+        .code(7)
+        .stderr(contains("the roster failed to verify"));
+    assert_eq!(grant_count(other.path(), "api", "carol"), 0);
+}

@@ -140,9 +140,24 @@ impl Vault {
         self.write_head(ROSTER, hashes)
     }
 
-    /// A file migrated from format 1 may have scopes nobody has signed a list for yet.
-    fn legacy_lists(&self) -> Result<bool> {
-        Ok(self.store.meta("migrated_from_1")?.is_some())
+    /// A file migrated from format 1 may have scopes nobody has signed a list for yet. Which
+    /// file was migrated is told by its first signed audit event (1 for a file made at format
+    /// 2), a number the roster's list binds once a vault admin has signed it; until then, and
+    /// for a scope whose list was removed from a migrated file, only this computer's memory
+    /// of the list (`crate::state`) notices.
+    fn legacy_lists(&self, scope: &str) -> Result<bool> {
+        let from = self
+            .store
+            .meta(crate::store::AUDIT_SIGNED_FROM)?
+            .and_then(|b| <[u8; 8]>::try_from(b.as_slice()).ok())
+            .map(i64::from_be_bytes);
+        if from.is_none_or(|f| f <= 1) {
+            return Ok(false);
+        }
+        if scope != ROSTER {
+            self.check_roster_head()?;
+        }
+        Ok(true)
     }
 
     /// Checks a scope's list: signed by `signer_ok`'s kind of user, and holding every current
@@ -159,7 +174,7 @@ impl Vault {
             return Ok(());
         }
         let Some(h) = self.store.head(scope)? else {
-            if self.legacy_lists()? {
+            if self.legacy_lists(scope)? {
                 return Ok(());
             }
             return Err(Error::tampered(format!("{} (its signed list of members is missing)", what())));
