@@ -365,13 +365,22 @@ fn names_at_every_boundary() {
     assert!(list_names(h, "bounds").is_empty());
 }
 
-/// Runs the vault binary as the unprivileged user `nobody` (when the tests run as root, as CI
-/// does), so that file modes apply: root ignores them.
-fn as_nobody(home: &Path, args: &[&str], stdin: &[u8]) -> std::process::Output {
-    let mut c = StdCommand::new("setpriv");
-    c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
-        .arg(env!("CARGO_BIN_EXE_vault"))
-        .args(args)
+fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").map(|m| m.uid() == 0).unwrap_or(false)
+}
+
+/// Runs the vault binary so that file modes apply: as the unprivileged user `nobody` when the
+/// tests run as root (as CI does; root ignores modes), else as the current user.
+fn unprivileged(home: &Path, args: &[&str], stdin: &[u8]) -> std::process::Output {
+    let mut c = if running_as_root() {
+        let mut c = StdCommand::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(env!("CARGO_BIN_EXE_vault"));
+        c
+    } else {
+        StdCommand::new(env!("CARGO_BIN_EXE_vault"))
+    };
+    c.args(args)
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", home)
@@ -389,7 +398,7 @@ fn as_nobody(home: &Path, args: &[&str], stdin: &[u8]) -> std::process::Output {
 }
 
 // See issue 7, "a read-only file or folder": one clear error (exit 1, not "damaged") and
-// nothing changes. Root ignores file modes, so the binary runs as `nobody` here.
+// nothing changes. Root ignores file modes, so as root the binary runs as `nobody` here.
 #[test]
 fn a_read_only_vault_file_and_folder_is_one_clear_error() {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -397,15 +406,14 @@ fn a_read_only_vault_file_and_folder_is_one_clear_error() {
     let h = home.path();
     create_project(h, "rop");
     create_secret(h, "rop", "RO_KEY", "read-only-value");
-    if std::fs::metadata(h).unwrap().uid() != 0 {
-        // Not root: the current user owns the files; making them read-only works directly,
-        // but this test is written for the root case CI runs in.
-        eprintln!("not root: the nobody-based read-only test needs root to drop to nobody");
-        return;
+    let root = running_as_root();
+    if root {
+        // Hand the whole home to nobody, who runs the binary below.
+        let status = StdCommand::new("chown").args(["-R", "65534:65534"]).arg(h).status().unwrap();
+        assert!(status.success());
     }
-    // Hand the whole home to nobody, then take write permission away from file and folder.
-    let status = StdCommand::new("chown").args(["-R", "65534:65534"]).arg(h).status().unwrap();
-    assert!(status.success());
+    assert_ne!(std::fs::metadata(h).unwrap().uid(), 0, "the files must belong to whoever runs vault, not root");
+    // Take write permission away from file and folder.
     std::fs::set_permissions(h, std::fs::Permissions::from_mode(0o755)).unwrap();
     let dir = vault_path(h).parent().unwrap().to_owned();
     for f in std::fs::read_dir(&dir).unwrap() {
@@ -414,7 +422,7 @@ fn a_read_only_vault_file_and_folder_is_one_clear_error() {
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o500)).unwrap();
     let before = std::fs::read(vault_path(h)).unwrap();
 
-    let out = as_nobody(h, &["secret", "create", "NEW_ONE", "--project", "rop"], b"new-value-1");
+    let out = unprivileged(h, &["secret", "create", "NEW_ONE", "--project", "rop"], b"new-value-1");
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(!out.status.success(), "a write to a read-only vault must fail");
     assert!(stderr.starts_with("vault: error:"), "{stderr}");
@@ -423,14 +431,16 @@ fn a_read_only_vault_file_and_folder_is_one_clear_error() {
     assert!(stderr.contains("read-only"), "{stderr}");
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     // A read says the same, clearly, rather than calling the file damaged.
-    let read = as_nobody(h, &["secret", "list", "--project", "rop"], b"");
+    let read = unprivileged(h, &["secret", "list", "--project", "rop"], b"");
     let rerr = String::from_utf8_lossy(&read.stderr).to_string();
     assert_eq!(read.status.code(), Some(1), "{rerr}");
     assert!(rerr.contains("read-only") && !rerr.contains("damaged"), "{rerr}");
 
     // Put permissions back so the temp folder can be removed.
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
-    let _ = StdCommand::new("chown").args(["-R", "0:0"]).arg(h).status();
+    if root {
+        let _ = StdCommand::new("chown").args(["-R", "0:0"]).arg(h).status();
+    }
 }
 
 /// Every read appends an audit event to the WAL (about 8 KiB), and the first process to open
