@@ -116,3 +116,22 @@ pub fn euid() -> u32 {
     // SAFETY: geteuid has no preconditions and cannot fail.
     unsafe { libc::geteuid() }
 }
+
+/// The name of the OS account we run as (the password database's entry for our uid), for the
+/// default acting user when neither `$USER` nor `$LOGNAME` is set (a container, a CI job).
+pub fn account_name() -> Option<String> {
+    let mut buf = vec![0u8; 4096];
+    // SAFETY: `passwd` is plain old data that getpwuid_r fills in; `buf` outlives the call and
+    // its length is passed; `result` is either null or points at `pwd`, whose `pw_name` then
+    // points into `buf` as a NUL-terminated string, read before `buf` is dropped.
+    unsafe {
+        let mut pwd: libc::passwd = std::mem::zeroed();
+        let mut result: *mut libc::passwd = std::ptr::null_mut();
+        let rc = libc::getpwuid_r(libc::getuid(), &mut pwd, buf.as_mut_ptr().cast(), buf.len(), &mut result);
+        if rc != 0 || result.is_null() || pwd.pw_name.is_null() {
+            return None;
+        }
+        let name = std::ffi::CStr::from_ptr(pwd.pw_name).to_str().ok()?.to_owned();
+        (!name.is_empty()).then_some(name)
+    }
+}

@@ -177,3 +177,26 @@ fn help_contains_examples() {
         .stdout(contains("--from-file"))
         .stdout(contains(ALICE_PASS).not());
 }
+
+/// With neither `$USER` nor `$LOGNAME` (a container, a CI job), the default acting user is the
+/// OS account the process runs as, never a made-up name (issue 18).
+#[test]
+fn the_default_user_without_user_or_logname_is_the_os_account() {
+    let account = std::process::Command::new("id").arg("-un").output().expect("id -un");
+    let account = String::from_utf8(account.stdout).unwrap().trim().to_owned();
+    assert!(!account.is_empty());
+    let home = tempfile::tempdir().unwrap();
+    let path = vault_path(home.path());
+    vault(home.path())
+        .env_remove("VAULT_USER")
+        .env_remove("USER")
+        .env_remove("LOGNAME")
+        .env("VAULT_PASSPHRASE", ALICE_PASS)
+        .args(["init", "--kdf-memory", "8", "--kdf-iterations", "1"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(format!(
+            "created vault {} with admin '{account}' (Argon2id 8 MiB, t=1)",
+            path.display()
+        )));
+}

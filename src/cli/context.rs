@@ -48,12 +48,14 @@ pub fn default_vault_path() -> Result<PathBuf> {
         .ok_or_else(|| Error::Usage("cannot find a home folder for the default vault path; pass --vault PATH".into()))
 }
 
-/// The OS user name, the default acting user.
+/// The OS user name, the default acting user: `$USER`, `$LOGNAME`, else the OS account our
+/// uid belongs to (a container or CI job often sets neither), else the uid itself.
 pub fn os_user() -> String {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "user".into())
+        .or_else(crate::sys::account_name)
+        .unwrap_or_else(|| format!("uid{}", crate::sys::uid()))
 }
 
 impl Ctx {
