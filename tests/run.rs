@@ -155,6 +155,15 @@ fn a_project_secret_overrides_an_inherited_variable_with_a_note() {
         .assert()
         .success()
         .stderr("vault: note: the project's secrets override inherited DB_URL, TOKEN\n");
+    // Notes are typed, not matched as text: an env name with "warning" in it is still a note
+    // that -q drops (issue 18).
+    create_secret(h, "app", "NO_WARNING_FLAG", "flag-value-1234");
+    alice(h)
+        .env("NO_WARNING_FLAG", "inherited")
+        .args(["-q", "run", "--project", "app", "--", "true"])
+        .assert()
+        .success()
+        .stderr("");
 }
 
 #[test]

@@ -52,7 +52,7 @@ pub fn run(ctx: &Ctx, a: RunArgs) -> Result<ExitCode> {
     let plan = run::plan(secrets, &opts)?;
     for n in &plan.notes {
         // Warnings about unmasked values always print; other notes respect -q.
-        if !ctx.style.quiet || n.contains("warning") {
+        if !ctx.style.quiet || matches!(n, run::Note::Warning(_)) {
             eprintln!("{n}");
         }
     }

@@ -47,6 +47,24 @@ pub struct RunOptions {
     pub pristine: bool,
 }
 
+/// Something `vault run` tells on stderr before starting the program. Names only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// Printed unless `-q`: which variables were shadowed or kept.
+    Info(String),
+    /// Always printed: a value that will not be masked.
+    Warning(String),
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Note::Info(s) => write!(f, "vault: note: {s}"),
+            Note::Warning(s) => write!(f, "vault: warning: {s}"),
+        }
+    }
+}
+
 /// The environment and masker for one run, before spawning.
 pub struct Plan {
     /// (env name, value) pairs, in env-name order.
@@ -54,7 +72,7 @@ pub struct Plan {
     /// Built on another thread once the child is started (see `PendingMasker::start`).
     masker: Option<PendingMasker>,
     /// Notes for stderr: shadowed variables, values too short to mask. Names only.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     pristine: bool,
 }
 
@@ -128,13 +146,13 @@ pub fn plan(secrets: Vec<RunSecret>, opts: &RunOptions) -> Result<Plan> {
             .map(|s| s.env_name.clone())
             .collect();
         if !kept.is_empty() {
-            notes.push(format!("vault: note: inherited {} kept over the community's shared secrets", kept.join(", ")));
+            notes.push(Note::Info(format!("inherited {} kept over the community's shared secrets", kept.join(", "))));
             secrets.retain(|s| !(s.shared && kept.contains(&s.env_name)));
         }
         let shadowed: Vec<&str> =
             secrets.iter().filter(|s| std::env::var_os(&s.env_name).is_some()).map(|s| s.env_name.as_str()).collect();
         if !shadowed.is_empty() {
-            notes.push(format!("vault: note: the project's secrets override inherited {}", shadowed.join(", ")));
+            notes.push(Note::Info(format!("the project's secrets override inherited {}", shadowed.join(", "))));
         }
     }
     let masked: Vec<&RunSecret> = secrets.iter().filter(|s| !opts.no_mask || s.write_only).collect();
@@ -144,11 +162,11 @@ pub fn plan(secrets: Vec<RunSecret>, opts: &RunOptions) -> Result<Plan> {
         let short: Vec<&str> =
             masked.iter().filter(|s| s.value.expose().len() < MIN_MASK_LEN).map(|s| s.name.as_str()).collect();
         if !short.is_empty() {
-            notes.push(format!(
-                "vault: warning: {} shorter than {MIN_MASK_LEN} characters and will not be masked: {}",
+            notes.push(Note::Warning(format!(
+                "{} shorter than {MIN_MASK_LEN} characters and will not be masked: {}",
                 if short.len() == 1 { "this secret is" } else { "these secrets are" },
                 short.join(", ")
-            ));
+            )));
         }
         Some(PendingMasker {
             values: masked.iter().map(|s| Zeroizing::new(s.value.expose().as_bytes().to_vec())).collect(),
