@@ -58,9 +58,13 @@ pub fn remember(vault_id: &str, kept: &Position, now: &Position) {
         (Some(a), Some(b)) => Some(if a.0 > b.0 { a } else { b }),
         (a, b) => a.as_ref().or(b.as_ref()),
     };
+    let merged = Position { heads, audit: audit.cloned() };
+    if merged == *kept && std::fs::metadata(&path).is_ok() {
+        return;
+    }
     let body = json!({
-        "heads": heads,
-        "audit": audit.map(|(seq, mac)| json!([seq, hex::encode(mac)])),
+        "heads": merged.heads,
+        "audit": merged.audit.map(|(seq, mac)| json!([seq, hex::encode(mac)])),
     });
     if let Err(e) = write_atomically(&path, body.to_string().as_bytes()) {
         eprintln!(
@@ -77,7 +81,8 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>
     let tmp =
         parent.join(format!(".{}.{}", path.file_name().and_then(|n| n.to_str()).unwrap_or("seen"), std::process::id()));
     let mut f = OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
+    // No fsync: losing the newest memory in a power cut only makes this computer remember an
+    // older position, which weakens detection for that moment and never refuses a good file.
     f.write_all(bytes)?;
-    f.sync_all()?;
     std::fs::rename(&tmp, path)
 }
