@@ -88,7 +88,7 @@ fn removing_or_demoting_an_owner_keeps_what_they_granted() {
     as_user(h, "dave")
         .args(["project", "member", "remove", "api", "alice"])
         .assert()
-        .code(2)
+        .code(4)
         .stderr(predicate::str::contains("created project 'api'"));
     assert_eq!(reveal(h, "api", "DB_PASS"), b"owner-chain-value");
 }
@@ -127,4 +127,30 @@ fn a_run_child_gets_the_callers_umask_not_vaults() {
         "the child's umask, core limit and signal state should be the caller's"
     );
     assert!(String::from_utf8_lossy(&direct.stdout).contains("SigBlk:"), "no signal state read");
+}
+
+// "Something still depends on this" is one exit code, 4, wherever it is refused (issue 18):
+// a shared secret made write-only, a member still in a project removed from the vault, the
+// last owner leaving (the last two are checked in tests/teams.rs).
+#[test]
+fn refusals_because_something_depends_on_it_are_exit_4() {
+    let home = team(&["bob"]);
+    let h = home.path();
+    alice(h).args(["community", "create", "research"]).assert().success();
+    alice(h).args(["project", "create", "vision", "--community", "research"]).assert().success();
+    create_secret(h, "vision", "S3_KEY", "depends-value-5e21");
+    alice(h).args(["secret", "share", "S3_KEY", "--project", "vision"]).assert().success();
+    let before = vault_state(h);
+    alice(h)
+        .args(["secret", "edit", "S3_KEY", "--project", "vision", "--write-only"])
+        .assert()
+        .code(4)
+        .stdout("")
+        .stderr("vault: error: secret 'S3_KEY' is shared with a community; unshare it before making it write-only\n");
+    assert_unchanged(h, &before);
+    add_member(h, "alice", "vision", "bob", "viewer");
+    let before = vault_state(h);
+    alice(h).args(["user", "remove", "bob", "--yes"]).assert().code(4);
+    alice(h).args(["project", "member", "remove", "vision", "alice"]).assert().code(4);
+    assert_unchanged(h, &before);
 }

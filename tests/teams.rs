@@ -393,7 +393,7 @@ fn a_member_may_leave_on_their_own() {
     alice(h)
         .args(["project", "member", "remove", "api", "alice"])
         .assert()
-        .code(2)
+        .code(4)
         .stderr("vault: error: 'alice' is the last owner of project 'api'; add another owner first\n");
 }
 
@@ -869,7 +869,7 @@ fn user_remove_is_refused_while_a_member_then_the_user_cannot_unlock() {
     alice(h)
         .args(["user", "remove", "bob", "--yes"])
         .assert()
-        .code(2)
+        .code(4)
         .stdout("")
         .stderr("vault: error: 'bob' is still a member of project 'api', community 'research'; remove them there first (that rotates the keys they held)\n");
     assert_unchanged(h, &before);

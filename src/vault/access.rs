@@ -115,7 +115,7 @@ impl Vault {
             }
             if g.user_id == self.me.id && g.granted_by == x {
                 let who = self.user_name(x)?;
-                return Err(Error::Usage(format!(
+                return Err(Error::Conflict(format!(
                     "your own membership of project '{}' was granted by '{who}'; ask an owner whose membership does not come from '{who}' (the project's creator, say)",
                     p.name
                 )));
@@ -140,7 +140,7 @@ impl Vault {
         self.grants_ok.borrow_mut().clear();
         for g in self.store.grants(&p.id)? {
             self.verify_grant(p, &g, 0).map_err(|_| {
-                Error::Usage(format!(
+                Error::Conflict(format!(
                     "that change would leave a membership of project '{}' that no current owner vouches for; nothing was changed",
                     p.name
                 ))

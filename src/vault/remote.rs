@@ -337,7 +337,7 @@ impl Vault {
                     return Err(Error::Usage(format!("secret '{name}' is already kept in provider '{p}'")))
                 }
                 (Some(p), Some(_)) => {
-                    return Err(Error::Usage(format!(
+                    return Err(Error::Conflict(format!(
                         "secret '{name}' is kept in provider '{p}'; move it back with --local first"
                     )))
                 }
@@ -353,7 +353,7 @@ impl Vault {
             match to {
                 Some(t) => {
                     if !s.shares_of(&old.id)?.is_empty() {
-                        return Err(Error::Usage(format!(
+                        return Err(Error::Conflict(format!(
                             "secret '{name}' is shared with a community; unshare it before moving it to a provider"
                         )));
                     }

@@ -587,7 +587,7 @@ impl Vault {
             }
             if edit.write_only && !old.write_only {
                 if !s.shares_of(&old.id)?.is_empty() {
-                    return Err(Error::Usage(format!(
+                    return Err(Error::Conflict(format!(
                         "secret '{}' is shared with a community; unshare it before making it write-only",
                         old.name
                     )));

@@ -181,7 +181,7 @@ impl Vault {
                 .map(|c| c.name)
                 .collect();
             if !projects.is_empty() || !communities.is_empty() {
-                return Err(Error::Usage(format!(
+                return Err(Error::Conflict(format!(
                     "'{name}' is still a member of {}; remove them there first (that rotates the keys they held)",
                     projects
                         .iter()
@@ -267,7 +267,7 @@ impl Vault {
             grants.retain(|g| g.user_id != u.id);
             let owners_left = grants.iter().filter(|g| self.verify_grant(&p, g, 0).ok() == Some(Role::Owner)).count();
             if self.verify_grant(&p, &gone, 0)? == Role::Owner && owners_left == 0 {
-                return Err(Error::Usage(format!(
+                return Err(Error::Conflict(format!(
                     "'{user}' is the last owner of project '{project}'; add another owner first"
                 )));
             }
@@ -276,7 +276,7 @@ impl Vault {
                 // We leave. We cannot vouch for the others, so what we granted must not depend
                 // on us.
                 if grants.iter().any(|g| g.granted_by == u.id || g.key_signer == u.id) {
-                    return Err(Error::Usage(format!(
+                    return Err(Error::Conflict(format!(
                         "you granted memberships or keys in project '{project}'; ask another owner to remove you"
                     )));
                 }
@@ -284,7 +284,7 @@ impl Vault {
                 return self.recheck_grants(&p);
             }
             if u.id == p.created_by {
-                return Err(Error::Usage(format!(
+                return Err(Error::Conflict(format!(
                     "'{user}' created project '{project}': every membership comes from them, so they cannot be removed"
                 )));
             }
@@ -495,7 +495,7 @@ impl Vault {
                 continue;
             }
             if m.user_id == self.me.id && m.granted_by == x {
-                return Err(Error::Usage(format!(
+                return Err(Error::Conflict(format!(
                     "your own membership of community '{}' was granted by '{}'; ask another admin",
                     c.name,
                     self.user_name(x)?
@@ -524,7 +524,7 @@ impl Vault {
         self.grants_ok.borrow_mut().clear();
         for m in self.store.members(&c.id)? {
             self.verify_member(c, &m, 0).map_err(|_| {
-                Error::Usage(format!(
+                Error::Conflict(format!(
                     "that change would leave a membership of community '{}' that no admin vouches for; nothing was changed",
                     c.name
                 ))
@@ -559,7 +559,7 @@ impl Vault {
             })?;
             let old_key = self.community_key(&c, &me)?;
             if u.id == c.created_by {
-                return Err(Error::Usage(format!(
+                return Err(Error::Conflict(format!(
                     "'{user}' created community '{community}': every membership comes from them, so they cannot be removed"
                 )));
             }
