@@ -34,8 +34,9 @@ Non-interactive use (scripts, CI): set VAULT_SESSION (from `vault unlock`), pass
 --passphrase-file FILE, or set VAULT_PASSPHRASE. Values are read from stdin, a hidden
 prompt or --from-file, never from the command line.
 
-Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 already exists, 5 authentication
-failed, 6 permission denied, 7 vault damaged or tampered, 8 provider unreachable or refused.";
+Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 already exists or still in use,
+5 authentication failed, 6 permission denied, 7 vault damaged, tampered or rolled back,
+8 provider unreachable or refused.";
 
 /// A secret manager for the terminal and CI: one encrypted file, values shown as *** until you
 /// ask, handed to programs as environment variables.
