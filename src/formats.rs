@@ -340,6 +340,13 @@ pub fn parse_json(text: &str) -> Result<Vec<(String, SecretValue, usize)>> {
 /// all: the file it ends up in is refused on import, naming the line.
 pub fn dotenv_quote(v: &str) -> String {
     let mut out = String::with_capacity(v.len() + 2);
+    push_dotenv_quoted(&mut out, v);
+    out
+}
+
+/// Appends `v` quoted as [`dotenv_quote`] does, at most 2 bytes per byte plus 2: an export
+/// writes each value straight into one zeroizing buffer sized up front, never a copy.
+pub fn push_dotenv_quoted(out: &mut String, v: &str) {
     out.push('"');
     for c in v.chars() {
         match c {
@@ -352,12 +359,25 @@ pub fn dotenv_quote(v: &str) -> String {
         }
     }
     out.push('"');
-    out
 }
 
 /// Quotes a value for POSIX sh: single quotes, a quote as '\''.
 pub fn shell_quote(v: &str) -> String {
-    format!("'{}'", v.replace('\'', "'\\''"))
+    let mut out = String::with_capacity(v.len() + 2);
+    push_shell_quoted(&mut out, v);
+    out
+}
+
+/// Appends `v` quoted as [`shell_quote`] does, at most 4 bytes per byte plus 2.
+pub fn push_shell_quoted(out: &mut String, v: &str) {
+    out.push('\'');
+    for c in v.chars() {
+        match c {
+            '\'' => out.push_str("'\\''"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use zeroize::Zeroizing;
 
 use super::secret::ScopeArgs;
 use super::Ctx;
-use crate::formats::{dotenv_quote, parse_dotenv, parse_json, shell_quote};
+use crate::formats::{parse_dotenv, parse_json, push_dotenv_quoted, push_shell_quoted};
 use crate::output::{note, MASK};
 use crate::vault::{names, SecretValue};
 use crate::{Error, Result};
@@ -189,29 +189,40 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
     if a.reveal {
         ctx.record_before_reveal()?;
     }
-    let mut out = Zeroizing::new(String::new());
+    // One zeroizing buffer, sized up front for the worst case of each format's quoting, so it
+    // never grows: a grown buffer would leave the revealed values it held in freed memory.
+    let worst: usize = list
+        .iter()
+        .map(|s| s.row.env_name.len() + 16 + 6 * s.value.as_ref().map_or(MASK.len(), |x| x.expose().len()))
+        .sum();
+    let mut out = Zeroizing::new(Vec::<u8>::with_capacity(worst + 16));
     match a.format {
         OutFormat::Json => {
-            let map: serde_json::Map<String, serde_json::Value> = list
-                .iter()
-                .map(|s| (s.row.env_name.clone(), s.value.as_ref().map_or(MASK, |x| x.expose()).into()))
-                .collect();
-            out.push_str(&serde_json::to_string_pretty(&map).map_err(|e| Error::io("cannot write JSON", e.into()))?);
-            out.push('\n');
+            let map: std::collections::BTreeMap<&str, &str> =
+                list.iter().map(|s| (s.row.env_name.as_str(), s.value.as_ref().map_or(MASK, |x| x.expose()))).collect();
+            serde_json::to_writer_pretty(&mut *out, &map).map_err(|e| Error::io("cannot write JSON", e.into()))?;
+            out.push(b'\n');
         }
         OutFormat::Dotenv | OutFormat::Shell => {
+            let mut text = Zeroizing::new(String::with_capacity(worst + 16));
             for s in &list {
                 let val = s.value.as_ref().map_or(MASK, |x| x.expose());
-                let line = match a.format {
-                    OutFormat::Shell => format!("export {}={}\n", s.row.env_name, shell_quote(val)),
-                    _ => format!("{}={}\n", s.row.env_name, dotenv_quote(val)),
-                };
-                out.push_str(&line);
+                if matches!(a.format, OutFormat::Shell) {
+                    text.push_str("export ");
+                }
+                text.push_str(&s.row.env_name);
+                text.push('=');
+                match a.format {
+                    OutFormat::Shell => push_shell_quoted(&mut text, val),
+                    _ => push_dotenv_quoted(&mut text, val),
+                }
+                text.push('\n');
             }
+            out.extend_from_slice(text.as_bytes());
         }
     }
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()).map_err(|e| Error::io("cannot write output", e))?;
+    stdout.write_all(&out).and_then(|_| stdout.flush()).map_err(|e| Error::io("cannot write output", e))?;
     if !a.reveal && !list.is_empty() {
         note(ctx.style, "vault: note: values are masked; pass --reveal to export them");
     }
