@@ -3,10 +3,11 @@
 //! following symbolic links. Everything unsafe lives here.
 #![allow(unsafe_code)]
 
-/// Makes this process non-dumpable and disables core files, so keys in memory never land in a
-/// core dump; sets umask 077 so anything we create is private. Called first thing in `main`.
+/// The caller's umask and core-file limit, saved by `harden` so a child can be given them back.
 static SAVED: std::sync::OnceLock<(libc::mode_t, libc::rlimit)> = std::sync::OnceLock::new();
 
+/// Makes this process non-dumpable and disables core files, so keys in memory never land in a
+/// core dump; sets umask 077 so anything we create is private. Called first thing in `main`.
 pub fn harden() {
     // SAFETY: prctl with PR_SET_DUMPABLE and an integer argument touches no memory of ours.
     #[cfg(target_os = "linux")]

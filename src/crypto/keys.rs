@@ -10,8 +10,8 @@ use zeroize::{Zeroize, Zeroizing};
 
 use super::{digest, random_bytes, CryptoError};
 
-/// A 256-bit symmetric key (KEK, project, community or data key). No `Debug`, `Display` or
-/// `Serialize`; zeroed on drop.
+/// A 256-bit symmetric key (KEK, project, community or data key). Its `Debug` prints only
+/// `<redacted>`; no `Display` or `Serialize`; zeroed on drop.
 pub struct Key32(Zeroizing<[u8; 32]>);
 
 impl Key32 {

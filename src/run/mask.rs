@@ -520,7 +520,6 @@ fn hex_encode(v: &[u8], upper: bool) -> Secret {
     o
 }
 
-/// Every byte outside the URL-unreserved set `A-Za-z0-9-._~` as `%XX`.
 /// How a percent-encoder treats the bytes it may leave alone.
 #[derive(Clone, Copy)]
 enum PercentStyle {

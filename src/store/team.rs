@@ -178,30 +178,11 @@ impl Store {
         Ok(())
     }
 
-    /// Deletes a user with their memberships and personal project.
-    pub fn delete_user(&self, id: &str) -> Result<()> {
-        self.exec("DELETE FROM projects WHERE personal_of = ?1", [id])?;
-        self.exec("DELETE FROM users WHERE id = ?1", [id])?;
-        Ok(())
-    }
-
     /// Removes a project member.
     pub fn delete_grant(&self, project_id: &str, user_id: &str) -> Result<()> {
         self.conn
             .execute("DELETE FROM project_members WHERE project_id = ?1 AND user_id = ?2", [project_id, user_id])?;
         Ok(())
-    }
-
-    /// Whether a user created or is recorded on anything (secrets, versions) that would keep them.
-    pub fn user_is_referenced(&self, id: &str) -> Result<bool> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS(SELECT 1 FROM secrets WHERE created_by = ?1 OR modified_by = ?1) \
-             OR EXISTS(SELECT 1 FROM secret_versions WHERE created_by = ?1) \
-             OR EXISTS(SELECT 1 FROM projects WHERE created_by = ?1 AND personal_of IS NULL) \
-             OR EXISTS(SELECT 1 FROM communities WHERE created_by = ?1)",
-            [id],
-            |r| r.get(0),
-        )?)
     }
 
     // ---- communities ----

@@ -330,11 +330,6 @@ impl Vault {
         Ok(v)
     }
 
-    /// The vault file's store.
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-
     /// The vault's random id.
     pub fn id(&self) -> &str {
         &self.vault_id
@@ -427,7 +422,7 @@ impl Vault {
                     "is {} {} of project '{}'; {doing} needs {} {}",
                     article(role.as_str()),
                     role.as_str(),
-                    project_label(project),
+                    project.name,
                     article(need.as_str()),
                     need.as_str()
                 ),
@@ -462,11 +457,6 @@ fn article(word: &str) -> &'static str {
     } else {
         "a"
     }
-}
-
-/// A project's name as users know it ('@alice' shows as "alice's private secrets").
-pub fn project_label(p: &ProjectRow) -> String {
-    p.name.clone()
 }
 
 /// Which project a command acts on.
