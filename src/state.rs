@@ -1,6 +1,6 @@
 //! What this computer remembers of each vault file between commands, to notice a file put back
-//! to an older copy (DESIGN.md section 10): per vault id, the sequence number of every signed
-//! list of members and the newest MACed audit event seen. A file behind that is exit 7 until the
+//! to an older copy (DESIGN.md section 10): per vault id, the number and digest of every signed
+//! list of members this computer verified, and the newest audit event it appended. A file behind that is exit 7 until the
 //! user says a restored backup is meant (`--accept-rollback`).
 //!
 //! Kept in the state folder (`$XDG_STATE_HOME/vault/seen/<vault id>.json`, mode 0600 in 0700
@@ -38,21 +38,31 @@ pub fn seen(vault_id: &str) -> Position {
     let Ok(v) = serde_json::from_str::<Value>(&text) else { return Position::default() };
     let heads = v["heads"]
         .as_object()
-        .map(|m| m.iter().filter_map(|(k, n)| Some((k.clone(), n.as_i64()?))).collect())
+        .map(|m| {
+            m.iter()
+                .filter_map(|(k, e)| Some((k.clone(), (e[0].as_i64()?, hex::decode(e[1].as_str()?).ok()?))))
+                .collect()
+        })
         .unwrap_or_default();
     let audit = (|| Some((v["audit"][0].as_i64()?, hex::decode(v["audit"][1].as_str()?).ok()?)))();
     Position { heads, audit }
 }
 
-/// Remembers `now` for `vault_id`, merged with `kept` (what was seen before and still applies):
-/// each list's highest number, the newer audit event. Written atomically; a failure is a
-/// warning, since only this computer's rollback detection depends on it.
+/// Remembers for `vault_id` what was seen before and still applies (`kept`), updated with what
+/// this command verified itself (`now`: the lists it checked or signed, the audit event it
+/// appended), never what the file merely claims. A later number wins for each list. Written
+/// atomically; a failure is a warning, since only this computer's rollback detection depends
+/// on it.
 pub fn remember(vault_id: &str, kept: &Position, now: &Position) {
     let Some(path) = file(vault_id) else { return };
-    let mut heads: BTreeMap<String, i64> = kept.heads.clone();
-    for (scope, &seq) in &now.heads {
-        let e = heads.entry(scope.clone()).or_insert(seq);
-        *e = (*e).max(seq);
+    let mut heads: BTreeMap<String, (i64, Vec<u8>)> = kept.heads.clone();
+    for (scope, entry) in &now.heads {
+        match heads.get(scope) {
+            Some(old) if old.0 > entry.0 => {}
+            _ => {
+                heads.insert(scope.clone(), entry.clone());
+            }
+        }
     }
     let audit = match (&kept.audit, &now.audit) {
         (Some(a), Some(b)) => Some(if a.0 > b.0 { a } else { b }),
@@ -63,7 +73,7 @@ pub fn remember(vault_id: &str, kept: &Position, now: &Position) {
         return;
     }
     let body = json!({
-        "heads": merged.heads,
+        "heads": merged.heads.iter().map(|(k, (n, d))| (k.clone(), json!([n, hex::encode(d)]))).collect::<serde_json::Map<_, _>>(),
         "audit": merged.audit.map(|(seq, mac)| json!([seq, hex::encode(mac)])),
     });
     if let Err(e) = write_atomically(&path, body.to_string().as_bytes()) {

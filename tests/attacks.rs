@@ -73,7 +73,7 @@ fn a_substituted_recipient_is_refused_and_nothing_is_granted_to_it() {
         .assert()
         .code(7)
         .stdout("")
-        .stderr(tampered("user 'bob' roster entry"))
+        .stderr(tampered("the roster (user 'bob' has keys that are not in the signed list)"))
         .get_output()
         .clone()];
     // No grant row was written, for bob or anyone.
@@ -86,7 +86,7 @@ fn a_substituted_recipient_is_refused_and_nothing_is_granted_to_it() {
             .args(["user", "list"])
             .assert()
             .code(7)
-            .stderr(tampered("user 'bob' roster entry"))
+            .stderr(tampered("the roster (user 'bob' has keys that are not in the signed list)"))
             .get_output()
             .clone(),
     );
@@ -100,8 +100,17 @@ fn a_substituted_recipient_is_refused_and_nothing_is_granted_to_it() {
         .get_output()
         .clone();
     outs.push(out);
-    // Alice's own work is unaffected.
-    assert_eq!(reveal(h, "api", "DB_PASS"), ALICE_VALUE.as_bytes());
+    // The roster's signed list holds every user's keys, so an edited entry stops every command
+    // that checks the roster (all of them), alice's too: exit 7, no value.
+    outs.push(
+        alice(h)
+            .args(["secret", "get", "DB_PASS", "--project", "api", "--reveal"])
+            .assert()
+            .code(7)
+            .stdout("")
+            .get_output()
+            .clone(),
+    );
     assert_no_values(&outs);
 }
 
@@ -121,7 +130,7 @@ fn a_substituted_recipient_stops_a_key_rotation_before_anything_is_rewrapped() {
         .assert()
         .code(7)
         .stdout("")
-        .stderr(tampered("user 'bob' roster entry"))
+        .stderr(tampered("the roster (user 'bob' has keys that are not in the signed list)"))
         .get_output()
         .clone();
     assert_unchanged(h, &before);

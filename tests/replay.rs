@@ -211,6 +211,6 @@ fn a_signed_list_cannot_be_removed_to_skip_the_check() {
         .args(["project", "member", "add", "api", "carol", "--role", "owner"])
         .assert()
         .code(7)
-        .stderr(contains("the roster failed to verify"));
+        .stderr(contains("the roster (what its list binds was changed) failed to verify"));
     assert_eq!(grant_count(other.path(), "api", "carol"), 0);
 }

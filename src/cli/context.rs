@@ -37,8 +37,11 @@ pub struct Ctx {
     pub recorded: Cell<bool>,
     /// Take the vault file as it is even if it is older than one this computer saw.
     pub accept_rollback: bool,
-    /// After an unlock: the vault id and what this computer had seen of it that still applies.
-    pub seen: RefCell<Option<(String, crate::vault::Position)>>,
+    /// After an unlock: the vault id, what this computer had seen of it that still applies,
+    /// and the lists this command verifies.
+    pub seen: RefCell<Option<(String, crate::vault::Position, crate::vault::VerifiedLists)>>,
+    /// The audit event this command appended: (number, MAC).
+    pub appended: RefCell<Option<(i64, Vec<u8>)>>,
 }
 
 /// The default vault file: `<data dir>/vault.db` (e.g. `~/.local/share/vault/vault.db`).
@@ -85,9 +88,11 @@ impl Ctx {
         // A format 1 file's rows are rebound to format 2 by the first editor who unlocks. A
         // file older than one this computer saw is refused (unless a restore is meant).
         let result = result.and_then(|v| {
-            v.rebind_legacy()?;
+            // Before anything is written: a file older than what we saw must not be signed into
+            // new lists by our own maintenance.
             let kept = v.check_not_older_than(&seen)?;
-            *self.seen.borrow_mut() = Some((v.id().to_owned(), kept));
+            *self.seen.borrow_mut() = Some((v.id().to_owned(), kept, v.verified_lists()));
+            v.rebind_legacy()?;
             Ok(v)
         });
         match &result {
@@ -121,7 +126,9 @@ impl Ctx {
         self.recorded.set(true);
         // Same connection as the command, and no fsync of its own (see `light_writes`).
         store.light_writes();
-        audit::append(store, Some(signer), &self.user, spec, outcome).map_err(audit_failed)
+        let appended = audit::append(store, Some(signer), &self.user, spec, outcome).map_err(audit_failed)?;
+        *self.appended.borrow_mut() = appended;
+        Ok(())
     }
 
     /// Records this command's event before a value leaves vault (printed, exported, handed
@@ -132,10 +139,9 @@ impl Ctx {
 
     /// Remembers where the vault file stands now, after the command (see `crate::state`).
     pub fn remember_position(&self) {
-        let (Some((id, kept)), Some((_, store))) = (&*self.seen.borrow(), &*self.audit.borrow()) else { return };
-        if let Ok(now) = crate::vault::position_of(store) {
-            crate::state::remember(id, kept, &now);
-        }
+        let Some((id, kept, lists)) = &*self.seen.borrow() else { return };
+        let now = crate::vault::Position { heads: lists.borrow().clone(), audit: self.appended.borrow().clone() };
+        crate::state::remember(id, kept, &now);
     }
 
     /// Saves what this command added to its session's memo, if it ran with a session.

@@ -145,6 +145,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         recorded: Default::default(),
         accept_rollback: cli.accept_rollback,
         seen: Default::default(),
+        appended: Default::default(),
     };
     let result = dispatch(&ctx, cli.command);
     let outcome = match &result {

@@ -28,14 +28,19 @@ CREATE TABLE secret_accepts (
 ) STRICT;
 
 -- A signed list of the rows that give access in one scope ('roster', 'project:<id>',
--- 'community:<id>'): the hash of every current row, signed by a vault admin (roster), an owner
--- (project) or a community admin. A row that is not in its scope's list (an old row put back, a
--- role that was taken away) is tampering and never used. seq grows with every change, so a
--- client that saw a newer list notices when the whole scope is rolled back.
+-- 'community:<id>'): two hashes of every current row (what it grants, its key wrap), signed by a
+-- vault admin (roster), an owner (project) or a community admin. A row that is not in its scope's
+-- list (an old row put back, a role that was taken away) is tampering and never used. Lists
+-- chain: each is signed over the digest of the one before, carried in prev (body, extra, signer,
+-- signature and the digest before that), whose list must have had the signer as an owner or
+-- admin. extra: what else the list binds (for the roster, meta's audit_signed_from and
+-- legacy_lists).
 CREATE TABLE heads (
     scope  TEXT PRIMARY KEY,
     seq    INTEGER NOT NULL,
     body   BLOB NOT NULL,
+    extra  BLOB NOT NULL,
     signer TEXT NOT NULL,
-    sig    BLOB NOT NULL
+    sig    BLOB NOT NULL,
+    prev   BLOB NOT NULL
 ) STRICT;

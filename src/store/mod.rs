@@ -24,6 +24,9 @@ use crate::{Error, Result};
 
 /// The file format this build writes and understands (`PRAGMA user_version`).
 pub const FORMAT_VERSION: i64 = 2;
+/// The meta key listing, one per line, the scopes a file migrated from format 1 had no signed
+/// list of members for (see `vault::heads`).
+pub const LEGACY_LISTS: &str = "legacy_lists";
 /// The meta key holding the first audit event that must be signed by its user (8 bytes, BE).
 pub const AUDIT_SIGNED_FROM: &str = "audit_signed_from";
 /// `PRAGMA application_id`: "VALT", so another SQLite file is recognised as not a vault.
@@ -242,10 +245,19 @@ impl Store {
                 s.set_meta(&format!("migrated_from_{from}"), &now().to_be_bytes())?;
             }
             if from < 2 {
-                // Events from here on are signed; the roster's signed list binds this number
-                // once a vault admin signs it.
+                // Events from here on are signed, and every scope there is now has no signed
+                // list yet; the roster's list binds both once a vault admin signs it.
                 let next: i64 = s.conn.query_row("SELECT coalesce(max(seq), 0) + 1 FROM audit", [], |r| r.get(0))?;
                 s.set_meta(AUDIT_SIGNED_FROM, &next.to_be_bytes())?;
+                let scopes: Vec<String> = s
+                    .conn
+                    .prepare(
+                        "SELECT 'roster' UNION ALL SELECT 'project:' || id FROM projects \
+                         UNION ALL SELECT 'community:' || id FROM communities",
+                    )?
+                    .query_map([], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                s.set_meta(LEGACY_LISTS, scopes.join("\n").as_bytes())?;
             }
             Ok(())
         })

@@ -69,8 +69,11 @@ pub struct HeadRow {
     pub scope: String,
     pub seq: i64,
     pub body: Vec<u8>,
+    pub extra: Vec<u8>,
     pub signer: String,
     pub sig: Vec<u8>,
+    /// The list before (empty for the first), as `vault::heads` encodes it.
+    pub prev: Vec<u8>,
 }
 
 /// One audit event.
@@ -376,9 +379,17 @@ impl Store {
         use rusqlite::OptionalExtension;
         Ok(self
             .conn
-            .prepare_cached("SELECT scope, seq, body, signer, sig FROM heads WHERE scope = ?1")?
+            .prepare_cached("SELECT scope, seq, body, extra, signer, sig, prev FROM heads WHERE scope = ?1")?
             .query_row([scope], |r| {
-                Ok(HeadRow { scope: r.get(0)?, seq: r.get(1)?, body: r.get(2)?, signer: r.get(3)?, sig: r.get(4)? })
+                Ok(HeadRow {
+                    scope: r.get(0)?,
+                    seq: r.get(1)?,
+                    body: r.get(2)?,
+                    extra: r.get(3)?,
+                    signer: r.get(4)?,
+                    sig: r.get(5)?,
+                    prev: r.get(6)?,
+                })
             })
             .optional()?)
     }
@@ -386,17 +397,10 @@ impl Store {
     /// Writes a scope's signed list.
     pub fn put_head(&self, h: &HeadRow) -> Result<()> {
         self.exec(
-            "INSERT OR REPLACE INTO heads(scope, seq, body, signer, sig) VALUES (?1,?2,?3,?4,?5)",
-            params![h.scope, h.seq, h.body, h.signer, h.sig],
+            "INSERT OR REPLACE INTO heads(scope, seq, body, extra, signer, sig, prev) VALUES (?1,?2,?3,?4,?5,?6,?7)",
+            params![h.scope, h.seq, h.body, h.extra, h.signer, h.sig, h.prev],
         )?;
         Ok(())
-    }
-
-    /// Every scope's list sequence number (for the client's memory of what it has seen).
-    pub fn head_seqs(&self) -> Result<Vec<(String, i64)>> {
-        let mut st = self.conn.prepare_cached("SELECT scope, seq FROM heads ORDER BY scope")?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
     }
 
     // ---- acceptances ----

@@ -206,6 +206,24 @@ impl Vault {
         Ok((role, g))
     }
 
+    /// Checks a member's key wrap: for the project's current epoch, signed by an owner whose
+    /// membership verifies. A rotation re-wraps only to rows that pass (an old row put back with
+    /// its epoch edited does not).
+    pub(super) fn verify_project_wrap(&self, project: &ProjectRow, g: &GrantRow) -> Result<()> {
+        let what = || format!("the key of project '{}'", project.name);
+        if g.key_epoch != project.key_epoch {
+            return Err(Error::tampered(what()));
+        }
+        let signer_grant = self.store.grant(&project.id, &g.key_signer)?.ok_or_else(|| Error::tampered(what()))?;
+        if self.verify_grant(project, &signer_grant, 0)? != Role::Owner {
+            return Err(Error::tampered(what()));
+        }
+        let signer = self.user_keys(&g.key_signer)?;
+        let kp = self.key_sig_parts(&project.id, &g.user_id, g.key_epoch, &g.wrapped_key, &g.key_signer);
+        crypto::verify(&signer.verifying, &g.key_sig, domain::PROJECT_KEY_SIG, &parts(&kp))
+            .map_err(|_| Error::tampered(what()))
+    }
+
     /// Unwraps the project key from our grant after checking who wrapped it.
     pub(super) fn project_key(&self, project: &ProjectRow, g: &GrantRow) -> Result<Key32> {
         let what = || format!("the key of project '{}'", project.name);

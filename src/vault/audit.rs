@@ -78,8 +78,15 @@ fn sig_parts<'a>(vault_id: &'a str, digest: &'a [u8], mac: &'a [u8]) -> [&'a [u8
 }
 
 /// Appends an event in its own transaction: MACed into the chain when `signer` is given, else
-/// unauthenticated (a failed unlock, covered by the next MACed event).
-pub fn append(store: &Store, signer: Option<&AuditSigner>, user: &str, spec: &EventSpec, outcome: &str) -> Result<()> {
+/// unauthenticated (a failed unlock, covered by the next MACed event). Returns the MACed
+/// event's (number, MAC), which the client remembers (`crate::state`).
+pub fn append(
+    store: &Store,
+    signer: Option<&AuditSigner>,
+    user: &str,
+    spec: &EventSpec,
+    outcome: &str,
+) -> Result<Option<(i64, Vec<u8>)>> {
     store.write(|s| {
         let mut row = AuditRow {
             seq: next_seq(s)?,
@@ -101,7 +108,8 @@ pub fn append(store: &Store, signer: Option<&AuditSigner>, user: &str, spec: &Ev
             row.sig = Some(g.signing.sign(&digest).to_bytes().to_vec());
             row.mac = Some(mac);
         }
-        s.append_audit(&row).map(|_| ())
+        let seq = s.append_audit(&row)?;
+        Ok(row.mac.map(|m| (seq, m)))
     })
 }
 
@@ -118,7 +126,7 @@ impl Vault {
 
     /// Appends a MACed event by the acting user.
     pub fn record(&self, spec: &EventSpec, outcome: &str) -> Result<()> {
-        append(&self.store, Some(&self.audit_signer()), &self.me.name, spec, outcome)
+        append(&self.store, Some(&self.audit_signer()), &self.me.name, spec, outcome).map(|_| ())
     }
 
     /// Checks the whole chain. Returns (events, events not covered by any MAC yet).

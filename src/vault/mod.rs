@@ -18,13 +18,13 @@ mod share;
 mod team;
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::rc::Rc;
 
 use zeroize::Zeroizing;
 
-pub use heads::{position_of, Position};
+pub use heads::{Position, VerifiedLists};
 pub use import::ImportReport;
 pub use project::{ProjectInfo, ProjectSummary};
 pub use provider::{NewProvider, ProviderInfo, Reach};
@@ -85,7 +85,7 @@ pub struct Vault {
     /// Scopes whose signed list of rows was checked in this process (see `heads`).
     heads_ok: RefCell<HashSet<String>>,
     /// The sequence number of every scope's list seen in this process, for the client's memory.
-    seen_heads: RefCell<BTreeMap<String, i64>>,
+    seen_heads: heads::VerifiedLists,
     /// Users enrolled since the roster's list was signed: an admin re-signs it.
     roster_stale: Cell<bool>,
 }
@@ -192,7 +192,7 @@ impl Vault {
             grants_ok: RefCell::default(),
             names,
             heads_ok: RefCell::default(),
-            seen_heads: RefCell::default(),
+            seen_heads: Default::default(),
             roster_stale: Cell::new(false),
         }
     }

@@ -315,6 +315,7 @@ impl Vault {
                 return Err(Error::tampered(format!("a membership of project '{}'", p.name)));
             }
             self.verify_grant(p, g, 0)?;
+            self.verify_project_wrap(p, g)?;
         }
         let secrets = self.store.secrets(&p.id)?;
         let mut deks = HashMap::new();
