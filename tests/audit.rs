@@ -144,10 +144,12 @@ fn events_name_who_did_what_where_and_how_it_ended() {
         assert_eq!(e["seq"], i as i64 + 1, "{e}");
         assert!(matches(RFC3339_UTC, e["at"].as_str().unwrap()), "{e}");
     }
-    // The two failed unlocks at the end hold no MAC yet; everything before is covered.
+    // Failed unlocks, written before any key, are never shown as authenticated (a later MAC
+    // covers that they were there, not who wrote them); every other event is MACed and signed.
     let n = ev.len();
-    assert!(ev[..n - 2].iter().all(|e| e["authenticated"] == true), "{ev:#?}");
-    assert!(ev[n - 2..].iter().all(|e| e["authenticated"] == false), "{ev:#?}");
+    let failed_unlock = |e: &serde_json::Value| e["outcome"].as_str().unwrap().starts_with("failed: ");
+    assert!(ev[n - 2..].iter().all(failed_unlock), "{ev:#?}");
+    assert!(ev.iter().all(|e| (e["authenticated"] == true) != failed_unlock(e)), "{ev:#?}");
     assert_eq!(
         verify_ok(h),
         format!(
@@ -158,7 +160,7 @@ fn events_name_who_did_what_where_and_how_it_ended() {
     assert_eq!(reveal(h, "api", "DB_PASS"), V2.as_bytes());
     let ev = events(h, &[]);
     assert_eq!(ev.len(), n + 1);
-    assert!(ev.iter().all(|e| e["authenticated"] == true));
+    assert!(ev.iter().all(|e| (e["authenticated"] == true) != failed_unlock(e)), "{ev:#?}");
     assert_eq!(verify_ok(h), format!("audit log intact: {} event(s) verified\n", n + 1));
 
     // The table view.
@@ -334,4 +336,26 @@ fn filters_by_user_project_and_time() {
         .stdout("")
         .stderr(contains("'yesterday' is not a time like 2026-11-23 or 2026-11-23T10:00:00Z"));
     alice(h).args(["audit", "--by", "nobody", "--json"]).assert().success().stdout(predicate::str::diff("[]\n"));
+}
+
+/// An event slipped in without a MAC, in another user's name (no key needed to write one), is
+/// refused by --verify even once a later MAC covers it: only a failed unlock is written without
+/// a key.
+#[test]
+fn an_unmaced_event_in_another_users_name_is_exit_7_on_verify() {
+    let home = history();
+    let h = home.path();
+    let next = one(h, "SELECT max(seq) + 1 FROM audit");
+    sql(
+        &vault_path(h),
+        &format!(
+            "INSERT INTO audit(seq, at, user_name, action, project, resource, outcome) \
+             VALUES ({next}, 0, 'bob', 'secret reveal', 'api', 'DB_PASS', 'ok')"
+        ),
+    );
+    assert_eq!(reveal(h, "api", "DB_PASS"), V2.as_bytes());
+    verify_broken(h, &format!("event {next}, 'secret reveal' by 'bob': neither MACed nor a failed unlock"));
+    let ev = events(h, &[]);
+    let forged = ev.iter().find(|e| e["seq"] == next.parse::<i64>().unwrap()).unwrap();
+    assert_eq!(forged["authenticated"], false, "{forged}");
 }

@@ -20,7 +20,8 @@ use crate::{Error, Result};
 #[derive(Debug, Clone)]
 pub struct AuditEvent {
     pub row: AuditRow,
-    /// Whether a MAC covers it (directly, or through a later MACed event).
+    /// Whether its own MAC and its user's signature cover it (run `audit --verify` to check
+    /// them); a failed unlock, written before any key, never is.
     pub authenticated: bool,
 }
 
@@ -136,11 +137,7 @@ impl Vault {
         let mut pending: Vec<AuditRow> = Vec::new();
         // Every MACed event from the file's boundary on (bound into the roster's signed list)
         // must be signed, and once an event is signed, every MACed event after it.
-        let boundary = self
-            .store
-            .meta(crate::store::AUDIT_SIGNED_FROM)?
-            .and_then(|b| <[u8; 8]>::try_from(b.as_slice()).ok())
-            .map(i64::from_be_bytes);
+        let boundary = self.signed_from()?;
         let mut signed_from = None;
         for (i, e) in events.iter().enumerate() {
             if e.seq != i as i64 + 1 {
@@ -148,6 +145,11 @@ impl Vault {
             }
             match &e.mac {
                 None if e.sig.is_some() => return Err(bad_event(e, "signed but not MACed")),
+                // Only a failed unlock is written without a key; anything else unMACed was
+                // slipped into the file (the next MAC covers that it was there, not who wrote it).
+                None if !e.outcome.starts_with("failed: ") => {
+                    return Err(bad_event(e, "neither MACed nor a failed unlock"))
+                }
                 None => pending.push(e.clone()),
                 Some(mac) => {
                     let want = chain_mac(self.keys.audit_key.expose(), &self.vault_id, &prev, &pending, e);
@@ -191,6 +193,15 @@ impl Vault {
         Ok((events.len(), pending.len()))
     }
 
+    /// The first event that must be signed by its user (bound into the roster's signed list).
+    fn signed_from(&self) -> Result<Option<i64>> {
+        Ok(self
+            .store
+            .meta(crate::store::AUDIT_SIGNED_FROM)?
+            .and_then(|b| <[u8; 8]>::try_from(b.as_slice()).ok())
+            .map(i64::from_be_bytes))
+    }
+
     /// Checks that an event was signed by the user it names, whose roster entry verifies.
     fn verify_event_sig(&self, e: &AuditRow, mac: &[u8], sig: &[u8]) -> Result<()> {
         let user = self.store.user_by_name(&e.user_name)?.ok_or_else(|| bad_event(e, "names no user of the vault"))?;
@@ -208,14 +219,19 @@ impl Vault {
         project: Option<&str>,
     ) -> Result<Vec<AuditEvent>> {
         let events = self.store.audit_after(0)?;
-        let last_mac = events.iter().rposition(|e| e.mac.is_some());
+        let boundary = self.signed_from()?.unwrap_or(1);
         Ok(events
             .into_iter()
-            .enumerate()
-            .filter(|(_, e)| since.is_none_or(|t| e.at >= t))
-            .filter(|(_, e)| user.is_none_or(|u| e.user_name == u))
-            .filter(|(_, e)| project.is_none_or(|p| e.project == p))
-            .map(|(i, row)| AuditEvent { authenticated: last_mac.is_some_and(|l| i <= l), row })
+            .filter(|e| since.is_none_or(|t| e.at >= t))
+            .filter(|e| user.is_none_or(|u| e.user_name == u))
+            .filter(|e| project.is_none_or(|p| e.project == p))
+            // Only a MACed, signed event says who wrote it (before a migrated file's boundary,
+            // format 1's MAC alone); a failed unlock (no key yet) is shown as unauthenticated
+            // even once a later MAC covers that it was there.
+            .map(|row| AuditEvent {
+                authenticated: row.mac.is_some() && (row.sig.is_some() || row.seq < boundary),
+                row,
+            })
             .collect())
     }
 }

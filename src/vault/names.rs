@@ -164,6 +164,32 @@ pub fn is_dangerous_env(name: &str) -> bool {
         "ERL_AFLAGS",
         "ERL_ZFLAGS",
         "ELIXIR_ERL_OPTIONS",
+        // Where keys and credentials go, and what else programs load.
+        "SSLKEYLOGFILE",
+        "AWS_CONFIG_FILE",
+        "AWS_SHARED_CREDENTIALS_FILE",
+        "AWS_CA_BUNDLE",
+        "NODE_TLS_REJECT_UNAUTHORIZED",
+        "VIMINIT",
+        "EXINIT",
+        "MYVIMRC",
+        "PS0",
+        "PS1",
+        "PS2",
+        "PS3",
+        "JAVA_HOME",
+        "GOROOT",
+        "GOPATH",
+        "GOTOOLCHAIN",
+        "RUSTC_WORKSPACE_WRAPPER",
+        "RUSTDOC",
+        "PHPRC",
+        "PHP_INI_SCAN_DIR",
+        "GRADLE_USER_HOME",
+        "JUPYTER_CONFIG_DIR",
+        "JUPYTER_PATH",
+        "IPYTHONDIR",
+        "TF_CLI_CONFIG_FILE",
         // vault's own settings.
         "VAULT_PATH",
         "VAULT_USER",
@@ -172,10 +198,27 @@ pub fn is_dangerous_env(name: &str) -> bool {
         "VAULT_PASSPHRASE",
         "VAULT_SESSION",
     ];
-    const PREFIXES: &[&str] =
-        &["LD_", "DYLD_", "PYTHON", "PERL5", "PERLLIB", "PERL_", "BASH_FUNC_", "GIT_", "NPM_CONFIG_", "XDG_", "CONDA_"];
+    const PREFIXES: &[&str] = &[
+        "LD_",
+        "DYLD_",
+        "PYTHON",
+        "PERL5",
+        "PERLLIB",
+        "PERL_",
+        "BASH_FUNC_",
+        "GIT_",
+        "NPM_CONFIG_",
+        "XDG_",
+        "CONDA_",
+        "CARGO_BUILD_",
+    ];
+    // Where a client sends its requests (and the caller's own credentials with them):
+    // AWS_ENDPOINT_URL, HF_ENDPOINT, OPENAI_BASE_URL, ...
+    const SUFFIXES: &[&str] = &["_ENDPOINT", "_ENDPOINT_URL", "_BASE_URL", "_API_BASE"];
     let upper = name.to_ascii_uppercase();
-    EXACT.contains(&upper.as_str()) || PREFIXES.iter().any(|p| upper.starts_with(p))
+    EXACT.contains(&upper.as_str())
+        || PREFIXES.iter().any(|p| upper.starts_with(p))
+        || SUFFIXES.iter().any(|x| upper.ends_with(x))
 }
 
 /// Checks a user name: 1 to 63 characters of letters, digits, `.`, `-` and `_`, starting with a
@@ -263,10 +306,26 @@ mod tests {
             "https_proxy",
             "SSL_CERT_FILE",
             "VAULT_PATH",
+            "SSLKEYLOGFILE",
+            "HF_ENDPOINT",
+            "AWS_ENDPOINT_URL",
+            "OPENAI_BASE_URL",
+            "PS1",
+            "JAVA_HOME",
+            "CARGO_BUILD_RUSTC_WRAPPER",
         ] {
             assert!(check_env(bad).is_err(), "{bad}");
         }
-        for good in ["VAULT_ADDR", "VAULT_TOKEN", "GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY", "DATABASE_URL", "NODE_ENV"] {
+        for good in [
+            "VAULT_ADDR",
+            "VAULT_TOKEN",
+            "GITHUB_TOKEN",
+            "AWS_SECRET_ACCESS_KEY",
+            "DATABASE_URL",
+            "NODE_ENV",
+            "CARGO_REGISTRY_TOKEN",
+            "HF_TOKEN",
+        ] {
             assert!(check_env(good).is_ok(), "{good}");
         }
         assert!(check_user("alice").is_ok());

@@ -474,8 +474,10 @@ impl Vault {
                     continue;
                 }
                 let pkey = self.project_key(&p, &g)?;
+                // A row that does not open is left as it is (it fails, exit 7, where it is
+                // used), not made to stop every command of every editor.
                 for mut row in legacy {
-                    let dek = self.open_dek(&p, &pkey, &row)?;
+                    let Ok(dek) = self.open_dek(&p, &pkey, &row) else { continue };
                     self.wrap_dek(&p, &pkey, &mut row, &dek);
                     s.update_secret(&row)?;
                     n += 1;
@@ -489,7 +491,7 @@ impl Vault {
                 }
                 let ckey = self.community_key(&c, &m)?;
                 for (row, sh) in legacy {
-                    let dek = self.open_shared_dek(&c, &ckey, &row, &sh)?;
+                    let Ok(dek) = self.open_shared_dek(&c, &ckey, &row, &sh) else { continue };
                     s.put_share(&self.make_share(&c, &ckey, &row, &dek))?;
                     n += 1;
                 }
