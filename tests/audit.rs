@@ -54,20 +54,6 @@ fn verify_ok(home: &Path) -> String {
     stderr_of(&a)
 }
 
-/// Edits the audit table as an attacker who can write the file would: lift the append-only
-/// triggers, run `edit`, and put the triggers back exactly as they were (a file missing them
-/// is refused on open, before any audit check).
-fn edit_audit(home: &Path, edit: &str) {
-    sql(
-        &vault_path(home),
-        &format!(
-            "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; {edit}; \
-             CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END; \
-             CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;"
-        ),
-    );
-}
-
 /// `audit --verify` fails naming `what`. With --accept-rollback: some edits here also make the
 /// file differ from what this computer last saw (tests/rollback.rs covers that); the chain must
 /// catch them on its own, as on a computer that never saw the file.

@@ -619,19 +619,6 @@ fn audited() -> TempDir {
     home
 }
 
-/// Edits the audit table as tests/audit.rs does: lift the append-only triggers, run `edit`, put
-/// them back exactly as they were.
-fn edit_audit(home: &Path, edit: &str) {
-    sql(
-        &db(home),
-        &format!(
-            "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; {edit}; \
-             CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END; \
-             CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;"
-        ),
-    );
-}
-
 fn audit_rows(home: &Path) -> String {
     sql(&db(home), "SELECT seq, user_name, action, outcome, hex(mac), hex(sig) FROM audit ORDER BY seq")
 }

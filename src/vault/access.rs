@@ -227,17 +227,10 @@ impl Vault {
     /// Unwraps the project key from our grant after checking who wrapped it.
     pub(super) fn project_key(&self, project: &ProjectRow, g: &GrantRow) -> Result<Key32> {
         let what = || format!("the key of project '{}'", project.name);
-        if g.key_epoch != project.key_epoch || g.user_id != self.me.id {
+        if g.user_id != self.me.id {
             return Err(Error::tampered(what()));
         }
-        let signer_grant = self.store.grant(&project.id, &g.key_signer)?.ok_or_else(|| Error::tampered(what()))?;
-        if self.verify_grant(project, &signer_grant, 0)? != Role::Owner {
-            return Err(Error::tampered(what()));
-        }
-        let signer = self.user_keys(&g.key_signer)?;
-        let kp = self.key_sig_parts(&project.id, &g.user_id, g.key_epoch, &g.wrapped_key, &g.key_signer);
-        crypto::verify(&signer.verifying, &g.key_sig, domain::PROJECT_KEY_SIG, &parts(&kp))
-            .map_err(|_| Error::tampered(what()))?;
+        self.verify_project_wrap(project, g)?;
         let wp = self.wrap_parts(&project.id, &self.me.id, g.key_epoch);
         self.keys.unwrap_key(&g.wrapped_key, domain::PROJECT_GRANT, &parts(&wp)).map_err(|_| Error::tampered(what()))
     }

@@ -299,3 +299,17 @@ pub fn row_matches(line: &str, cells: &[&str]) -> bool {
 pub mod team;
 
 pub mod bao;
+
+/// Edits the audit table as an attacker who can write the file would: lift the append-only
+/// triggers, run `edit`, and put the triggers back exactly as they were (a file missing them
+/// is refused on open, before any audit check).
+pub fn edit_audit(home: &Path, edit: &str) {
+    sql(
+        &vault_path(home),
+        &format!(
+            "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; {edit}; \
+             CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END; \
+             CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;"
+        ),
+    );
+}
