@@ -196,7 +196,10 @@ impl Table {
         if self.rows > 0 {
             let (b, start, end) = self.above[col];
             if self.data[b][start..end] == *c {
-                self.put("", &[SAME_AS_ABOVE]);
+                match self.data.last_mut() {
+                    Some(d) if d.len() < d.capacity() => d.push(char::from(SAME_AS_ABOVE as u8)),
+                    _ => drop(self.put("", &[SAME_AS_ABOVE])),
+                }
                 return;
             }
         }

@@ -529,13 +529,15 @@ impl Store {
             let text = |i: usize| r.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
             let opt_text = |i: usize| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(Into::into));
             let name = text(0)?;
-            if name == last {
-                // The same secret (names are unique in a project) shared with one more
-                // community: it was listed with the first.
-                continue;
+            if shares {
+                if name == last {
+                    // The same secret (names are unique in a project) shared with one more
+                    // community: it was listed with the first.
+                    continue;
+                }
+                last.clear();
+                last.push_str(name);
             }
-            last.clear();
-            last.push_str(name);
             let detail = match detail {
                 ListDetail::Brief => None,
                 ListDetail::Full => Some(ListedDetail {
