@@ -131,9 +131,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # Every vault command acts as alice, on a vault named per workload, with no config file, and
-# keeps its session files in our folder. No VAULT_SESSION or VAULT_PASSPHRASE is exported: each
-# command names its own.
-export VAULT_USER=alice VAULT_CONFIG=$W/no-config.toml XDG_RUNTIME_DIR=$W/run
+# keeps its session files and what it remembers of each vault file (rollback detection) in our
+# folder. No VAULT_SESSION or VAULT_PASSPHRASE is exported: each command names its own.
+export VAULT_USER=alice VAULT_CONFIG=$W/no-config.toml XDG_RUNTIME_DIR=$W/run XDG_STATE_HOME=$W/state
 unset VAULT_SESSION VAULT_PASSPHRASE VAULT_PATH VAULT_PROJECT
 export LC_ALL=C
 PASS_PHRASE=bench-passphrase-not-secret
@@ -404,8 +404,11 @@ hfx run exec S_main "${X[@]}"
 [ ${#S[@]} -gt 0 ] && hf run shell "${S[@]}"
 
 # import 1,000 (each run starts from the same state: a restored file / deleted KV paths)
+# Putting the older file back is a rollback to vault; what this computer remembers of it goes
+# too, so each run imports as on a computer that had not seen the file since.
+IMP_ID=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT CAST(value AS TEXT) FROM meta WHERE key = '"'"'vault_id'"'"'").fetchone()[0])' "$W/vault/imp-base.db")
 cat >"$W/cmd/vault_import_reset.sh" <<EOF
-cp $W/vault/imp-base.db $W/vault/imp.db && rm -f $W/vault/imp.db-wal $W/vault/imp.db-shm
+cp $W/vault/imp-base.db $W/vault/imp.db && rm -f $W/vault/imp.db-wal $W/vault/imp.db-shm $W/state/vault/seen/$IMP_ID.json
 EOF
 hfx import vault S_imp --prepare "sh $W/cmd/vault_import_reset.sh" -n "vault" "$(V imp) import $W/data/s1000.env --project imp"
 [ $HAVE_BAO = 1 ] && hf import bao --prepare ". $W/cmd/bao_import_reset.sh" \

@@ -51,6 +51,29 @@ pub fn json_time(ts: i64) -> String {
     })
 }
 
+/// The last time a listing formatted, kept to lend out: its rows mostly share their times.
+#[derive(Default)]
+pub struct LastTime(Option<(i64, String)>);
+
+impl LastTime {
+    /// `table_time(ts)`.
+    pub fn table(&mut self, ts: i64) -> &str {
+        self.get(ts, table_time)
+    }
+
+    /// `json_time(ts)`.
+    pub fn json(&mut self, ts: i64) -> &str {
+        self.get(ts, json_time)
+    }
+
+    fn get(&mut self, ts: i64, format: fn(i64) -> String) -> &str {
+        if self.0.as_ref().is_none_or(|(t, _)| *t != ts) {
+            self.0 = Some((ts, format(ts)));
+        }
+        self.0.as_ref().map_or("", |(_, s)| s.as_str())
+    }
+}
+
 /// `format(ts)`, reusing the last result when `ts` repeats: the rows of a listing mostly share
 /// their times (an import writes them all in the same second), and formatting was a tenth of
 /// the cost of listing 10,000 secrets.
@@ -82,8 +105,14 @@ fn width(s: &str) -> usize {
 /// Escapes control characters (ANSI escapes included) in clear text that others may have
 /// written, so a shared vault cannot drive our terminal.
 pub fn clean(s: &str) -> String {
-    if !s.chars().any(char::is_control) {
-        return s.to_owned();
+    cleaned(s).into_owned()
+}
+
+/// [`clean`], borrowing `s` when it has nothing to escape (nearly always).
+pub fn cleaned(s: &str) -> std::borrow::Cow<'_, str> {
+    // Printable ASCII has no control character; anything else is looked at char by char.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
     }
     s.chars().map(|c| if c.is_control() { c.escape_default().collect::<String>() } else { c.to_string() }).collect()
 }
@@ -91,59 +120,197 @@ pub fn clean(s: &str) -> String {
 /// A table with our look: borders on a terminal (comfy-table, wrapped to its width), plain
 /// aligned columns when piped (written here: comfy-table laid out a 10,000-row listing in
 /// ~40 ms, this writes it in ~2 ms, byte for byte the same).
+///
+/// The rows are kept encoded one after another in a few large buffers rather than as a
+/// string per cell (a 10,000-row listing made 70,000 of them to allocate, fault in and free):
+/// each cell is a short header (length, and display width when it differs) and its text, or
+/// one byte when it repeats the cell above it (a listing's times, creator and masked value
+/// mostly do). Headers are ASCII, so a buffer is text and a cell a slice of it. Column widths
+/// are kept as rows come, so writing the table is one pass. The buffers are wiped when
+/// dropped, since revealed values may be among the cells (`list --reveal`, `history
+/// --reveal`), and a full one is never grown (its reallocation would free a copy unwiped):
+/// the next cells go to a new one.
 pub struct Table {
     header: Vec<String>,
-    rows: Vec<Vec<String>>,
+    /// The encoded rows, in buffers of at least `CHUNK` bytes; a cell never spans two.
+    data: Vec<Zeroizing<String>>,
+    /// Per column, where the text of the last row's cell is: (buffer, start, end).
+    above: Vec<(usize, usize, usize)>,
+    /// Per column, the widest cell's display width (the header's included).
+    widths: Vec<usize>,
+    /// The longest row's text, in bytes (the header's included).
+    longest: usize,
+    rows: usize,
+    /// A cell holds a line break (then comfy-table lays the table out).
+    multi_line: bool,
     tty: bool,
 }
 
+/// The size of one buffer of encoded rows.
+const CHUNK: usize = 64 * 1024;
+/// The header of a cell that repeats the one above it.
+const SAME_AS_ABOVE: u64 = 0;
+
 /// Starts a table with these column titles.
 pub fn table(style: Style, header: &[&str]) -> Table {
-    Table { header: header.iter().map(|h| (*h).to_owned()).collect(), rows: Vec::new(), tty: style.tty }
+    Table {
+        header: header.iter().map(|h| (*h).to_owned()).collect(),
+        data: Vec::new(),
+        above: Vec::new(),
+        widths: header.iter().map(|h| width(h)).collect(),
+        longest: header.iter().map(|h| h.len()).sum(),
+        rows: 0,
+        multi_line: false,
+        tty: style.tty,
+    }
 }
 
 impl Table {
-    /// Adds a row (one cell per column).
-    pub fn add_row(&mut self, cells: Vec<String>) -> &mut Self {
-        self.rows.push(cells);
+    /// Adds a row (one cell per column). The strings are wiped once copied in.
+    pub fn add_row(&mut self, mut cells: Vec<String>) -> &mut Self {
+        self.add_cells(cells.iter().map(String::as_str));
+        cells.iter_mut().for_each(Zeroize::zeroize);
         self
+    }
+
+    /// Adds a row from borrowed cells (one per column; missing ones are empty, extra ones
+    /// left out).
+    pub fn add_cells<'a>(&mut self, cells: impl IntoIterator<Item = &'a str>) -> &mut Self {
+        let mut n = 0;
+        let mut len = 0;
+        for c in cells.into_iter().take(self.header.len()) {
+            self.push_cell(n, c);
+            len += c.len();
+            n += 1;
+        }
+        debug_assert_eq!(n, self.header.len(), "a table row has one cell per column");
+        for col in n..self.header.len() {
+            self.push_cell(col, "");
+        }
+        self.longest = self.longest.max(len);
+        self.rows += 1;
+        self
+    }
+
+    fn push_cell(&mut self, col: usize, c: &str) {
+        if self.rows > 0 {
+            let (b, start, end) = self.above[col];
+            if self.data[b][start..end] == *c {
+                match self.data.last_mut() {
+                    Some(d) if d.len() < d.capacity() => d.push(char::from(SAME_AS_ABOVE as u8)),
+                    _ => drop(self.put("", &[SAME_AS_ABOVE])),
+                }
+                return;
+            }
+        }
+        let w = width(c);
+        self.widths[col] = self.widths[col].max(w);
+        self.multi_line |= c.contains('\n');
+        // (length + 1) * 2, odd when the display width (next) differs from the length.
+        let len = c.len() as u64 + 1;
+        let (b, start) = if w == c.len() { self.put(c, &[len * 2]) } else { self.put(c, &[len * 2 + 1, w as u64]) };
+        let at = (b, start, start + c.len());
+        match self.above.get_mut(col) {
+            Some(a) => *a = at,
+            None => self.above.push(at),
+        }
+    }
+
+    /// Appends the numbers `head` (6 bits a byte, ASCII) and `text` in one buffer; returns
+    /// where `text` starts.
+    fn put(&mut self, text: &str, head: &[u64]) -> (usize, usize) {
+        let need = text.len() + 11 * head.len();
+        if self.data.last().is_none_or(|d| d.capacity() - d.len() < need) {
+            self.data.push(Zeroizing::new(String::with_capacity(CHUNK.max(need))));
+        }
+        let b = self.data.len() - 1;
+        let d = &mut self.data[b];
+        for &n in head {
+            let mut n = n;
+            loop {
+                let low = (n & 0x3f) as u8;
+                n >>= 6;
+                if n == 0 {
+                    d.push(char::from(low));
+                    break;
+                }
+                d.push(char::from(low | 0x40));
+            }
+        }
+        let start = d.len();
+        d.push_str(text);
+        (b, start)
     }
 
     /// The number of rows, header not counted.
     pub fn row_count(&self) -> usize {
-        self.rows.len()
+        self.rows
+    }
+
+    /// Calls `each` with every row: each cell's text and display width.
+    fn for_each_row(&self, mut each: impl FnMut(&[(&str, usize)]) -> std::io::Result<()>) -> std::io::Result<()> {
+        let mut row: Vec<(&str, usize)> = vec![("", 0); self.header.len()];
+        let (mut b, mut at) = (0, 0);
+        for _ in 0..self.rows {
+            for cell in row.iter_mut() {
+                if at == self.data[b].len() {
+                    (b, at) = (b + 1, 0);
+                }
+                let d = &self.data[b];
+                let mut number = || {
+                    let (mut n, mut shift) = (0u64, 0);
+                    loop {
+                        let byte = d.as_bytes()[at];
+                        at += 1;
+                        n |= u64::from(byte & 0x3f) << shift;
+                        shift += 6;
+                        if byte & 0x40 == 0 {
+                            return n as usize;
+                        }
+                    }
+                };
+                let head = number();
+                if head as u64 != SAME_AS_ABOVE {
+                    let len = head / 2 - 1;
+                    let w = if head % 2 == 1 { number() } else { len };
+                    *cell = (&d[at..at + len], w);
+                    at += len;
+                }
+            }
+            each(&row)?;
+        }
+        Ok(())
     }
 
     /// Writes the table's lines, each without trailing blanks.
     fn write_to(&self, out: &mut impl Write) -> std::io::Result<()> {
-        let multi_line = || self.rows.iter().flatten().any(|c| c.contains('\n'));
-        if self.tty || multi_line() {
+        if self.tty || self.multi_line {
             return self.write_comfy(out);
         }
         // One leading and one trailing blank per cell, columns as wide as their widest cell:
-        // what comfy-table prints with the NOTHING preset.
-        let mut widths: Vec<usize> = self.header.iter().map(|h| width(h)).collect();
-        let mut longest = self.header.iter().map(String::len).sum::<usize>();
-        for row in &self.rows {
-            for (w, c) in widths.iter_mut().zip(row) {
-                *w = (*w).max(width(c));
-            }
-            longest = longest.max(row.iter().map(String::len).sum());
-        }
-        // Room for the longest line from the start: growing would free copies of revealed
-        // values unwiped.
-        let mut line = Zeroizing::new(String::with_capacity(longest + widths.iter().sum::<usize>() + 2 * widths.len()));
-        for row in std::iter::once(&self.header).chain(&self.rows) {
+        // what comfy-table prints with the NOTHING preset. Room for the longest line from the
+        // start: growing would free copies of revealed values unwiped.
+        let widths = &self.widths;
+        let mut line =
+            Zeroizing::new(String::with_capacity(self.longest + widths.iter().sum::<usize>() + 2 * widths.len()));
+        let mut write_line = |cells: &[(&str, usize)]| {
             line.clear();
-            for (i, w) in widths.iter().enumerate() {
-                let c = row.get(i).map_or("", String::as_str);
+            for (w, (c, cw)) in widths.iter().zip(cells) {
                 line.push(' ');
                 line.push_str(c);
-                line.extend(std::iter::repeat_n(' ', w - width(c) + 1));
+                let mut pad = w - cw + 1;
+                while pad > 0 {
+                    let n = pad.min(BLANKS.len());
+                    line.push_str(&BLANKS[..n]);
+                    pad -= n;
+                }
             }
-            writeln!(out, "{}", line.trim_end())?;
-        }
-        Ok(())
+            out.write_all(line.trim_end().as_bytes())?;
+            out.write_all(b"\n")
+        };
+        let header: Vec<(&str, usize)> = self.header.iter().map(|h| (h.as_str(), width(h))).collect();
+        write_line(&header)?;
+        self.for_each_row(write_line)
     }
 
     fn write_comfy(&self, out: &mut impl Write) -> std::io::Result<()> {
@@ -156,9 +323,10 @@ impl Table {
             t.load_preset(presets::NOTHING);
         }
         t.set_header(self.header.iter());
-        for row in &self.rows {
-            t.add_row(row.iter());
-        }
+        self.for_each_row(|row| {
+            t.add_row(row.iter().map(|(c, _)| *c));
+            Ok(())
+        })?;
         for line in t.lines() {
             writeln!(out, "{}", line.trim_end())?;
         }
@@ -166,12 +334,8 @@ impl Table {
     }
 }
 
-impl Drop for Table {
-    /// Cells may hold revealed values (`list --reveal`, `history --reveal`).
-    fn drop(&mut self) {
-        self.rows.iter_mut().flatten().for_each(Zeroize::zeroize);
-    }
-}
+/// Padding for table cells, pushed a slice at a time.
+const BLANKS: &str = "                                                                ";
 
 /// Prints a table to stdout; a table with no rows prints a note to stderr instead.
 pub fn print_table(t: &Table, empty_note: &str) -> std::io::Result<()> {
@@ -288,7 +452,7 @@ impl Default for JsonArray {
 impl<W: Write> JsonArray<W> {
     /// Starts the array on `out`.
     pub fn to(out: W) -> Self {
-        JsonArray { out: WipingWriter::new(out), item: Vec::with_capacity(1024), count: 0 }
+        JsonArray { out: WipingWriter::new(out), item: Vec::with_capacity(4096), count: 0 }
     }
 
     /// Prints one element.
@@ -315,11 +479,135 @@ impl<W: Write> JsonArray<W> {
         Ok(())
     }
 
+    /// Prints one object whose fields `fields` writes (see [`JsonObject`]): byte for byte what
+    /// [`JsonArray::push`] prints for a struct with those fields, without serde's machinery
+    /// (a 10,000-secret listing spent half its time there). The object is put together in the
+    /// element buffer, written out whole and wiped, as `push` does.
+    pub fn push_object(&mut self, fields: impl FnOnce(&mut JsonObject<'_>)) -> std::io::Result<()> {
+        self.item.extend_from_slice(if self.count == 0 { b"[\n  {" } else { b",\n  {" });
+        let mut o = JsonObject { buf: &mut self.item, fields: 0 };
+        fields(&mut o);
+        let empty = o.fields == 0;
+        self.item.extend_from_slice(if empty { b"}" } else { b"\n  }" });
+        let r = self.out.write_all(&self.item);
+        self.item.as_mut_slice().zeroize();
+        self.item.clear();
+        self.count += 1;
+        r
+    }
+
     /// Ends the array (`[]` when it had no element).
     pub fn finish(mut self) -> std::io::Result<()> {
         self.out.write_all(if self.count == 0 { b"[]\n" } else { b"\n]\n" })?;
         self.out.flush()
     }
+}
+
+/// The fields of one object of a [`JsonArray`], written as serde_json's pretty printer
+/// writes a struct's fields one level deep: keys are plain ASCII names (nothing to escape),
+/// strings are escaped as serde_json escapes them. Inlined into the caller, so each key is a
+/// constant copied in place.
+pub struct JsonObject<'a> {
+    buf: &'a mut Vec<u8>,
+    fields: usize,
+}
+
+impl JsonObject<'_> {
+    #[inline(always)]
+    fn key(&mut self, key: &str) {
+        debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'), "plain key {key}");
+        self.buf.extend_from_slice(if self.fields == 0 { b"\n    \"" } else { b",\n    \"" });
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf.extend_from_slice(b"\": ");
+        self.fields += 1;
+    }
+
+    /// A string field.
+    #[inline(always)]
+    pub fn str(&mut self, key: &str, v: &str) {
+        self.key(key);
+        json_str(self.buf, v);
+    }
+
+    /// A string field, or `null`.
+    #[inline(always)]
+    pub fn opt_str(&mut self, key: &str, v: Option<&str>) {
+        self.key(key);
+        match v {
+            Some(v) => json_str(self.buf, v),
+            None => self.buf.extend_from_slice(b"null"),
+        }
+    }
+
+    /// An integer field.
+    #[inline(always)]
+    pub fn int(&mut self, key: &str, v: i64) {
+        self.key(key);
+        // What `{v}` formats, without the formatting machinery (a listing writes 10,000).
+        let mut digits = [0u8; 20];
+        let mut n = v.unsigned_abs();
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if v < 0 {
+            self.buf.push(b'-');
+        }
+        self.buf.extend_from_slice(&digits[at..]);
+    }
+
+    /// A boolean field.
+    #[inline(always)]
+    pub fn bool(&mut self, key: &str, v: bool) {
+        self.key(key);
+        self.buf.extend_from_slice(if v { b"true" } else { b"false" });
+    }
+}
+
+/// Appends `s` as a JSON string, escaped exactly as serde_json escapes it.
+fn json_str(buf: &mut Vec<u8>, s: &str) {
+    if needs_json_escape(s.as_bytes()) {
+        // Something to escape (rare): serde_json's own escaping, so the bytes are its own.
+        // Writing into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *buf, s);
+        return;
+    }
+    buf.push(b'"');
+    buf.extend_from_slice(s.as_bytes());
+    buf.push(b'"');
+}
+
+/// Whether serde_json escapes anything in `s`: a control character (below 0x20), `"` or `\`.
+/// Eight bytes at a time: a listing checks some 130,000 strings.
+fn needs_json_escape(s: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Some byte of x is below n (n <= 0x80): exact for the word as a whole.
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS != 0;
+    let bad =
+        |x: u64| below(x, 0x20) || below(x ^ (ONES * u64::from(b'"')), 1) || below(x ^ (ONES * u64::from(b'\\')), 1);
+    let word = |w: &[u8]| u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+    let mut words = s.chunks_exact(8);
+    if words.any(|w| bad(word(w))) {
+        return true;
+    }
+    let rest = words.remainder();
+    if rest.is_empty() {
+        return false;
+    }
+    if s.len() >= 8 {
+        // The last eight bytes, overlapping words already checked.
+        return bad(word(&s[s.len() - 8..]));
+    }
+    // Shorter than a word: padded with blanks, which need no escape.
+    let mut w = [b' '; 8];
+    w[..rest.len()].copy_from_slice(rest);
+    bad(u64::from_le_bytes(w))
 }
 
 /// Prints a value as pretty JSON on stdout.
@@ -393,6 +681,79 @@ mod tests {
         t.write_to(&mut plain).unwrap();
         t.write_comfy(&mut comfy).unwrap();
         assert_eq!(String::from_utf8(plain).unwrap(), String::from_utf8(comfy).unwrap());
+    }
+
+    #[test]
+    fn long_plain_tables_match_comfy_table() {
+        // Repeated cells, empty ones, long ones, rows across buffers. (comfy-table wraps a
+        // cell longer than 65,535 columns: see the next test for one longer than a buffer.)
+        let big = "v".repeat(CHUNK / 2 + 100);
+        let mut t = table(Style { json: false, quiet: false, tty: false }, &["A", "B", "C", "D"]);
+        for i in 0..3000 {
+            let a = format!("NAME_{i:05}");
+            let b = if i % 7 == 0 { "été" } else { "" };
+            let c = if i % 1000 == 999 { big.as_str() } else { "***" };
+            let d = format!("time {}", i / 100);
+            t.add_cells([a.as_str(), b, c, d.as_str()]);
+        }
+        assert_eq!(t.row_count(), 3000);
+        assert!(t.data.len() > 2, "{} buffers", t.data.len());
+        let (mut plain, mut comfy) = (Vec::new(), Vec::new());
+        t.write_to(&mut plain).unwrap();
+        t.write_comfy(&mut comfy).unwrap();
+        assert_eq!(String::from_utf8(plain).unwrap(), String::from_utf8(comfy).unwrap());
+    }
+
+    #[test]
+    fn a_cell_longer_than_a_buffer_reads_back() {
+        let big = "w".repeat(3 * CHUNK);
+        let mut t = table(Style { json: false, quiet: false, tty: false }, &["A", "B"]);
+        t.add_cells(["x", "y"]).add_cells(["x", &big]).add_cells(["z", &big]).add_cells(["", ""]);
+        let mut rows = Vec::new();
+        t.for_each_row(|r| {
+            rows.push(r.iter().map(|(c, w)| (c.to_string(), *w)).collect::<Vec<_>>());
+            Ok(())
+        })
+        .unwrap();
+        let cell = |c: &str| (c.to_owned(), c.len());
+        assert_eq!(
+            rows,
+            [
+                vec![cell("x"), cell("y")],
+                vec![cell("x"), cell(&big)],
+                vec![cell("z"), cell(&big)],
+                vec![cell(""), cell("")],
+            ]
+        );
+    }
+
+    #[test]
+    fn json_integers_are_what_serde_writes() {
+        for v in [0, 1, -1, 9, 10, -10, 99, 100, 12_345, i64::MAX, i64::MIN, i64::MIN + 1] {
+            let mut out = Vec::new();
+            let mut a = JsonArray::to(&mut out);
+            a.push_object(|o| o.int("n", v)).unwrap();
+            a.finish().unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), format!("[\n  {{\n    \"n\": {v}\n  }}\n]\n"));
+        }
+    }
+
+    #[test]
+    fn json_escapes_are_found_in_any_position() {
+        for len in 0..20 {
+            for at in 0..len {
+                for b in 0u8..=255 {
+                    let mut s = vec![b'a'; len];
+                    s[at] = b;
+                    let serde = serde_json::to_string(&String::from_utf8_lossy(&s)).unwrap();
+                    let plain = b >= 0x20 && b != b'"' && b != b'\\';
+                    assert_eq!(needs_json_escape(&s), !plain, "byte {b:#x} at {at} of {len}");
+                    if plain && b < 0x80 {
+                        assert_eq!(serde.len(), len + 2);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

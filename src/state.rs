@@ -31,10 +31,18 @@ fn file(vault_id: &str) -> Option<PathBuf> {
     ok.then(|| dir().map(|d| d.join(format!("{vault_id}.json")))).flatten()
 }
 
+thread_local! {
+    /// What `seen` read for a vault id: `remember` leaves the file alone when it would write
+    /// the same bytes back, so a command that changed nothing (a listing, a read) costs no
+    /// write and no fsync here.
+    static READ: std::cell::RefCell<Option<(String, String)>> = const { std::cell::RefCell::new(None) };
+}
+
 /// The position remembered for `vault_id` (empty when none, or unreadable).
 pub fn seen(vault_id: &str) -> Position {
     let Some(path) = file(vault_id) else { return Position::default() };
     let Ok(text) = std::fs::read_to_string(path) else { return Position::default() };
+    READ.with_borrow_mut(|r| *r = Some((vault_id.to_owned(), text.clone())));
     let Ok(v) = serde_json::from_str::<Value>(&text) else { return Position::default() };
     let heads = v["heads"]
         .as_object()
@@ -76,7 +84,13 @@ pub fn remember(vault_id: &str, kept: &Position, now: &Position) {
         "heads": merged.heads.iter().map(|(k, (n, d))| (k.clone(), json!([n, hex::encode(d)]))).collect::<serde_json::Map<_, _>>(),
         "audit": merged.audit.map(|(seq, mac)| json!([seq, hex::encode(mac)])),
     });
-    if let Err(e) = write_atomically(&path, body.to_string().as_bytes()) {
+    let body = body.to_string();
+    // Unchanged since `seen` read it: nothing to write. (Commands running at the same time
+    // race here as before: each writes its own merge, the last one stands.)
+    if READ.with_borrow(|r| r.as_ref().is_some_and(|(id, text)| id == vault_id && *text == body)) {
+        return;
+    }
+    if let Err(e) = write_atomically(&path, body.as_bytes()) {
         eprintln!(
             "vault: warning: cannot remember where this vault file stands in {} ({e}); a rollback to an older copy \
              would go unnoticed here",

@@ -5,11 +5,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use serde::Serialize;
+use zeroize::Zeroizing;
 
 use super::context::{confirm_delete, read_value};
 use super::Ctx;
-use crate::output::{self, clean, json_time, note, table_time, MASK};
-use crate::vault::{Scope, SecretEdit, SecretInfo};
+use crate::output::{self, clean, cleaned, json_time, note, table_time, LastTime, MASK};
+use crate::vault::{ListDetail, Scope, SecretDetail, SecretEdit, SecretInfo, SecretMeta};
 use crate::{Error, Result};
 
 /// Where a secret lives: a project, or your private secrets.
@@ -300,23 +301,58 @@ struct SecretJson<'a> {
 }
 
 fn to_json(s: &SecretInfo) -> SecretJson<'_> {
+    meta_json(s.meta(), s.detail(), s.value.as_ref().map(|v| v.expose()))
+}
+
+fn meta_json<'a>(m: SecretMeta<'a>, d: SecretDetail<'a>, value: Option<&'a str>) -> SecretJson<'a> {
     SecretJson {
-        id: &s.row.id,
-        name: &s.row.name,
-        env_name: &s.row.env_name,
-        project: &s.project,
-        description: &s.row.description,
-        version: s.row.current_version,
-        write_only: s.row.write_only,
-        provider: s.row.provider.as_deref(),
-        created_by: &s.creator,
-        created_at: json_time(s.row.created_at),
-        modified_by: &s.modifier,
-        modified_at: json_time(s.row.modified_at),
-        shared_with: s.shared_with.as_deref(),
-        shared_from: s.shared_from.as_deref(),
-        accepted_as: s.shared_from.as_ref().map(|_| s.accepted_as.as_deref()),
-        value: s.value.as_ref().map(|v| v.expose()),
+        id: d.id,
+        name: m.name,
+        env_name: d.env_name,
+        project: m.project,
+        description: m.description,
+        version: d.version,
+        write_only: m.write_only,
+        provider: d.provider,
+        created_by: m.creator,
+        created_at: json_time(m.created_at),
+        modified_by: d.modifier,
+        modified_at: json_time(m.modified_at),
+        shared_with: m.shared_with,
+        shared_from: m.shared_from,
+        accepted_as: m.shared_from.map(|_| m.accepted_as),
+        value,
+    }
+}
+
+/// A listed secret's [`SecretJson`] (no value), written field by field: the same bytes
+/// (see the test below), without building it.
+fn write_listed_json(
+    o: &mut output::JsonObject<'_>,
+    m: &SecretMeta<'_>,
+    d: &SecretDetail<'_>,
+    (created, modified): &mut (LastTime, LastTime),
+) {
+    o.str("id", d.id);
+    o.str("name", m.name);
+    o.str("env_name", d.env_name);
+    o.str("project", m.project);
+    o.str("description", m.description);
+    o.int("version", d.version);
+    o.bool("write_only", m.write_only);
+    if let Some(p) = d.provider {
+        o.str("provider", p);
+    }
+    o.str("created_by", m.creator);
+    o.str("created_at", created.json(m.created_at));
+    o.str("modified_by", d.modifier);
+    o.str("modified_at", modified.json(m.modified_at));
+    if let Some(c) = m.shared_with {
+        o.str("shared_with", c);
+    }
+    if let Some(home) = m.shared_from {
+        o.str("shared_from", home);
+        o.opt_str("accepted_as", m.accepted_as);
     }
 }
 
@@ -325,9 +361,9 @@ fn io(e: std::io::Error) -> Error {
 }
 
 /// "with C" for a secret shared from here, "from P (read-only)" for one shared into here.
-fn shared_label(s: &SecretInfo) -> String {
-    match (&s.shared_with, &s.shared_from) {
-        (_, Some(home)) => match &s.accepted_as {
+fn shared_label(s: &SecretMeta<'_>) -> String {
+    match (s.shared_with, s.shared_from) {
+        (_, Some(home)) => match s.accepted_as {
             Some(env) => format!("from {home} (read-only, accepted as {env})"),
             None => format!("from {home} (read-only, not accepted)"),
         },
@@ -336,11 +372,21 @@ fn shared_label(s: &SecretInfo) -> String {
     }
 }
 
+/// What the VALUE column shows of a secret whose value is not revealed.
+fn masked(s: &SecretMeta<'_>) -> &'static str {
+    if s.write_only {
+        MASK_WRITE_ONLY
+    } else {
+        MASK
+    }
+}
+
+const MASK_WRITE_ONLY: &str = "*** (write-only)";
+
 fn shown(s: &SecretInfo) -> String {
     match &s.value {
         Some(v) => v.expose().to_owned(),
-        None if s.row.write_only => format!("{MASK} (write-only)"),
-        None => MASK.to_owned(),
+        None => masked(&s.meta()).to_owned(),
     }
 }
 
@@ -370,22 +416,21 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
             if style.json && !reveal {
                 // Streamed: each secret is printed as it is read.
                 let mut out = output::JsonArray::new();
-                v.each_secret(&scope, |s| out.push(&to_json(&s)).map_err(io))?;
+                let mut times = (LastTime::default(), LastTime::default());
+                v.each_listed(&scope, ListDetail::Full, |m| {
+                    let d = m.detail.ok_or_else(|| Error::Corrupt("a listing without its details".into()))?;
+                    out.push_object(|o| write_listed_json(o, m, &d, &mut times)).map_err(io)
+                })?;
                 return out.finish().map_err(io);
             }
             let mut t =
                 output::table(style, &["NAME", "DESCRIPTION", "VALUE", "SHARED", "CREATOR", "CREATED", "MODIFIED"]);
-            let mut add = |s: &SecretInfo| {
-                let value = if reveal && s.value.is_some() { clean(&shown(s)) } else { shown(s) };
-                t.add_row(vec![
-                    s.row.name.clone(),
-                    clean(&s.row.description),
-                    value,
-                    shared_label(s),
-                    s.creator.clone(),
-                    table_time(s.row.created_at),
-                    table_time(s.row.modified_at),
-                ]);
+            // One row of the table: `value` is the VALUE cell (cleaned when revealed).
+            let (mut created, mut modified) = (LastTime::default(), LastTime::default());
+            let mut add = |m: &SecretMeta<'_>, value: &str| {
+                let shared = shared_label(m);
+                let (c, d) = (created.table(m.created_at), modified.table(m.modified_at));
+                t.add_cells([m.name, &cleaned(m.description), value, &shared, m.creator, c, d]);
             };
             if reveal {
                 let list = v.list_secrets(&scope, true)?;
@@ -394,10 +439,14 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
                     output::print_json(&list.iter().map(to_json).collect::<Vec<_>>()).map_err(io)?;
                     return Ok(());
                 }
-                list.iter().for_each(&mut add);
+                for s in &list {
+                    let value = Zeroizing::new(shown(s));
+                    let value = if s.value.is_some() { Zeroizing::new(clean(&value)) } else { value };
+                    add(&s.meta(), &value);
+                }
             } else {
-                v.each_secret(&scope, |s| {
-                    add(&s);
+                v.each_listed(&scope, ListDetail::Brief, |m| {
+                    add(m, masked(m));
                     Ok(())
                 })?;
             }
@@ -646,4 +695,52 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta<'a>(text: &'a str, shared: u8) -> SecretMeta<'a> {
+        SecretMeta {
+            name: text,
+            project: "proj",
+            description: text,
+            write_only: shared % 3 == 0,
+            creator: "alice",
+            created_at: 1_658_154_180 + i64::from(shared),
+            modified_at: -5,
+            shared_with: (shared == 1).then_some(text),
+            shared_from: (shared >= 2).then_some("home"),
+            accepted_as: (shared == 3).then_some(text),
+            detail: Some(SecretDetail {
+                id: "0123456789abcdef0123456789abcdef",
+                env_name: "ENV_NAME",
+                provider: (shared % 2 == 1).then_some("bao"),
+                version: i64::from(shared) * 1000 - 7,
+                modifier: text,
+            }),
+        }
+    }
+
+    #[test]
+    fn listed_json_is_what_serde_writes() {
+        let texts =
+            ["", "plain", "quote \" back \\ slash", "ctl \u{1}\u{8}\t\n\u{c}\r\u{1f}\u{7f}", "été 日本 \u{2028}"];
+        for n in 0..=texts.len() * 4 {
+            let metas: Vec<SecretMeta<'_>> = (0..n).map(|i| meta(texts[i % texts.len()], (i % 4) as u8)).collect();
+            let mut fast = Vec::new();
+            let mut a = output::JsonArray::to(&mut fast);
+            let mut times = (LastTime::default(), LastTime::default());
+            for m in &metas {
+                a.push_object(|o| write_listed_json(o, m, &m.detail.unwrap(), &mut times)).unwrap();
+            }
+            a.finish().unwrap();
+            let whole = serde_json::to_string_pretty(
+                &metas.iter().map(|m| meta_json(*m, m.detail.unwrap(), None)).collect::<Vec<_>>(),
+            )
+            .unwrap();
+            assert_eq!(String::from_utf8(fast).unwrap(), whole + "\n", "{n} secrets");
+        }
+    }
 }

@@ -44,3 +44,9 @@ CREATE TABLE heads (
     sig    BLOB NOT NULL,
     prev   BLOB NOT NULL
 ) STRICT;
+
+-- Rows still sealed with format 1's binding, for the check every unlock makes (is there any
+-- left for this user to rebind?) without reading the whole secrets table: partial indexes
+-- hold only such rows, so once all are rebound they are empty and the check is one lookup.
+CREATE INDEX secrets_unbound ON secrets(project_id) WHERE bind < 2;
+CREATE INDEX secret_shares_unbound ON secret_shares(community_id) WHERE bind < 2;

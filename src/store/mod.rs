@@ -32,6 +32,12 @@ pub const AUDIT_SIGNED_FROM: &str = "audit_signed_from";
 /// `PRAGMA application_id`: "VALT", so another SQLite file is recognised as not a vault.
 pub const APPLICATION_ID: i64 = 0x5641_4C54;
 
+/// `PRAGMA cache_size` in a read transaction (negative: KiB): B-tree interior pages and the
+/// pages at hand fit; what a scan passes by is read again if ever needed, never kept.
+const READ_CACHE: i64 = -256;
+/// `PRAGMA cache_size` in a write transaction: SQLite's default (2 MiB).
+const WRITE_CACHE: i64 = -2000;
+
 /// WAL size past which closing checkpoints even after reads only (see `Drop for Store`).
 const WAL_CHECKPOINT_BYTES: u64 = 256 * 1024;
 
@@ -58,19 +64,34 @@ fn schema_objects(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
     rows.collect()
 }
 
-/// The schema of this build's format, made once per process in memory.
-fn expected_schema() -> Result<&'static [SchemaObject]> {
-    static EXPECTED: std::sync::OnceLock<Vec<SchemaObject>> = std::sync::OnceLock::new();
-    if let Some(e) = EXPECTED.get() {
-        return Ok(e);
-    }
+mod expected_schema;
+
+/// The schema of this build's format: what `SCHEMA` and `MIGRATIONS` make, as SQLite stores it.
+/// Kept as a constant (src/store/expected_schema.rs) rather than made in an in-memory database
+/// on every open, which cost more than the rest of opening the file. A unit test makes it from
+/// the SQL and compares (`VAULT_BLESS_SCHEMA=1 cargo test --lib expected_schema` rewrites the
+/// file after a schema change), and `Store::create` checks each new file against it.
+use expected_schema::EXPECTED_SCHEMA;
+
+/// The schema `SCHEMA` and `MIGRATIONS` make, built in memory (tests only: see
+/// `EXPECTED_SCHEMA`).
+#[cfg(test)]
+fn built_schema() -> Result<Vec<SchemaObject>> {
     let conn = Connection::open_in_memory()?;
     conn.execute_batch(SCHEMA)?;
     for (_, sql) in MIGRATIONS {
         conn.execute_batch(sql)?;
     }
-    let objects = schema_objects(&conn)?;
-    Ok(EXPECTED.get_or_init(|| objects))
+    Ok(schema_objects(&conn)?)
+}
+
+/// Whether a file's schema objects are exactly the expected ones, in the same order.
+fn is_expected(found: &[SchemaObject]) -> bool {
+    found.len() == EXPECTED_SCHEMA.len()
+        && found
+            .iter()
+            .zip(EXPECTED_SCHEMA)
+            .all(|(f, e)| (f.0.as_str(), f.1.as_str(), f.2.as_str(), f.3.as_str()) == *e)
 }
 
 /// How the first difference between a file's schema and the expected one reads in an error.
@@ -168,6 +189,9 @@ impl Store {
                 s.conn.pragma_update(None, "user_version", FORMAT_VERSION)?;
                 Ok(())
             })?;
+            // What every later open checks: a build whose EXPECTED_SCHEMA lags its SQL makes
+            // no file at all.
+            store.check_schema()?;
             Ok(store)
         })();
         if result.is_err() {
@@ -267,9 +291,12 @@ impl Store {
     /// view, an index or a changed table is tampering (exit 7), never something to run with.
     fn check_schema(&self) -> Result<()> {
         let found = schema_objects(&self.conn)?;
-        let expected = expected_schema()?;
-        if found != expected {
-            return Err(Error::tampered(format!("the vault file's schema ({})", schema_difference(&found, expected))));
+        if !is_expected(&found) {
+            let expected: Vec<SchemaObject> = EXPECTED_SCHEMA
+                .iter()
+                .map(|e| (e.0.to_owned(), e.1.to_owned(), e.2.to_owned(), e.3.to_owned()))
+                .collect();
+            return Err(Error::tampered(format!("the vault file's schema ({})", schema_difference(&found, &expected))));
         }
         Ok(())
     }
@@ -313,9 +340,14 @@ impl Store {
     /// `write`: they then see one snapshot of the file, and SQLite takes its WAL read lock once
     /// instead of once per statement (a 10,000-row listing made 30,000 lock and stat calls).
     /// Writers are not blocked (WAL); a checkpoint cannot pass the snapshot while it is open.
+    ///
+    /// Reads keep a small page cache ([`READ_CACHE`]): a listing walks thousands of pages once
+    /// each, and every page the default 2 MiB cache grew into was fresh memory to fault in (a
+    /// 10,000-secret listing took ~500 page faults more, about 1 ms). Writes get the default
+    /// back (see `write`), so a transaction's dirty pages stay in memory until it commits.
     pub fn begin_read(&self) -> Result<()> {
         if !self.reading.get() && self.conn.is_autocommit() {
-            self.conn.execute_batch("BEGIN DEFERRED")?;
+            self.conn.execute_batch(&format!("PRAGMA cache_size={READ_CACHE}; BEGIN DEFERRED"))?;
             self.reading.set(true);
         }
         Ok(())
@@ -333,7 +365,7 @@ impl Store {
     /// An open read snapshot is ended first, so the write sees (and checks) the newest data.
     pub fn write<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
         self.end_read();
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        self.conn.execute_batch(&format!("PRAGMA cache_size={WRITE_CACHE}; BEGIN IMMEDIATE"))?;
         match f(self) {
             Ok(v) => match self.conn.execute_batch("COMMIT") {
                 Ok(()) => {
@@ -394,4 +426,55 @@ fn describe_open_error(e: &rusqlite::Error) -> String {
 /// The current time as Unix seconds, UTC.
 pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `EXPECTED_SCHEMA` as Rust source, one object per entry.
+    fn render(objects: &[SchemaObject]) -> String {
+        let mut out = String::from(
+            "//! The schema objects of a format 2 vault file, exactly as SQLite stores them: (type, name,\n\
+             //! table, SQL). Generated from schema.sql and the migrations by\n\
+             //! `VAULT_BLESS_SCHEMA=1 cargo test --lib expected_schema`; the test fails while this file\n\
+             //! and the SQL disagree. Every open compares the file's schema with it (`check_schema`).\n\n\
+             #[rustfmt::skip]\n\
+             pub(super) const EXPECTED_SCHEMA: &[(&str, &str, &str, &str)] = &[\n",
+        );
+        for (t, n, tbl, sql) in objects {
+            out.push_str(&format!("    ({t:?}, {n:?}, {tbl:?}, {sql:?}),\n"));
+        }
+        out.push_str("];\n");
+        out
+    }
+
+    #[test]
+    fn expected_schema_is_what_the_sql_makes() {
+        let built = built_schema().unwrap();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/store/expected_schema.rs");
+        if std::env::var_os("VAULT_BLESS_SCHEMA").is_some() {
+            // Compiled in at the next build: run the test again without the variable.
+            std::fs::write(path, render(&built)).unwrap();
+            return;
+        }
+        assert!(
+            is_expected(&built),
+            "src/store/expected_schema.rs differs from what schema.sql and the migrations make; \
+             rewrite it with `VAULT_BLESS_SCHEMA=1 cargo test --lib expected_schema`"
+        );
+        assert_eq!(std::fs::read_to_string(path).unwrap(), render(&built));
+    }
+
+    #[test]
+    fn any_other_schema_is_not_expected() {
+        let built = built_schema().unwrap();
+        assert!(!is_expected(&built[1..]));
+        let mut changed = built.clone();
+        changed[0].3.push(' ');
+        assert!(!is_expected(&changed));
+        let mut more = built.clone();
+        more.push(("view".into(), "v".into(), "v".into(), "CREATE VIEW v AS SELECT 1".into()));
+        assert!(!is_expected(&more));
+    }
 }

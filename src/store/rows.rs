@@ -79,6 +79,40 @@ pub struct SecretRow {
     pub bind: i64,
 }
 
+/// What a listing shows of a secret (see [`Store::each_listed`]), borrowed from the row.
+#[derive(Debug, Clone, Copy)]
+pub struct ListedSecret<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub write_only: bool,
+    pub created_by: &'a str,
+    pub created_at: i64,
+    pub modified_at: i64,
+    /// The id of the first community (by id) the secret is shared with, if any.
+    pub shared_in: Option<&'a str>,
+    /// The rest, unless the listing asked for [`ListDetail::Brief`].
+    pub detail: Option<ListedDetail<'a>>,
+}
+
+/// The columns of a listed secret that only a full listing reads.
+#[derive(Debug, Clone, Copy)]
+pub struct ListedDetail<'a> {
+    pub id: &'a str,
+    pub env_name: &'a str,
+    pub provider: Option<&'a str>,
+    pub current_version: i64,
+    pub modified_by: &'a str,
+}
+
+/// How much of each secret a listing reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListDetail {
+    /// What a table shows: name, description, write-only, creator, times, sharing.
+    Brief,
+    /// Also id, env name, provider, version and modifier (JSON).
+    Full,
+}
+
 /// One sealed version of a secret's value.
 #[derive(Debug, Clone)]
 pub struct VersionRow {
@@ -458,6 +492,72 @@ impl Store {
         let mut rows = st.query([project_id])?;
         while let Some(r) = rows.next()? {
             each(secret_row(r)?)?;
+        }
+        Ok(())
+    }
+
+    /// Calls `each` with what a listing shows of a project's secrets, by name, borrowed from
+    /// SQLite's current row: no wrapped key, no allocation per row, and with
+    /// [`ListDetail::Brief`] only the columns a table shows (each column read costs). With each
+    /// row comes the first community (by id) it is shared with, if any. `each` may run other
+    /// queries meanwhile.
+    pub fn each_listed(
+        &self,
+        project_id: &str,
+        detail: ListDetail,
+        mut each: impl FnMut(&ListedSecret<'_>) -> Result<()>,
+    ) -> Result<()> {
+        // One row per share (none: one row with NULL), a secret's shares by community id; the
+        // plan walks the (project_id, name) index and each secret's shares in key order, so
+        // SQLite sorts nothing. A file without any share skips the join (a lookup per secret).
+        let shares: bool =
+            self.conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM secret_shares)")?.query_row([], |r| r.get(0))?;
+        let (community, join) =
+            if shares { ("h.community_id", "LEFT JOIN secret_shares h ON h.secret_id = s.id") } else { ("NULL", "") };
+        let more = match detail {
+            ListDetail::Brief => "",
+            ListDetail::Full => ", s.id, s.env_name, s.provider, s.current_version, s.modified_by",
+        };
+        let order = if shares { "s.name, h.community_id" } else { "s.name" };
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT s.name, s.description, s.write_only, s.created_by, s.created_at, s.modified_at, {community}{more} \
+             FROM secrets s {join} WHERE s.project_id = ?1 ORDER BY {order}"
+        ))?;
+        let mut rows = st.query([project_id])?;
+        let mut last = String::new();
+        while let Some(r) = rows.next()? {
+            let text = |i: usize| r.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
+            let opt_text = |i: usize| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(Into::into));
+            let name = text(0)?;
+            if shares {
+                if name == last {
+                    // The same secret (names are unique in a project) shared with one more
+                    // community: it was listed with the first.
+                    continue;
+                }
+                last.clear();
+                last.push_str(name);
+            }
+            let detail = match detail {
+                ListDetail::Brief => None,
+                ListDetail::Full => Some(ListedDetail {
+                    id: text(7)?,
+                    env_name: text(8)?,
+                    provider: opt_text(9)?,
+                    current_version: r.get(10)?,
+                    modified_by: text(11)?,
+                }),
+            };
+            each(&ListedSecret {
+                name,
+                description: text(1)?,
+                write_only: r.get(2)?,
+                created_by: text(3)?,
+                created_at: r.get(4)?,
+                modified_at: r.get(5)?,
+                shared_in: opt_text(6)?,
+                detail,
+            })?;
         }
         Ok(())
     }

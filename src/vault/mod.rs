@@ -24,11 +24,14 @@ use std::rc::Rc;
 
 use zeroize::Zeroizing;
 
+pub use crate::store::ListDetail;
 pub use heads::{Position, VerifiedLists};
 pub use import::ImportReport;
 pub use project::{ProjectInfo, ProjectSummary};
 pub use provider::{NewProvider, ProviderInfo, Reach};
-pub use secret::{RunSecret, SecretEdit, SecretInfo, SecretValue, VersionInfo, MAX_VALUE_LEN};
+pub use secret::{
+    RunSecret, SecretDetail, SecretEdit, SecretInfo, SecretMeta, SecretValue, VersionInfo, MAX_VALUE_LEN,
+};
 
 use crate::crypto::{self, domain, Envelope, KdfParams, PublicKeys, UserKeys};
 use crate::store::{self, GrantRow, ProjectRow, Store, UserRow};
