@@ -512,7 +512,32 @@ pub struct JsonObject<'a> {
     fields: usize,
 }
 
+/// Fields written ahead of time (see [`JsonObject::fields_later`]), to append to objects as
+/// they are with [`JsonObject::append`].
+#[derive(Default)]
+pub struct JsonFields {
+    text: Vec<u8>,
+    count: usize,
+}
+
 impl JsonObject<'_> {
+    /// Writes fields that follow at least one other field of an object, to append later,
+    /// as often as they recur.
+    pub fn fields_later(write: impl FnOnce(&mut JsonObject<'_>)) -> JsonFields {
+        let mut text = Vec::new();
+        let mut o = JsonObject { buf: &mut text, fields: 1 };
+        write(&mut o);
+        let count = o.fields - 1;
+        JsonFields { text, count }
+    }
+
+    /// Appends fields written by [`JsonObject::fields_later`], after at least one field.
+    pub fn append(&mut self, f: &JsonFields) {
+        debug_assert!(self.fields > 0, "written to follow another field");
+        self.buf.extend_from_slice(&f.text);
+        self.fields += f.count;
+    }
+
     #[inline(always)]
     fn key(&mut self, key: &str) {
         debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'), "plain key {key}");

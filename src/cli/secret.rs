@@ -327,32 +327,96 @@ fn meta_json<'a>(m: SecretMeta<'a>, d: SecretDetail<'a>, value: Option<&'a str>)
 
 /// A listed secret's [`SecretJson`] (no value), written field by field: the same bytes
 /// (see the test below), without building it.
-fn write_listed_json(
-    o: &mut output::JsonObject<'_>,
-    m: &SecretMeta<'_>,
-    d: &SecretDetail<'_>,
-    (created, modified): &mut (LastTime, LastTime),
-) {
+fn write_listed_json(o: &mut output::JsonObject<'_>, m: &SecretMeta<'_>, d: &SecretDetail<'_>, last: &mut ListedJson) {
     o.str("id", d.id);
     o.str("name", m.name);
     o.str("env_name", d.env_name);
-    o.str("project", m.project);
-    o.str("description", m.description);
-    o.int("version", d.version);
-    o.bool("write_only", m.write_only);
-    if let Some(p) = d.provider {
-        o.str("provider", p);
+    // From project to modified_at, consecutive secrets mostly agree (one project, one author,
+    // one import second): those fields are written once for a run of them.
+    let middle = Middle {
+        project: m.project,
+        description: m.description,
+        version: d.version,
+        write_only: m.write_only,
+        provider: d.provider,
+        creator: m.creator,
+        created_at: m.created_at,
+        modifier: d.modifier,
+        modified_at: m.modified_at,
+    };
+    if last.middle.as_ref().is_none_or(|l| !l.is(&middle)) {
+        last.text = output::JsonObject::fields_later(|o| {
+            o.str("project", m.project);
+            o.str("description", m.description);
+            o.int("version", d.version);
+            o.bool("write_only", m.write_only);
+            if let Some(p) = d.provider {
+                o.str("provider", p);
+            }
+            o.str("created_by", m.creator);
+            o.str("created_at", &json_time(m.created_at));
+            o.str("modified_by", d.modifier);
+            o.str("modified_at", &json_time(m.modified_at));
+        });
+        last.middle = Some(middle.owned());
     }
-    o.str("created_by", m.creator);
-    o.str("created_at", created.json(m.created_at));
-    o.str("modified_by", d.modifier);
-    o.str("modified_at", modified.json(m.modified_at));
+    o.append(&last.text);
     if let Some(c) = m.shared_with {
         o.str("shared_with", c);
     }
     if let Some(home) = m.shared_from {
         o.str("shared_from", home);
         o.opt_str("accepted_as", m.accepted_as);
+    }
+}
+
+/// The fields of a listed secret's JSON from `project` to `modified_at`, as last written.
+#[derive(Default)]
+struct ListedJson {
+    middle: Option<Middle<String>>,
+    text: output::JsonFields,
+}
+
+/// The values of those fields.
+struct Middle<S> {
+    project: S,
+    description: S,
+    version: i64,
+    write_only: bool,
+    provider: Option<S>,
+    creator: S,
+    created_at: i64,
+    modifier: S,
+    modified_at: i64,
+}
+
+impl Middle<String> {
+    fn is(&self, m: &Middle<&str>) -> bool {
+        self.version == m.version
+            && self.write_only == m.write_only
+            && self.created_at == m.created_at
+            && self.modified_at == m.modified_at
+            && self.project == m.project
+            && self.description == m.description
+            && self.provider.as_deref() == m.provider
+            && self.creator == m.creator
+            && self.modifier == m.modifier
+    }
+}
+
+impl Middle<&str> {
+    fn owned(&self) -> Middle<String> {
+        Middle {
+            project: self.project.to_owned(),
+            description: self.description.to_owned(),
+            version: self.version,
+            write_only: self.write_only,
+            provider: self.provider.map(str::to_owned),
+            creator: self.creator.to_owned(),
+            created_at: self.created_at,
+            modifier: self.modifier.to_owned(),
+            modified_at: self.modified_at,
+        }
     }
 }
 
@@ -416,10 +480,10 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
             if style.json && !reveal {
                 // Streamed: each secret is printed as it is read.
                 let mut out = output::JsonArray::new();
-                let mut times = (LastTime::default(), LastTime::default());
+                let mut last = ListedJson::default();
                 v.each_listed(&scope, ListDetail::Full, |m| {
                     let d = m.detail.ok_or_else(|| Error::Corrupt("a listing without its details".into()))?;
-                    out.push_object(|o| write_listed_json(o, m, &d, &mut times)).map_err(io)
+                    out.push_object(|o| write_listed_json(o, m, &d, &mut last)).map_err(io)
                 })?;
                 return out.finish().map_err(io);
             }
@@ -731,9 +795,9 @@ mod tests {
             let metas: Vec<SecretMeta<'_>> = (0..n).map(|i| meta(texts[i % texts.len()], (i % 4) as u8)).collect();
             let mut fast = Vec::new();
             let mut a = output::JsonArray::to(&mut fast);
-            let mut times = (LastTime::default(), LastTime::default());
+            let mut last = ListedJson::default();
             for m in &metas {
-                a.push_object(|o| write_listed_json(o, m, &m.detail.unwrap(), &mut times)).unwrap();
+                a.push_object(|o| write_listed_json(o, m, &m.detail.unwrap(), &mut last)).unwrap();
             }
             a.finish().unwrap();
             let whole = serde_json::to_string_pretty(
@@ -742,5 +806,44 @@ mod tests {
             .unwrap();
             assert_eq!(String::from_utf8(fast).unwrap(), whole + "\n", "{n} secrets");
         }
+    }
+
+    /// Runs of secrets that share the middle fields, each broken by one field that differs.
+    #[test]
+    fn listed_json_follows_every_change_of_the_shared_fields() {
+        let base = meta("plain", 0);
+        let d = base.detail.unwrap();
+        let mut metas = vec![base, base];
+        for change in 0..11 {
+            let mut m = base;
+            let mut md = d;
+            match change {
+                0 => m.project = "other",
+                1 => m.description = "now described",
+                2 => md.version = 2,
+                3 => m.write_only = !m.write_only,
+                4 => md.provider = Some("bao"),
+                5 => m.creator = "carol",
+                6 => m.created_at += 1,
+                7 => md.modifier = "dave",
+                8 => m.modified_at += 60,
+                9 => md.id = "ffffffffffffffffffffffffffffffff",
+                _ => m.shared_with = Some("com"),
+            }
+            m.detail = Some(md);
+            metas.extend([m, m, base]);
+        }
+        let mut fast = Vec::new();
+        let mut a = output::JsonArray::to(&mut fast);
+        let mut last = ListedJson::default();
+        for m in &metas {
+            a.push_object(|o| write_listed_json(o, m, &m.detail.unwrap(), &mut last)).unwrap();
+        }
+        a.finish().unwrap();
+        let whole = serde_json::to_string_pretty(
+            &metas.iter().map(|m| meta_json(*m, m.detail.unwrap(), None)).collect::<Vec<_>>(),
+        )
+        .unwrap();
+        assert_eq!(String::from_utf8(fast).unwrap(), whole + "\n");
     }
 }

@@ -512,15 +512,19 @@ impl Store {
         // SQLite sorts nothing. A file without any share skips the join (a lookup per secret).
         let shares: bool =
             self.conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM secret_shares)")?.query_row([], |r| r.get(0))?;
-        let (community, join) =
-            if shares { ("h.community_id", "LEFT JOIN secret_shares h ON h.secret_id = s.id") } else { ("NULL", "") };
-        let more = match detail {
-            ListDetail::Brief => "",
-            ListDetail::Full => ", s.id, s.env_name, s.provider, s.current_version, s.modified_by",
+        let (more, detail_at) = match detail {
+            ListDetail::Brief => ("", None),
+            ListDetail::Full => (", s.id, s.env_name, s.provider, s.current_version, s.modified_by", Some(6)),
         };
-        let order = if shares { "s.name, h.community_id" } else { "s.name" };
+        // The community, when the file has shares, comes last.
+        let (community, join, order) = if shares {
+            (", h.community_id", "LEFT JOIN secret_shares h ON h.secret_id = s.id", "s.name, h.community_id")
+        } else {
+            ("", "", "s.name")
+        };
+        let community_at = detail_at.map_or(6, |d| d + 5);
         let mut st = self.conn.prepare_cached(&format!(
-            "SELECT s.name, s.description, s.write_only, s.created_by, s.created_at, s.modified_at, {community}{more} \
+            "SELECT s.name, s.description, s.write_only, s.created_by, s.created_at, s.modified_at{more}{community} \
              FROM secrets s {join} WHERE s.project_id = ?1 ORDER BY {order}"
         ))?;
         let mut rows = st.query([project_id])?;
@@ -538,14 +542,14 @@ impl Store {
                 last.clear();
                 last.push_str(name);
             }
-            let detail = match detail {
-                ListDetail::Brief => None,
-                ListDetail::Full => Some(ListedDetail {
-                    id: text(7)?,
-                    env_name: text(8)?,
-                    provider: opt_text(9)?,
-                    current_version: r.get(10)?,
-                    modified_by: text(11)?,
+            let detail = match detail_at {
+                None => None,
+                Some(at) => Some(ListedDetail {
+                    id: text(at)?,
+                    env_name: text(at + 1)?,
+                    provider: opt_text(at + 2)?,
+                    current_version: r.get(at + 3)?,
+                    modified_by: text(at + 4)?,
                 }),
             };
             each(&ListedSecret {
@@ -555,7 +559,7 @@ impl Store {
                 created_by: text(3)?,
                 created_at: r.get(4)?,
                 modified_at: r.get(5)?,
-                shared_in: opt_text(6)?,
+                shared_in: if shares { opt_text(community_at)? } else { None },
                 detail,
             })?;
         }
