@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'vault' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -54,7 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
         'vault;init' {
             [CompletionResult]::new('--kdf-memory', '--kdf-memory', [CompletionResultType]::ParameterName, 'Argon2id memory in MiB (floor 8) [default: 256]')
             [CompletionResult]::new('--kdf-iterations', '--kdf-iterations', [CompletionResultType]::ParameterName, 'Argon2id passes (floor 1) [default: 3]')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -66,7 +66,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;status' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -79,7 +79,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
         }
         'vault;unlock' {
             [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'How long the session lasts: 30s, 15m, 2h, 1d (at most 30d)')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -91,7 +91,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;lock' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -106,7 +106,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--new-passphrase-file', '--new-passphrase-file', [CompletionResultType]::ParameterName, 'Read the new passphrase from FILE instead of a prompt')
             [CompletionResult]::new('--kdf-memory', '--kdf-memory', [CompletionResultType]::ParameterName, 'Argon2id memory in MiB (floor 8) [default: 256]')
             [CompletionResult]::new('--kdf-iterations', '--kdf-iterations', [CompletionResultType]::ParameterName, 'Argon2id passes (floor 1) [default: 3]')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -118,7 +118,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;project' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -140,7 +140,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
         'vault;project;create' {
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the project is for (stored in clear)')
             [CompletionResult]::new('--community', '--community', [CompletionResultType]::ParameterName, 'Community the project belongs to (you must be a member)')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -152,7 +152,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;project;list' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -164,7 +164,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;project;show' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -179,7 +179,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--rename', '--rename', [CompletionResultType]::ParameterName, 'New name')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'New description')
             [CompletionResult]::new('--community', '--community', [CompletionResultType]::ParameterName, 'Move the project into community C (you must be a member)')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--no-community', '--no-community', [CompletionResultType]::ParameterName, 'Take the project out of its community')
@@ -192,7 +192,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;project;member' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -209,7 +209,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
         }
         'vault;project;member;add' {
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Role')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -221,7 +221,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;project;member;remove' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -233,7 +233,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;project;member;list' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -265,7 +265,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
         }
         'vault;project;clone' {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name of the new project')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -277,7 +277,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;project;delete' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
@@ -337,7 +337,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;secret' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -369,7 +369,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--env-name', '--env-name', [CompletionResultType]::ParameterName, 'Environment variable name for `vault run` [default: the name]')
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read the value from FILE')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Keep the value in this provider (OpenBao / Vault KV v2) instead of the vault file')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
@@ -385,7 +385,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
         'vault;secret;list' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
@@ -401,7 +401,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
         'vault;secret;show' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
@@ -417,7 +417,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
         'vault;secret;get' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
@@ -438,7 +438,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--env-name', '--env-name', [CompletionResultType]::ParameterName, 'New env var name')
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read a new value from FILE')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Move the value (every version) from the vault file to this provider')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
@@ -458,7 +458,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--to-project', '--to-project', [CompletionResultType]::ParameterName, 'Target project')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Name in the target [default: the same name]')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
@@ -474,7 +474,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
         'vault;secret;delete' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
@@ -491,7 +491,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--community', '--community', [CompletionResultType]::ParameterName, 'Community [default: the project''s community]')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
@@ -507,7 +507,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--community', '--community', [CompletionResultType]::ParameterName, 'Community [default: the project''s community]')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
@@ -524,7 +524,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The receiving project')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Its home project, when several share a secret of that name')
             [CompletionResult]::new('--env-name', '--env-name', [CompletionResultType]::ParameterName, 'Env var name it gets here [default: its env name at home]')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -539,7 +539,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The receiving project')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The receiving project')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Its home project, when several share a secret of that name')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -553,7 +553,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
         'vault;secret;history' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
@@ -569,7 +569,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'The version whose value becomes current again')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
@@ -641,7 +641,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;user' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -661,7 +661,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--new-passphrase-file', '--new-passphrase-file', [CompletionResultType]::ParameterName, 'Read the new user''s first passphrase from FILE instead of a prompt')
             [CompletionResult]::new('--kdf-memory', '--kdf-memory', [CompletionResultType]::ParameterName, 'Argon2id memory in MiB (floor 8) [default: 256]')
             [CompletionResult]::new('--kdf-iterations', '--kdf-iterations', [CompletionResultType]::ParameterName, 'Argon2id passes (floor 1) [default: 3]')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--admin', '--admin', [CompletionResultType]::ParameterName, 'Make them a vault admin too')
@@ -674,7 +674,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;user;list' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -686,7 +686,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;user;remove' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
@@ -699,7 +699,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;user;role' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--admin', '--admin', [CompletionResultType]::ParameterName, 'Grant the vault admin role')
@@ -736,7 +736,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;community' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -756,7 +756,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
         }
         'vault;community;create' {
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What it is for (stored in clear)')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -768,7 +768,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;community;list' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -780,7 +780,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;community;show' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -794,7 +794,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
         'vault;community;edit' {
             [CompletionResult]::new('--rename', '--rename', [CompletionResultType]::ParameterName, 'New name')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'New description')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -806,7 +806,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;community;delete' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask; required without a terminal')
@@ -819,7 +819,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;community;member' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -835,7 +835,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;community;member;add' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--admin', '--admin', [CompletionResultType]::ParameterName, 'Make them a community admin (they can share secrets and manage members)')
@@ -848,7 +848,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;community;member;remove' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -860,7 +860,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;community;member;list' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -937,7 +937,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only events at or after T (RFC 3339 time or YYYY-MM-DD, UTC)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Only events by user U')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Only events in project P')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Check the MAC chain; exit 7 if an event was removed or edited')
@@ -950,7 +950,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;provider' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -974,7 +974,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace (sent as X-Vault-Namespace)')
             [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust only the CA certificates in this PEM file (a private CA)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds allowed for each request (connecting is capped at 3)')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -986,7 +986,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;provider;list' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -998,7 +998,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;provider;check' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -1010,7 +1010,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;provider;remove' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -1048,7 +1048,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Inject only these env names (comma-separated)')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
@@ -1066,7 +1066,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'File format [default: json for *.json, else dotenv]')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
@@ -1083,7 +1083,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
@@ -1097,7 +1097,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;completions' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
@@ -1109,7 +1109,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;man' {
-            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')

@@ -18,7 +18,7 @@ set edit:completion:arg-completer[vault] = {|@words|
     }
     var completions = [
         &'vault'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -50,7 +50,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;init'= {
             cand --kdf-memory 'Argon2id memory in MiB (floor 8) [default: 256]'
             cand --kdf-iterations 'Argon2id passes (floor 1) [default: 3]'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -61,7 +61,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;status'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -73,7 +73,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         }
         &'vault;unlock'= {
             cand --ttl 'How long the session lasts: 30s, 15m, 2h, 1d (at most 30d)'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -84,7 +84,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;lock'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -98,7 +98,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --new-passphrase-file 'Read the new passphrase from FILE instead of a prompt'
             cand --kdf-memory 'Argon2id memory in MiB (floor 8) [default: 256]'
             cand --kdf-iterations 'Argon2id passes (floor 1) [default: 3]'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -109,7 +109,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;project'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -130,7 +130,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;project;create'= {
             cand --description 'What the project is for (stored in clear)'
             cand --community 'Community the project belongs to (you must be a member)'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -141,7 +141,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;project;list'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -152,7 +152,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;project;show'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -166,7 +166,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --rename 'New name'
             cand --description 'New description'
             cand --community 'Move the project into community C (you must be a member)'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --no-community 'Take the project out of its community'
@@ -178,7 +178,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;project;member'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -194,7 +194,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         }
         &'vault;project;member;add'= {
             cand --role 'Role'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -205,7 +205,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vault;project;member;remove'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -216,7 +216,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;project;member;list'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -242,7 +242,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         }
         &'vault;project;clone'= {
             cand --name 'Name of the new project'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -253,7 +253,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;project;delete'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --yes 'Do not ask; required without a terminal'
@@ -300,7 +300,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;project;help;help'= {
         }
         &'vault;secret'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -331,7 +331,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --env-name 'Environment variable name for `vault run` [default: the name]'
             cand --from-file 'Read the value from FILE'
             cand --provider 'Keep the value in this provider (OpenBao / Vault KV v2) instead of the vault file'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --private 'Use your private secrets (only you can ever read them)'
@@ -346,7 +346,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;secret;list'= {
             cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --private 'Use your private secrets (only you can ever read them)'
@@ -361,7 +361,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;secret;show'= {
             cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --private 'Use your private secrets (only you can ever read them)'
@@ -376,7 +376,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;secret;get'= {
             cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --private 'Use your private secrets (only you can ever read them)'
@@ -396,7 +396,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --env-name 'New env var name'
             cand --from-file 'Read a new value from FILE'
             cand --provider 'Move the value (every version) from the vault file to this provider'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --private 'Use your private secrets (only you can ever read them)'
@@ -415,7 +415,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --to-project 'Target project'
             cand --name 'Name in the target [default: the same name]'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --private 'Use your private secrets (only you can ever read them)'
@@ -430,7 +430,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;secret;delete'= {
             cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --private 'Use your private secrets (only you can ever read them)'
@@ -446,7 +446,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --community 'Community [default: the project''s community]'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --private 'Use your private secrets (only you can ever read them)'
@@ -461,7 +461,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --community 'Community [default: the project''s community]'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --private 'Use your private secrets (only you can ever read them)'
@@ -477,7 +477,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --project 'The receiving project'
             cand --from 'Its home project, when several share a secret of that name'
             cand --env-name 'Env var name it gets here [default: its env name at home]'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -491,7 +491,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand -p 'The receiving project'
             cand --project 'The receiving project'
             cand --from 'Its home project, when several share a secret of that name'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -504,7 +504,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;secret;history'= {
             cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --private 'Use your private secrets (only you can ever read them)'
@@ -519,7 +519,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --version 'The version whose value becomes current again'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --private 'Use your private secrets (only you can ever read them)'
@@ -575,7 +575,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;secret;help;help'= {
         }
         &'vault;user'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -594,7 +594,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --new-passphrase-file 'Read the new user''s first passphrase from FILE instead of a prompt'
             cand --kdf-memory 'Argon2id memory in MiB (floor 8) [default: 256]'
             cand --kdf-iterations 'Argon2id passes (floor 1) [default: 3]'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --admin 'Make them a vault admin too'
@@ -606,7 +606,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;user;list'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -617,7 +617,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;user;remove'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --yes 'Do not ask; required without a terminal'
@@ -629,7 +629,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;user;role'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --admin 'Grant the vault admin role'
@@ -659,7 +659,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;user;help;help'= {
         }
         &'vault;community'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -678,7 +678,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         }
         &'vault;community;create'= {
             cand --description 'What it is for (stored in clear)'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -689,7 +689,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;community;list'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -700,7 +700,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;community;show'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -713,7 +713,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;community;edit'= {
             cand --rename 'New name'
             cand --description 'New description'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -724,7 +724,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;community;delete'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --yes 'Do not ask; required without a terminal'
@@ -736,7 +736,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;community;member'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -751,7 +751,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'vault;community;member;add'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --admin 'Make them a community admin (they can share secrets and manage members)'
@@ -763,7 +763,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;community;member;remove'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -774,7 +774,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;community;member;list'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -834,7 +834,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --since 'Only events at or after T (RFC 3339 time or YYYY-MM-DD, UTC)'
             cand --by 'Only events by user U'
             cand --project 'Only events in project P'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --verify 'Check the MAC chain; exit 7 if an event was removed or edited'
@@ -846,7 +846,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;provider'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -869,7 +869,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --namespace 'Namespace (sent as X-Vault-Namespace)'
             cand --ca-cert 'Trust only the CA certificates in this PEM file (a private CA)'
             cand --timeout 'Seconds allowed for each request (connecting is capped at 3)'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -880,7 +880,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vault;provider;list'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -891,7 +891,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;provider;check'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -902,7 +902,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;provider;remove'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -933,7 +933,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --only 'Inject only these env names (comma-separated)'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --private 'Use your private secrets (only you can ever read them)'
@@ -950,7 +950,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --format 'File format [default: json for *.json, else dotenv]'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --private 'Use your private secrets (only you can ever read them)'
@@ -966,7 +966,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --format 'Output format'
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --private 'Use your private secrets (only you can ever read them)'
@@ -979,7 +979,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'vault;completions'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -990,7 +990,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --help 'Print help'
         }
         &'vault;man'= {
-            cand --vault 'Vault file [default: <data dir>/vault/vault.db]'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'

@@ -24,7 +24,7 @@ function __fish_vault_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c vault -n "__fish_vault_needs_command" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_needs_command" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_needs_command" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_needs_command" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_needs_command" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -51,14 +51,14 @@ complete -c vault -n "__fish_vault_needs_command" -f -a "man" -d 'Write man page
 complete -c vault -n "__fish_vault_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vault -n "__fish_vault_using_subcommand init" -l kdf-memory -d 'Argon2id memory in MiB (floor 8) [default: 256]' -r
 complete -c vault -n "__fish_vault_using_subcommand init" -l kdf-iterations -d 'Argon2id passes (floor 1) [default: 3]' -r
-complete -c vault -n "__fish_vault_using_subcommand init" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand init" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand init" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand init" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand init" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand init" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand init" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand init" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand status" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand status" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand status" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand status" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand status" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -66,14 +66,14 @@ complete -c vault -n "__fish_vault_using_subcommand status" -s q -l quiet -d 'Pr
 complete -c vault -n "__fish_vault_using_subcommand status" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand status" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand unlock" -l ttl -d 'How long the session lasts: 30s, 15m, 2h, 1d (at most 30d)' -r
-complete -c vault -n "__fish_vault_using_subcommand unlock" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand unlock" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand unlock" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand unlock" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand unlock" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand unlock" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand unlock" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand unlock" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand lock" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand lock" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand lock" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand lock" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand lock" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -83,14 +83,14 @@ complete -c vault -n "__fish_vault_using_subcommand lock" -s h -l help -d 'Print
 complete -c vault -n "__fish_vault_using_subcommand passwd" -l new-passphrase-file -d 'Read the new passphrase from FILE instead of a prompt' -r -F
 complete -c vault -n "__fish_vault_using_subcommand passwd" -l kdf-memory -d 'Argon2id memory in MiB (floor 8) [default: 256]' -r
 complete -c vault -n "__fish_vault_using_subcommand passwd" -l kdf-iterations -d 'Argon2id passes (floor 1) [default: 3]' -r
-complete -c vault -n "__fish_vault_using_subcommand passwd" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand passwd" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand passwd" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand passwd" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand passwd" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand passwd" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand passwd" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand passwd" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen_subcommand_from create list show edit member clone delete help" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen_subcommand_from create list show edit member clone delete help" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen_subcommand_from create list show edit member clone delete help" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen_subcommand_from create list show edit member clone delete help" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen_subcommand_from create list show edit member clone delete help" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -107,21 +107,21 @@ complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen
 complete -c vault -n "__fish_vault_using_subcommand project; and not __fish_seen_subcommand_from create list show edit member clone delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from create" -l description -d 'What the project is for (stored in clear)' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from create" -l community -d 'Community the project belongs to (you must be a member)' -r
-complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from create" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from create" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from create" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from create" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from create" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from create" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from list" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from list" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from list" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from list" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from show" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from show" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from show" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -131,7 +131,7 @@ complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_sub
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -l rename -d 'New name' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -l description -d 'New description' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -l community -d 'Move the project into community C (you must be a member)' -r
-complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -l no-community -d 'Take the project out of its community'
@@ -139,7 +139,7 @@ complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_sub
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -151,14 +151,14 @@ complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_sub
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -f -a "list" -d 'List members and roles'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from member" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from clone" -l name -d 'Name of the new project' -r
-complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from clone" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from clone" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from clone" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from clone" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from clone" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from clone" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from clone" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from clone" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from delete" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from delete" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from delete" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from delete" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from delete" -l yes -d 'Do not ask; required without a terminal'
@@ -174,7 +174,7 @@ complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_sub
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "clone" -d 'Copy a project\'s secrets into a new project (new ids and keys; history not copied)'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a project and every secret in it (owner)'
 complete -c vault -n "__fish_vault_using_subcommand project; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare accept unaccept history rollback help" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare accept unaccept history rollback help" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare accept unaccept history rollback help" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare accept unaccept history rollback help" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare accept unaccept history rollback help" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -200,7 +200,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l env-name -d 'Environment variable name for `vault run` [default: the name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l from-file -d 'Read the value from FILE' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l provider -d 'Keep the value in this provider (OpenBao / Vault KV v2) instead of the vault file' -r
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l private -d 'Use your private secrets (only you can ever read them)'
@@ -210,7 +210,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -l private -d 'Use your private secrets (only you can ever read them)'
@@ -220,7 +220,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -l private -d 'Use your private secrets (only you can ever read them)'
@@ -230,7 +230,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from get" -l private -d 'Use your private secrets (only you can ever read them)'
@@ -245,7 +245,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l env-name -d 'New env var name' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l from-file -d 'Read a new value from FILE' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l provider -d 'Move the value (every version) from the vault file to this provider' -r
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from edit" -l private -d 'Use your private secrets (only you can ever read them)'
@@ -259,7 +259,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l to-project -d 'Target project' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l name -d 'Name in the target [default: the same name]' -r
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l private -d 'Use your private secrets (only you can ever read them)'
@@ -269,7 +269,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from clone" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -l private -d 'Use your private secrets (only you can ever read them)'
@@ -280,7 +280,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l community -d 'Community [default: the project\'s community]' -r
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l private -d 'Use your private secrets (only you can ever read them)'
@@ -290,7 +290,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -l community -d 'Community [default: the project\'s community]' -r
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unshare" -l private -d 'Use your private secrets (only you can ever read them)'
@@ -301,7 +301,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -s p -l project -d 'The receiving project' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -l from -d 'Its home project, when several share a secret of that name' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -l env-name -d 'Env var name it gets here [default: its env name at home]' -r
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -310,7 +310,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from accept" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -s p -l project -d 'The receiving project' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -l from -d 'Its home project, when several share a secret of that name' -r
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -318,7 +318,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from unaccept" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -l private -d 'Use your private secrets (only you can ever read them)'
@@ -328,7 +328,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -l version -d 'The version whose value becomes current again' -r
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from rollback" -l private -d 'Use your private secrets (only you can ever read them)'
@@ -350,7 +350,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "history" -d 'List a secret\'s versions: number, time, author (values stay masked)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "rollback" -d 'Write a new version holding an older version\'s value'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c vault -n "__fish_vault_using_subcommand user; and not __fish_seen_subcommand_from add list remove role help" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand user; and not __fish_seen_subcommand_from add list remove role help" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and not __fish_seen_subcommand_from add list remove role help" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand user; and not __fish_seen_subcommand_from add list remove role help" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and not __fish_seen_subcommand_from add list remove role help" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -365,7 +365,7 @@ complete -c vault -n "__fish_vault_using_subcommand user; and not __fish_seen_su
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -l new-passphrase-file -d 'Read the new user\'s first passphrase from FILE instead of a prompt' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -l kdf-memory -d 'Argon2id memory in MiB (floor 8) [default: 256]' -r
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -l kdf-iterations -d 'Argon2id passes (floor 1) [default: 3]' -r
-complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -l admin -d 'Make them a vault admin too'
@@ -373,14 +373,14 @@ complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcom
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from list" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from list" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from list" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from list" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from remove" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from remove" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from remove" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from remove" -l yes -d 'Do not ask; required without a terminal'
@@ -388,7 +388,7 @@ complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcom
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from remove" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from role" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from role" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from role" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from role" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from role" -l admin -d 'Grant the vault admin role'
@@ -402,7 +402,7 @@ complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcom
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a user (vault admin): they can no longer unlock; their private secrets are deleted'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "role" -d 'Make a user a vault admin or not (vault admin)'
 complete -c vault -n "__fish_vault_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_seen_subcommand_from create list show edit delete member help" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_seen_subcommand_from create list show edit delete member help" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_seen_subcommand_from create list show edit delete member help" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_seen_subcommand_from create list show edit delete member help" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_seen_subcommand_from create list show edit delete member help" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -417,21 +417,21 @@ complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_se
 complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_seen_subcommand_from create list show edit delete member help" -f -a "member" -d 'Add, remove and list members (community admins manage)'
 complete -c vault -n "__fish_vault_using_subcommand community; and not __fish_seen_subcommand_from create list show edit delete member help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from create" -l description -d 'What it is for (stored in clear)' -r
-complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from create" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from create" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from create" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from create" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from create" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from create" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from list" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from list" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from list" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from list" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from show" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from show" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from show" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from show" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -440,14 +440,14 @@ complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_s
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -l rename -d 'New name' -r
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -l description -d 'New description' -r
-complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from delete" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from delete" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from delete" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from delete" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from delete" -l yes -d 'Do not ask; required without a terminal'
@@ -455,7 +455,7 @@ complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_s
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from delete" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from member" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from member" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from member" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from member" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_subcommand_from member" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -476,7 +476,7 @@ complete -c vault -n "__fish_vault_using_subcommand community; and __fish_seen_s
 complete -c vault -n "__fish_vault_using_subcommand audit" -l since -d 'Only events at or after T (RFC 3339 time or YYYY-MM-DD, UTC)' -r
 complete -c vault -n "__fish_vault_using_subcommand audit" -l by -d 'Only events by user U' -r
 complete -c vault -n "__fish_vault_using_subcommand audit" -l project -d 'Only events in project P' -r
-complete -c vault -n "__fish_vault_using_subcommand audit" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand audit" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand audit" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand audit" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand audit" -l verify -d 'Check the MAC chain; exit 7 if an event was removed or edited'
@@ -484,7 +484,7 @@ complete -c vault -n "__fish_vault_using_subcommand audit" -l json -d 'Machine-r
 complete -c vault -n "__fish_vault_using_subcommand audit" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand audit" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand audit" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -503,28 +503,28 @@ complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_su
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l namespace -d 'Namespace (sent as X-Vault-Namespace)' -r
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l ca-cert -d 'Trust only the CA certificates in this PEM file (a private CA)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds allowed for each request (connecting is capped at 3)' -r
-complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from remove" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
@@ -538,7 +538,7 @@ complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_su
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vault -n "__fish_vault_using_subcommand run" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand run" -l only -d 'Inject only these env names (comma-separated)' -r
-complete -c vault -n "__fish_vault_using_subcommand run" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand run" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand run" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand run" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand run" -l private -d 'Use your private secrets (only you can ever read them)'
@@ -551,7 +551,7 @@ complete -c vault -n "__fish_vault_using_subcommand run" -s h -l help -d 'Print 
 complete -c vault -n "__fish_vault_using_subcommand import" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand import" -l format -d 'File format [default: json for *.json, else dotenv]' -r -f -a "dotenv\t'KEY=value lines: quotes, escapes, multi-line values, `export` prefix, comments'
 json\t'One JSON object of string values: {"KEY": "value"}'"
-complete -c vault -n "__fish_vault_using_subcommand import" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand import" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand import" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand import" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand import" -l private -d 'Use your private secrets (only you can ever read them)'
@@ -564,7 +564,7 @@ complete -c vault -n "__fish_vault_using_subcommand export" -s p -l project -d '
 complete -c vault -n "__fish_vault_using_subcommand export" -l format -d 'Output format' -r -f -a "dotenv\t'KEY="value" lines that `vault import` and dotenv loaders read back'
 json\t'One JSON object of string values'
 shell\t'export KEY=\'value\' lines, safe for `eval`'"
-complete -c vault -n "__fish_vault_using_subcommand export" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand export" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand export" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand export" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand export" -l private -d 'Use your private secrets (only you can ever read them)'
@@ -573,14 +573,14 @@ complete -c vault -n "__fish_vault_using_subcommand export" -l json -d 'Machine-
 complete -c vault -n "__fish_vault_using_subcommand export" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand export" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c vault -n "__fish_vault_using_subcommand completions" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand completions" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand completions" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand completions" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand completions" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand completions" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand completions" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c vault -n "__fish_vault_using_subcommand man" -l vault -d 'Vault file [default: <data dir>/vault/vault.db]' -r -F
+complete -c vault -n "__fish_vault_using_subcommand man" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand man" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand man" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand man" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'

@@ -121,6 +121,11 @@ pub enum Error {
     /// A database failure that is not corruption.
     #[error("database error: {0}")]
     Db(#[source] rusqlite::Error),
+
+    /// The PostgreSQL server holding the vault cannot be reached, refused us, or failed a
+    /// statement. `reason` is the server's message or the connection's failure; never a value.
+    #[error("vault database at {hosts}: {reason}")]
+    Server { hosts: String, reason: String },
 }
 
 fn scope_suffix(scope: &Option<String>) -> String {
@@ -144,7 +149,7 @@ impl Error {
             | Self::KdfRefused { .. } => 5,
             Self::PermissionDenied { .. } => 6,
             Self::Tampered { .. } | Self::Damaged { .. } | Self::Corrupt(_) | Self::RolledBack { .. } => 7,
-            Self::Provider { .. } => 8,
+            Self::Provider { .. } | Self::Server { .. } => 8,
             Self::Spawn { code, .. } => *code,
             Self::NotEnrolled { .. } => 1,
             Self::NewerFormat { .. } | Self::Io { .. } | Self::Db(_) | Self::Audit(_) => 1,
@@ -179,6 +184,11 @@ impl Error {
             Self::RolledBack { .. } => Some(
                 "someone may have put an older copy of the file in its place; if you restored a backup on purpose, \
                  run the command again with --accept-rollback"
+                    .into(),
+            ),
+            Self::Server { .. } => Some(
+                "check that the server runs and accepts this user (its password comes from PGPASSWORD or ~/.pgpass); \
+                 nothing was changed"
                     .into(),
             ),
             Self::Provider { name, .. } => {

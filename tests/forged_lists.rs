@@ -83,7 +83,7 @@ fn prev_digest(vault_id: &str, scope: &str, seq: i64, prev: &[u8]) -> [u8; 32] {
 /// Signs, as `user`, a list of project `pid`'s current rows at number `seq`, chained to `prev`
 /// (a stored list's `prev` blob, or a list encoded as the next one carries it).
 fn forge(home: &Path, user: &str, pid: &str, seq: i64, prev: Vec<u8>, before: [u8; 32]) {
-    let store = Store::open(&vault_path(home)).unwrap();
+    let store = Store::open(&vault::store::Location::parse(&vault_location(home)).unwrap()).unwrap();
     let vault_id = String::from_utf8(store.meta("vault_id").unwrap().unwrap()).unwrap();
     let keys = keys_of(&store, &vault_id, user);
     let scope = format!("project:{pid}");
@@ -134,7 +134,7 @@ fn a_demoted_owner_cannot_sign_their_old_row_into_the_next_list() {
     let h = home.path();
     sql(&vault_path(h), &owner_row);
     // Bob extends the real history: list n+1 over list n, the one that made him a viewer.
-    let store = Store::open(&vault_path(h)).unwrap();
+    let store = Store::open(&vault::store::Location::parse(&vault_location(h)).unwrap()).unwrap();
     let vault_id = String::from_utf8(store.meta("vault_id").unwrap().unwrap()).unwrap();
     let scope = format!("project:{pid}");
     let cur = store.head(&scope).unwrap().unwrap();
@@ -167,7 +167,7 @@ fn a_rival_list_forked_before_the_demotion_is_refused_where_the_demotion_was_see
     let h = home.path();
     sql(&vault_path(h), &owner_row);
     // Bob forks: a rival list n over list n-1, where he still was an owner.
-    let store = Store::open(&vault_path(h)).unwrap();
+    let store = Store::open(&vault::store::Location::parse(&vault_location(h)).unwrap()).unwrap();
     let scope = format!("project:{pid}");
     let cur = store.head(&scope).unwrap().unwrap();
     let vault_id = String::from_utf8(store.meta("vault_id").unwrap().unwrap()).unwrap();

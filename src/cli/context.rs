@@ -21,7 +21,7 @@ use crate::{Error, Result};
 /// The global options every command shares.
 #[derive(Debug)]
 pub struct Ctx {
-    pub vault_path: PathBuf,
+    pub vault: crate::store::Location,
     pub user: String,
     pub passphrase_file: Option<PathBuf>,
     /// The config file's default project.
@@ -64,7 +64,7 @@ pub fn os_user() -> String {
 impl Ctx {
     /// Opens the vault file and unlocks it as the acting user.
     pub fn unlock(&self) -> Result<Vault> {
-        let store = vault::open_store(&self.vault_path)?;
+        let store = vault::open_store(&self.vault)?;
         // What this computer saw of the file, read before our snapshot starts: another command
         // may commit and remember a newer position at any time, never one our snapshot lacks.
         let seen = match (self.accept_rollback, store.meta("vault_id")?) {
@@ -100,7 +100,7 @@ impl Ctx {
             // A failed unlock is recorded without a MAC (we hold no key); the next MACed event
             // covers it.
             Err(e) if e.exit_code() == 5 => {
-                if let Ok(store) = vault::open_store(&self.vault_path) {
+                if let Ok(store) = vault::open_store(&self.vault) {
                     store.light_writes();
                     let spec = self
                         .event

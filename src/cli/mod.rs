@@ -43,8 +43,9 @@ Exit codes: 0 ok, 1 other error, 2 usage, 3 not found, 4 already exists or still
 #[derive(Debug, Parser)]
 #[command(name = "vault", version, after_long_help = EXAMPLES, max_term_width = 100)]
 pub struct Cli {
-    /// Vault file [default: <data dir>/vault/vault.db]
-    #[arg(long = "vault", global = true, env = "VAULT_PATH", hide_env_values = true, value_name = "PATH")]
+    /// Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from
+    /// PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]
+    #[arg(long = "vault", global = true, env = "VAULT_PATH", hide_env_values = true, value_name = "PATH|URL")]
     pub vault_path: Option<PathBuf>,
 
     /// Acting user [default: the OS user name]
@@ -129,12 +130,12 @@ pub fn command() -> clap::Command {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let style = Style::new(cli.json, cli.quiet);
     let config = crate::config::load()?;
-    let vault_path = match cli.vault_path.or(config.vault) {
-        Some(p) => p,
-        None => context::default_vault_path()?,
+    let vault = match cli.vault_path.or(config.vault) {
+        Some(p) => crate::store::Location::parse(p.as_os_str())?,
+        None => crate::store::Location::File(context::default_vault_path()?),
     };
     let ctx = Ctx {
-        vault_path,
+        vault,
         user: cli.user.or(config.user).unwrap_or_else(context::os_user),
         passphrase_file: cli.passphrase_file,
         default_project: config.project.clone(),

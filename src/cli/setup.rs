@@ -76,15 +76,15 @@ pub struct PasswdArgs {
 pub fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     let kdf = a.kdf.params(KdfParams::DEFAULT)?;
     vault::names::check_user(&ctx.user)?;
-    if ctx.vault_path.exists() {
-        return Err(Error::VaultExists { path: ctx.vault_path.clone() });
+    if ctx.vault.file().is_some_and(Path::exists) {
+        return Err(Error::VaultExists { path: ctx.vault.shown() });
     }
     let pass = ctx.new_passphrase(None, &ctx.user)?;
-    let v = Vault::init(&ctx.vault_path, &ctx.user, &pass, kdf)?;
+    let v = Vault::init(&ctx.vault, &ctx.user, &pass, kdf)?;
     v.record(&crate::vault::audit::EventSpec { action: "init".into(), ..Default::default() }, "ok")?;
     if ctx.style.json {
         output::print_json(&json!({
-            "path": ctx.vault_path,
+            "path": ctx.vault.shown(),
             "vault_id": v.id(),
             "user": ctx.user,
             "kdf": {"algorithm": "argon2id", "memory_mib": kdf.memory_mib, "iterations": kdf.iterations, "parallelism": kdf.parallelism},
@@ -95,10 +95,7 @@ pub fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
             ctx.style,
             &format!(
                 "created vault {} with admin '{}' (Argon2id {} MiB, t={})\nnext: vault project create NAME",
-                ctx.vault_path.display(),
-                ctx.user,
-                kdf.memory_mib,
-                kdf.iterations
+                ctx.vault, ctx.user, kdf.memory_mib, kdf.iterations
             ),
         );
     }
@@ -106,7 +103,15 @@ pub fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
 }
 
 pub fn status(ctx: &Ctx) -> Result<()> {
-    let exists = ctx.vault_path.exists();
+    let store = match &ctx.vault {
+        crate::store::Location::File(path) if !path.exists() => None,
+        location => match vault::open_store(location) {
+            Ok(store) => Some(store),
+            Err(Error::NoVault { .. }) => None,
+            Err(e) => return Err(e),
+        },
+    };
+    let exists = store.is_some();
     let session = session::token_from_env().map(|t| session::load(&t));
     let mut session_state = match &session {
         None => "none".to_owned(),
@@ -115,23 +120,28 @@ pub fn status(ctx: &Ctx) -> Result<()> {
     };
     let mut users = None;
     let mut format = None;
-    if exists {
-        let store = vault::open_store(&ctx.vault_path)?;
+    if let Some(store) = store {
         users = Some(store.users()?.len());
         format = Some(crate::store::FORMAT_VERSION);
         // Read back from the connection every command uses, so the durability promise is
         // checkable: WAL with synchronous=FULL (2).
-        let (journal, sync, fk): (String, i64, i64) = store.conn().query_row(
-            "SELECT (SELECT journal_mode FROM pragma_journal_mode), (SELECT synchronous FROM pragma_synchronous), \
-             (SELECT foreign_keys FROM pragma_foreign_keys)",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
-        let sync_name = match sync {
-            0 => "off",
-            1 => "normal",
-            2 => "full",
-            _ => "extra",
+        let (storage, storage_text) = match (store.file_settings()?, store.location()) {
+            (Some((journal, sync, fk)), _) => {
+                let sync_name = match sync {
+                    0 => "off",
+                    1 => "normal",
+                    2 => "full",
+                    _ => "extra",
+                };
+                (
+                    json!({"journal_mode": journal, "synchronous": sync_name, "foreign_keys": fk == 1}),
+                    format!("SQLite journal={journal}, synchronous={sync_name}"),
+                )
+            }
+            (None, crate::store::Location::Postgres(t)) => {
+                (json!({"backend": "postgresql", "hosts": t.hosts()}), format!("PostgreSQL at {}", t.hosts()))
+            }
+            (None, location) => (json!({}), location.to_string()),
         };
         // A session of a removed user is refused by every command; say so here too.
         if let Some(Ok(sess)) = &session {
@@ -145,16 +155,16 @@ pub fn status(ctx: &Ctx) -> Result<()> {
             let removed = u.envelope.is_empty();
             if ctx.style.json {
                 return output::print_json(&json!({
-                    "path": ctx.vault_path, "exists": true, "format": format, "users": users,
+                    "path": ctx.vault.shown(), "exists": true, "format": format, "users": users,
                     "user": ctx.user, "user_known": true, "is_admin": u.is_admin && !removed, "removed": removed,
                     "kdf": {"memory_mib": u.kdf.memory_mib, "iterations": u.kdf.iterations, "parallelism": u.kdf.parallelism},
-                    "storage": {"journal_mode": journal, "synchronous": sync_name, "foreign_keys": fk == 1},
+                    "storage": storage,
                     "session": session_state,
                 }))
                 .map_err(|e| Error::io("cannot write output", e));
             }
             return output::print_fields(&[
-                ("Vault", ctx.vault_path.display().to_string()),
+                ("Vault", ctx.vault.to_string()),
                 ("Users", users.unwrap_or(0).to_string()),
                 (
                     "User",
@@ -169,7 +179,7 @@ pub fn status(ctx: &Ctx) -> Result<()> {
                     ),
                 ),
                 ("KDF", format!("Argon2id {} MiB, t={}, p={}", u.kdf.memory_mib, u.kdf.iterations, u.kdf.parallelism)),
-                ("Storage", format!("SQLite journal={journal}, synchronous={sync_name}")),
+                ("Storage", storage_text),
                 ("Session", session_state),
             ])
             .map_err(|e| Error::io("cannot write output", e));
@@ -177,16 +187,13 @@ pub fn status(ctx: &Ctx) -> Result<()> {
     }
     if ctx.style.json {
         return output::print_json(&json!({
-            "path": ctx.vault_path, "exists": exists, "format": format, "users": users,
+            "path": ctx.vault.shown(), "exists": exists, "format": format, "users": users,
             "user": ctx.user, "user_known": false, "session": session_state,
         }))
         .map_err(|e| Error::io("cannot write output", e));
     }
     output::print_fields(&[
-        (
-            "Vault",
-            format!("{}{}", ctx.vault_path.display(), if exists { "" } else { " (does not exist: run `vault init`)" }),
-        ),
+        ("Vault", format!("{}{}", ctx.vault, if exists { "" } else { " (does not exist: run `vault init`)" })),
         ("User", format!("{}{}", ctx.user, if exists { " (not a user of this vault)" } else { "" })),
         ("Session", session_state),
     ])

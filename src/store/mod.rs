@@ -1,9 +1,16 @@
-//! SQLite storage: the file, its schema and migrations, transactions, and the queries.
+//! Storage: an SQLite file (the default) or a PostgreSQL database, their schemas and migrations,
+//! transactions, and the queries, written once for both (see `db`).
 //!
-//! The store moves rows and blobs; it knows no keys and decrypts nothing. Every connection runs
-//! in WAL mode with `synchronous=FULL` (an acknowledged write survives power loss), foreign keys
-//! on and a busy timeout, so several `vault` processes can write one file.
+//! The store moves rows and blobs; it knows no keys and decrypts nothing. Every SQLite
+//! connection runs in WAL mode with `synchronous=FULL` (an acknowledged write survives power
+//! loss), foreign keys on and a busy timeout, so several `vault` processes can write one file. A
+//! PostgreSQL vault takes one transaction-scoped advisory lock per write transaction, as SQLite's
+//! `BEGIN IMMEDIATE` takes the file's write lock: writers queue, none fails part-way for
+//! another's sake, and readers see one snapshot.
 
+pub(crate) mod db;
+mod expected_pg_schema;
+pub mod pg;
 mod provider;
 mod rows;
 mod team;
@@ -11,11 +18,13 @@ mod team;
 use std::cell::Cell;
 use std::fs::{DirBuilder, OpenOptions};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+use db::{args, Db};
+pub use pg::{Location, PgTarget};
 pub use provider::*;
 pub use rows::*;
 pub use team::*;
@@ -37,6 +46,9 @@ pub const APPLICATION_ID: i64 = 0x5641_4C54;
 const READ_CACHE: i64 = -256;
 /// `PRAGMA cache_size` in a write transaction: SQLite's default (2 MiB).
 const WRITE_CACHE: i64 = -2000;
+
+/// The PostgreSQL advisory lock every write transaction takes ("VALT").
+const WRITE_LOCK: i64 = 0x5641_4C54;
 
 /// WAL size past which closing checkpoints even after reads only (see `Drop for Store`).
 const WAL_CHECKPOINT_BYTES: u64 = 256 * 1024;
@@ -109,10 +121,10 @@ fn schema_difference(found: &[SchemaObject], expected: &[SchemaObject]) -> Strin
     }
 }
 
-/// An open vault file.
+/// An open vault: a file or a database.
 pub struct Store {
-    conn: Connection,
-    path: PathBuf,
+    db: Db,
+    location: Location,
     /// A data write was committed: checkpoint the WAL into the file when closing, so the file
     /// alone (a backup copy of it, say) holds every change.
     dirty: Cell<bool>,
@@ -125,29 +137,76 @@ pub struct Store {
 impl Drop for Store {
     fn drop(&mut self) {
         self.end_read();
+        let Db::Lite(conn) = &self.db else { return };
+        let Location::File(path) = &self.location else { return };
         // The first process to open the file rebuilds the WAL index by reading the whole WAL,
         // so a WAL that grew with each read's audit event would make every later open slower
         // (4 MiB, ~1 ms, before SQLite's own auto-checkpoint). Past WAL_CHECKPOINT_BYTES the
         // closing connection checkpoints it and removes it: one read in ~20 pays that.
-        let mut wal = self.path.clone().into_os_string();
+        let mut wal = path.clone().into_os_string();
         wal.push("-wal");
         let wal_big = std::fs::metadata(wal).is_ok_and(|m| m.len() > WAL_CHECKPOINT_BYTES);
         if self.dirty.get() || wal_big {
             // Checkpoint on close after all: the connection closes right after this.
-            let _ = self.conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false);
+            let _ = conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false);
         }
     }
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish_non_exhaustive()
+        f.debug_struct("Store").field("location", &self.location).finish_non_exhaustive()
     }
 }
 
 impl Store {
+    fn new(db: Db, location: Location) -> Store {
+        Store { db, location, dirty: Cell::new(false), light: Cell::new(false), reading: Cell::new(false) }
+    }
+
+    /// The SQLite connection (a file vault's).
+    fn lite(&self) -> Option<&Connection> {
+        match &self.db {
+            Db::Lite(c) => Some(c),
+            Db::Pg(_) => None,
+        }
+    }
+
+    /// Creates a new vault: a file, or the schema `vault` in a database.
+    pub fn create(location: &Location) -> Result<Store> {
+        match location {
+            Location::File(path) => Store::create_file(path),
+            Location::Postgres(target) => Store::create_pg(target),
+        }
+    }
+
+    /// Removes what a `create` that failed half-way left (best effort): the file, or the schema
+    /// it made in the database (no one else uses a vault that has no user yet).
+    pub fn discard_new(location: &Location) {
+        match location {
+            Location::File(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Location::Postgres(target) => {
+                if let Ok(mut client) = target.connect() {
+                    let _ = client.batch_execute("DROP SCHEMA vault CASCADE");
+                }
+            }
+        }
+    }
+
+    /// Opens an existing vault, checking that it is one and that we understand its format.
+    pub fn open(location: &Location) -> Result<Store> {
+        match location {
+            Location::File(path) => Store::open_file(path),
+            Location::Postgres(target) => Store::open_pg(target),
+        }
+    }
+
     /// Creates a new vault file (mode 0600; its folder 0700 if we create it) with the schema.
-    pub fn create(path: &Path) -> Result<Store> {
+    fn create_file(path: &Path) -> Result<Store> {
         if path.exists() {
             return Err(Error::VaultExists { path: path.to_owned() });
         }
@@ -170,23 +229,18 @@ impl Store {
             let conn =
                 Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
             conn.execute_batch("PRAGMA journal_mode=WAL;")?;
-            let store = Store {
-                conn,
-                path: path.to_owned(),
-                dirty: Cell::new(false),
-                light: Cell::new(false),
-                reading: Cell::new(false),
-            };
+            let store = Store::new(Db::Lite(conn), Location::File(path.to_owned()));
             store.configure()?;
             store.write(|s| {
-                s.conn.execute_batch(SCHEMA)?;
+                let conn = s.lite().expect("a file vault");
+                conn.execute_batch(SCHEMA)?;
                 for (_, sql) in MIGRATIONS {
-                    s.conn.execute_batch(sql)?;
+                    conn.execute_batch(sql)?;
                 }
                 // Every MACed event of a file made at format 2 is signed by its user.
                 s.set_meta(AUDIT_SIGNED_FROM, &1i64.to_be_bytes())?;
-                s.conn.pragma_update(None, "application_id", APPLICATION_ID)?;
-                s.conn.pragma_update(None, "user_version", FORMAT_VERSION)?;
+                conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+                conn.pragma_update(None, "user_version", FORMAT_VERSION)?;
                 Ok(())
             })?;
             // What every later open checks: a build whose EXPECTED_SCHEMA lags its SQL makes
@@ -204,7 +258,7 @@ impl Store {
     }
 
     /// Opens an existing vault file, checking that it is one and that we understand its format.
-    pub fn open(path: &Path) -> Result<Store> {
+    fn open_file(path: &Path) -> Result<Store> {
         match std::fs::metadata(path) {
             Ok(m) if m.is_file() => {}
             Ok(_) => return Err(Error::Damaged { path: path.to_owned(), reason: "not a regular file".into() }),
@@ -215,15 +269,7 @@ impl Store {
         let conn =
             Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
                 .map_err(|e| damaged(e.to_string()))?;
-        let store = Store {
-            conn,
-            path: path.to_owned(),
-            dirty: Cell::new(false),
-            light: Cell::new(false),
-            reading: Cell::new(false),
-        };
-        let (app_id, version) = store
-            .conn
+        let (app_id, version) = conn
             .query_row(
                 "SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version)",
                 [],
@@ -245,6 +291,7 @@ impl Store {
         if version < 1 {
             return Err(damaged(format!("unknown format version {version}")));
         }
+        let store = Store::new(Db::Lite(conn), Location::File(path.to_owned()));
         store.configure()?;
         if version < FORMAT_VERSION {
             store.migrate().map_err(|e| match e {
@@ -260,10 +307,11 @@ impl Store {
     /// have done it while we waited for the write lock: then nothing is left to do).
     fn migrate(&self) -> Result<()> {
         self.write(|s| {
-            let from: i64 = s.conn.query_row("SELECT user_version FROM pragma_user_version", [], |r| r.get(0))?;
+            let conn = s.lite().expect("a file vault");
+            let from: i64 = conn.query_row("SELECT user_version FROM pragma_user_version", [], |r| r.get(0))?;
             for (to, sql) in MIGRATIONS.iter().filter(|(to, _)| *to > from) {
-                s.conn.execute_batch(sql)?;
-                s.conn.pragma_update(None, "user_version", to)?;
+                conn.execute_batch(sql)?;
+                conn.pragma_update(None, "user_version", to)?;
             }
             if from < FORMAT_VERSION {
                 s.set_meta(&format!("migrated_from_{from}"), &now().to_be_bytes())?;
@@ -271,10 +319,9 @@ impl Store {
             if from < 2 {
                 // Events from here on are signed, and every scope there is now has no signed
                 // list yet; the roster's list binds both once a vault admin signs it.
-                let next: i64 = s.conn.query_row("SELECT coalesce(max(seq), 0) + 1 FROM audit", [], |r| r.get(0))?;
+                let next: i64 = conn.query_row("SELECT coalesce(max(seq), 0) + 1 FROM audit", [], |r| r.get(0))?;
                 s.set_meta(AUDIT_SIGNED_FROM, &next.to_be_bytes())?;
-                let scopes: Vec<String> = s
-                    .conn
+                let scopes: Vec<String> = conn
                     .prepare(
                         "SELECT 'roster' UNION ALL SELECT 'project:' || id FROM projects \
                          UNION ALL SELECT 'community:' || id FROM communities",
@@ -290,7 +337,8 @@ impl Store {
     /// The file's schema must be exactly this format's: a trigger that drops audit events, a
     /// view, an index or a changed table is tampering (exit 7), never something to run with.
     fn check_schema(&self) -> Result<()> {
-        let found = schema_objects(&self.conn)?;
+        let Some(conn) = self.lite() else { return self.check_pg_schema() };
+        let found = schema_objects(conn)?;
         if !is_expected(&found) {
             let expected: Vec<SchemaObject> = EXPECTED_SCHEMA
                 .iter()
@@ -302,30 +350,54 @@ impl Store {
     }
 
     fn configure(&self) -> Result<()> {
-        self.conn.busy_timeout(Duration::from_secs(10))?;
-        self.conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;")?;
+        let Some(conn) = self.lite() else { return Ok(()) };
+        conn.busy_timeout(Duration::from_secs(10))?;
+        conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;")?;
         // Closing the last connection would otherwise checkpoint the WAL into the file and fsync
         // it: every read would pay that. A command that changed data turns it back on before
         // closing (see Drop), so the file alone holds every change; the WAL between holds only
         // audit events of reads (sealed or clear metadata, never a value).
-        self.conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
         Ok(())
     }
 
-    /// Runs one statement through the prepared-statement cache: an import of 1,000 secrets
-    /// compiles each statement once, not 2,000 times.
-    pub(crate) fn exec<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize> {
-        self.conn.prepare_cached(sql)?.execute(params)
+    /// Runs one statement (on SQLite through the prepared-statement cache: an import of 1,000
+    /// secrets compiles each statement once, not 2,000 times); the number of rows changed.
+    pub(crate) fn exec(&self, sql: &str, args: &[db::Arg<'_>]) -> Result<usize> {
+        self.db.exec(sql, args)
     }
 
-    /// The file's path.
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// Where this vault is.
+    pub fn location(&self) -> &Location {
+        &self.location
     }
 
-    /// The raw connection, for tests and diagnostics.
-    pub fn conn(&self) -> &Connection {
-        &self.conn
+    /// A file vault's settings as SQLite reports them: (journal mode, synchronous, foreign
+    /// keys); `None` for a database.
+    pub fn file_settings(&self) -> Result<Option<(String, i64, i64)>> {
+        let Some(conn) = self.lite() else { return Ok(None) };
+        Ok(Some(conn.query_row(
+            "SELECT (SELECT journal_mode FROM pragma_journal_mode), (SELECT synchronous FROM pragma_synchronous), \
+             (SELECT foreign_keys FROM pragma_foreign_keys)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?))
+    }
+
+    /// The highest audit sequence number a file ever used (SQLite's AUTOINCREMENT keeps it in
+    /// sqlite_sequence); `None` for a database, which keeps no such number.
+    pub fn audit_high_water(&self) -> Result<Option<i64>> {
+        let Some(conn) = self.lite() else { return Ok(None) };
+        Ok(Some(conn.query_row(
+            "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0)",
+            [],
+            |r| r.get(0),
+        )?))
+    }
+
+    /// The number the next audit event gets.
+    pub fn next_audit_seq(&self) -> Result<i64> {
+        self.db.one("SELECT coalesce(max(seq), 0) + 1 FROM audit", args![], |r| r.get(0))
     }
 
     /// From now on this connection only appends audit events: without an fsync of their own
@@ -333,7 +405,9 @@ impl Store {
     /// checkpoint) and without a checkpoint on close. Keeps a read at a couple of milliseconds.
     pub fn light_writes(&self) {
         self.light.set(true);
-        let _ = self.conn.execute_batch("PRAGMA synchronous=NORMAL");
+        if let Some(conn) = self.lite() {
+            let _ = conn.execute_batch("PRAGMA synchronous=NORMAL");
+        }
     }
 
     /// Opens one read transaction for the reads that follow, until `end_read` or the first
@@ -345,29 +419,57 @@ impl Store {
     /// each, and every page the default 2 MiB cache grew into was fresh memory to fault in (a
     /// 10,000-secret listing took ~500 page faults more, about 1 ms). Writes get the default
     /// back (see `write`), so a transaction's dirty pages stay in memory until it commits.
+    ///
+    /// On PostgreSQL the snapshot is a `REPEATABLE READ READ ONLY` transaction.
     pub fn begin_read(&self) -> Result<()> {
-        if !self.reading.get() && self.conn.is_autocommit() {
-            self.conn.execute_batch(&format!("PRAGMA cache_size={READ_CACHE}; BEGIN DEFERRED"))?;
-            self.reading.set(true);
+        if self.reading.get() {
+            return Ok(());
+        }
+        match &self.db {
+            Db::Lite(conn) if conn.is_autocommit() => {
+                conn.execute_batch(&format!("PRAGMA cache_size={READ_CACHE}; BEGIN DEFERRED"))?;
+                self.reading.set(true);
+            }
+            Db::Lite(_) => {}
+            Db::Pg(_) => {
+                self.db.batch("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")?;
+                self.reading.set(true);
+            }
         }
         Ok(())
     }
 
     /// Ends the read transaction of `begin_read`, if one is open.
     pub fn end_read(&self) {
-        if self.reading.replace(false) && !self.conn.is_autocommit() {
-            // A read-only transaction: ending it cannot fail in a way that loses anything.
-            let _ = self.conn.execute_batch("COMMIT");
+        if !self.reading.replace(false) {
+            return;
+        }
+        // A read-only transaction: ending it cannot fail in a way that loses anything.
+        match &self.db {
+            Db::Lite(conn) if !conn.is_autocommit() => {
+                let _ = conn.execute_batch("COMMIT");
+            }
+            Db::Lite(_) => {}
+            Db::Pg(_) => {
+                let _ = self.db.batch("COMMIT");
+            }
         }
     }
 
     /// Runs `f` in one write transaction (`BEGIN IMMEDIATE`): all of it is committed or none.
     /// An open read snapshot is ended first, so the write sees (and checks) the newest data.
+    ///
+    /// On PostgreSQL the transaction first takes the vault's advisory lock ([`WRITE_LOCK`]):
+    /// writers run one after another, as on SQLite, so no write fails a serialization check
+    /// half-way and no two writers deadlock; each sees everything committed before it.
     pub fn write<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
         self.end_read();
-        self.conn.execute_batch(&format!("PRAGMA cache_size={WRITE_CACHE}; BEGIN IMMEDIATE"))?;
+        match &self.db {
+            Db::Lite(_) => self.db.batch(&format!("PRAGMA cache_size={WRITE_CACHE}; BEGIN IMMEDIATE"))?,
+            Db::Pg(_) => self.db.batch(&format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})"))?,
+        }
         match f(self) {
-            Ok(v) => match self.conn.execute_batch("COMMIT") {
+            Ok(v) => match self.db.batch("COMMIT") {
                 Ok(()) => {
                     if !self.light.get() {
                         self.dirty.set(true);
@@ -375,12 +477,12 @@ impl Store {
                     Ok(v)
                 }
                 Err(e) => {
-                    let _ = self.conn.execute_batch("ROLLBACK");
-                    Err(e.into())
+                    let _ = self.db.batch("ROLLBACK");
+                    Err(e)
                 }
             },
             Err(e) => {
-                let _ = self.conn.execute_batch("ROLLBACK");
+                let _ = self.db.batch("ROLLBACK");
                 Err(e)
             }
         }
@@ -388,15 +490,14 @@ impl Store {
 
     /// Reads a `meta` value.
     pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>> {
-        use rusqlite::OptionalExtension;
-        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        self.db.opt("SELECT value FROM meta WHERE key = ?1", args![key], |r| r.get(0))
     }
 
     /// Writes a `meta` value.
     pub fn set_meta(&self, key: &str, value: &[u8]) -> Result<()> {
-        self.conn.execute(
+        self.exec(
             "INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            rusqlite::params![key, value],
+            args![key, value],
         )?;
         Ok(())
     }

@@ -1,7 +1,7 @@
 //! Rows and queries for external providers: their signed settings, and their tokens sealed
 //! under project keys. Blobs stay opaque here; the store never sees a token in clear.
 
-use rusqlite::{params, OptionalExtension, Row};
+use super::db::{args, Row};
 
 use super::{SecretRow, Store};
 use crate::Result;
@@ -34,7 +34,7 @@ pub struct TokenRow {
 const PROVIDER_COLS: &str = "name, kind, address, mount, namespace, ca_cert, timeout_secs, sig, created_by, created_at";
 const TOKEN_COLS: &str = "provider, project_id, key_epoch, sealed";
 
-fn provider_row(r: &Row<'_>) -> rusqlite::Result<ProviderRow> {
+fn provider_row(r: &Row<'_>) -> Result<ProviderRow> {
     Ok(ProviderRow {
         name: r.get(0)?,
         kind: r.get(1)?,
@@ -49,7 +49,7 @@ fn provider_row(r: &Row<'_>) -> rusqlite::Result<ProviderRow> {
     })
 }
 
-fn token_row(r: &Row<'_>) -> rusqlite::Result<TokenRow> {
+fn token_row(r: &Row<'_>) -> Result<TokenRow> {
     Ok(TokenRow { provider: r.get(0)?, project_id: r.get(1)?, key_epoch: r.get(2)?, sealed: r.get(3)? })
 }
 
@@ -58,7 +58,7 @@ impl Store {
     pub fn insert_provider(&self, p: &ProviderRow) -> Result<()> {
         self.exec(
             &format!("INSERT INTO providers({PROVIDER_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
-            params![
+            args![
                 p.name,
                 p.kind,
                 p.address,
@@ -76,78 +76,72 @@ impl Store {
 
     /// A provider by name.
     pub fn provider(&self, name: &str) -> Result<Option<ProviderRow>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("SELECT {PROVIDER_COLS} FROM providers WHERE name = ?1"))?
-            .query_row([name], provider_row)
-            .optional()?)
+        self.db.opt(&format!("SELECT {PROVIDER_COLS} FROM providers WHERE name = ?1"), args![name], provider_row)
     }
 
     /// All providers, by name.
     pub fn providers(&self) -> Result<Vec<ProviderRow>> {
-        let mut st = self.conn.prepare_cached(&format!("SELECT {PROVIDER_COLS} FROM providers ORDER BY name"))?;
-        let rows = st.query_map([], provider_row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        self.db.all(&format!("SELECT {PROVIDER_COLS} FROM providers ORDER BY name"), args![], provider_row)
     }
 
     /// Deletes a provider and every sealed copy of its token (cascade).
     pub fn delete_provider(&self, name: &str) -> Result<()> {
-        self.exec("DELETE FROM providers WHERE name = ?1", [name])?;
+        self.exec("DELETE FROM providers WHERE name = ?1", args![name])?;
         Ok(())
     }
 
     /// The secrets kept in a provider: (project name, secret row), by project then name.
     pub fn secrets_using_provider(&self, name: &str) -> Result<Vec<(String, SecretRow)>> {
         let cols = super::rows::SECRET_COLS.split(", ").map(|c| format!("s.{c}")).collect::<Vec<_>>().join(", ");
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {cols}, p.name FROM secrets s JOIN projects p ON p.id = s.project_id \
+        self.db.all(
+            &format!(
+                "SELECT {cols}, p.name FROM secrets s JOIN projects p ON p.id = s.project_id \
              WHERE s.provider = ?1 ORDER BY p.name, s.name"
-        ))?;
-        let rows = st
-            .query_map([name], |r| Ok((r.get(super::rows::SECRET_NCOLS)?, super::rows::secret_row(r)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+            ),
+            args![name],
+            |r| Ok((r.get(super::rows::SECRET_NCOLS)?, super::rows::secret_row(r)?)),
+        )
     }
 
     /// Inserts or replaces a project's sealed copy of a provider token.
     pub fn put_provider_token(&self, t: &TokenRow) -> Result<()> {
         self.exec(
-            &format!("INSERT OR REPLACE INTO provider_tokens({TOKEN_COLS}) VALUES (?1,?2,?3,?4)"),
-            params![t.provider, t.project_id, t.key_epoch, t.sealed],
+            &super::db::upsert("provider_tokens", TOKEN_COLS, &["provider", "project_id"]),
+            args![t.provider, t.project_id, t.key_epoch, t.sealed],
         )?;
         Ok(())
     }
 
     /// A project's sealed copy of a provider token.
     pub fn provider_token(&self, provider: &str, project_id: &str) -> Result<Option<TokenRow>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {TOKEN_COLS} FROM provider_tokens WHERE provider = ?1 AND project_id = ?2"
-            ))?
-            .query_row([provider, project_id], token_row)
-            .optional()?)
+        self.db.opt(
+            &format!("SELECT {TOKEN_COLS} FROM provider_tokens WHERE provider = ?1 AND project_id = ?2"),
+            args![provider, project_id],
+            token_row,
+        )
     }
 
     /// Every sealed copy of one provider's token.
     pub fn provider_tokens(&self, provider: &str) -> Result<Vec<TokenRow>> {
-        let mut st =
-            self.conn.prepare_cached(&format!("SELECT {TOKEN_COLS} FROM provider_tokens WHERE provider = ?1"))?;
-        let rows = st.query_map([provider], token_row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        self.db.all(
+            &format!("SELECT {TOKEN_COLS} FROM provider_tokens WHERE provider = ?1"),
+            args![provider],
+            token_row,
+        )
     }
 
     /// The provider tokens sealed under one project's key.
     pub fn project_provider_tokens(&self, project_id: &str) -> Result<Vec<TokenRow>> {
-        let mut st =
-            self.conn.prepare_cached(&format!("SELECT {TOKEN_COLS} FROM provider_tokens WHERE project_id = ?1"))?;
-        let rows = st.query_map([project_id], token_row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        self.db.all(
+            &format!("SELECT {TOKEN_COLS} FROM provider_tokens WHERE project_id = ?1"),
+            args![project_id],
+            token_row,
+        )
     }
 
     /// Removes one version row (a version the provider no longer keeps, when a value moves back).
     pub fn delete_version(&self, secret_id: &str, version: i64) -> Result<()> {
-        self.exec("DELETE FROM secret_versions WHERE secret_id = ?1 AND version = ?2", params![secret_id, version])?;
+        self.exec("DELETE FROM secret_versions WHERE secret_id = ?1 AND version = ?2", args![secret_id, version])?;
         Ok(())
     }
 }

@@ -1,6 +1,6 @@
 //! Row types and the queries that read and write them. Blobs stay opaque here.
 
-use rusqlite::{params, OptionalExtension, Row};
+use super::db::{args, Row};
 
 use super::Store;
 use crate::crypto::KdfParams;
@@ -135,7 +135,7 @@ pub(super) const SECRET_COLS: &str =
 /// How many columns SECRET_COLS selects (where a join's next table starts).
 pub(super) const SECRET_NCOLS: usize = 15;
 
-fn user_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
+fn user_row(r: &Row<'_>) -> Result<UserRow> {
     Ok(UserRow {
         id: r.get(0)?,
         name: r.get(1)?,
@@ -155,7 +155,7 @@ fn user_row(r: &Row<'_>) -> rusqlite::Result<UserRow> {
     })
 }
 
-fn project_row(r: &Row<'_>) -> rusqlite::Result<ProjectRow> {
+fn project_row(r: &Row<'_>) -> Result<ProjectRow> {
     Ok(ProjectRow {
         id: r.get(0)?,
         name: r.get(1)?,
@@ -171,7 +171,7 @@ fn project_row(r: &Row<'_>) -> rusqlite::Result<ProjectRow> {
     })
 }
 
-fn grant_row(r: &Row<'_>) -> rusqlite::Result<GrantRow> {
+fn grant_row(r: &Row<'_>) -> Result<GrantRow> {
     Ok(GrantRow {
         project_id: r.get(0)?,
         user_id: r.get(1)?,
@@ -186,7 +186,7 @@ fn grant_row(r: &Row<'_>) -> rusqlite::Result<GrantRow> {
     })
 }
 
-pub(super) fn secret_row(r: &Row<'_>) -> rusqlite::Result<SecretRow> {
+pub(super) fn secret_row(r: &Row<'_>) -> Result<SecretRow> {
     Ok(SecretRow {
         id: r.get(0)?,
         project_id: r.get(1)?,
@@ -215,7 +215,7 @@ impl Store {
             &format!(
                 "INSERT INTO users({USER_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"
             ),
-            params![
+            args![
                 u.id,
                 u.name,
                 u.is_admin,
@@ -242,43 +242,31 @@ impl Store {
     pub fn update_user_envelope(&self, u: &UserRow) -> Result<()> {
         self.exec(
             "UPDATE users SET kdf_memory_mib=?2, kdf_iterations=?3, kdf_parallelism=?4, salt=?5, envelope=?6, modified_at=?7 WHERE id=?1",
-            params![u.id, u.kdf.memory_mib, u.kdf.iterations, u.kdf.parallelism, u.salt, u.envelope, u.modified_at],
+            args![u.id, u.kdf.memory_mib, u.kdf.iterations, u.kdf.parallelism, u.salt, u.envelope, u.modified_at],
         )?;
         Ok(())
     }
 
     /// A user by name.
     pub fn user_by_name(&self, name: &str) -> Result<Option<UserRow>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("SELECT {USER_COLS} FROM users WHERE name = ?1"))?
-            .query_row([name], user_row)
-            .optional()?)
+        self.db.opt(&format!("SELECT {USER_COLS} FROM users WHERE name = ?1"), args![name], user_row)
     }
 
     /// A user by id.
     pub fn user_by_id(&self, id: &str) -> Result<Option<UserRow>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("SELECT {USER_COLS} FROM users WHERE id = ?1"))?
-            .query_row([id], user_row)
-            .optional()?)
+        self.db.opt(&format!("SELECT {USER_COLS} FROM users WHERE id = ?1"), args![id], user_row)
     }
 
     /// All users, by name.
     pub fn users(&self) -> Result<Vec<UserRow>> {
-        let mut st = self.conn.prepare_cached(&format!("SELECT {USER_COLS} FROM users ORDER BY name"))?;
-        let rows = st.query_map([], user_row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        self.db.all(&format!("SELECT {USER_COLS} FROM users ORDER BY name"), args![], user_row)
     }
 
     /// The name of the user with this id, or the id itself when the user is gone.
     pub fn user_name(&self, id: &str) -> Result<String> {
         Ok(self
-            .conn
-            .prepare_cached("SELECT name FROM users WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
-            .optional()?
+            .db
+            .opt("SELECT name FROM users WHERE id = ?1", args![id], |r| r.get(0))?
             .unwrap_or_else(|| id.to_owned()))
     }
 
@@ -288,7 +276,7 @@ impl Store {
     pub fn insert_project(&self, p: &ProjectRow) -> Result<()> {
         self.exec(
             &format!("INSERT INTO projects({PROJECT_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)"),
-            params![
+            args![
                 p.id,
                 p.name,
                 p.description,
@@ -309,53 +297,44 @@ impl Store {
     pub fn update_project(&self, p: &ProjectRow) -> Result<()> {
         self.exec(
             "UPDATE projects SET name=?2, description=?3, community_id=?4, community_sig=?5, key_epoch=?6, modified_at=?7 WHERE id=?1",
-            params![p.id, p.name, p.description, p.community_id, p.community_sig, p.key_epoch, p.modified_at],
+            args![p.id, p.name, p.description, p.community_id, p.community_sig, p.key_epoch, p.modified_at],
         )?;
         Ok(())
     }
 
     /// Deletes a project with its members, secrets and versions (cascade).
     pub fn delete_project(&self, id: &str) -> Result<()> {
-        self.exec("DELETE FROM projects WHERE id = ?1", [id])?;
-        self.exec("DELETE FROM heads WHERE scope = ?1", [format!("project:{id}")])?;
+        self.exec("DELETE FROM projects WHERE id = ?1", args![id])?;
+        self.exec("DELETE FROM heads WHERE scope = ?1", args![format!("project:{id}")])?;
         Ok(())
     }
 
     /// A project by name (personal projects are named '@user').
     pub fn project_by_name(&self, name: &str) -> Result<Option<ProjectRow>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("SELECT {PROJECT_COLS} FROM projects WHERE name = ?1"))?
-            .query_row([name], project_row)
-            .optional()?)
+        self.db.opt(&format!("SELECT {PROJECT_COLS} FROM projects WHERE name = ?1"), args![name], project_row)
     }
 
     /// A project by id.
     pub fn project_by_id(&self, id: &str) -> Result<Option<ProjectRow>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("SELECT {PROJECT_COLS} FROM projects WHERE id = ?1"))?
-            .query_row([id], project_row)
-            .optional()?)
+        self.db.opt(&format!("SELECT {PROJECT_COLS} FROM projects WHERE id = ?1"), args![id], project_row)
     }
 
     /// The projects a user is a member of, by name, with the member's role.
     pub fn projects_of(&self, user_id: &str) -> Result<Vec<(ProjectRow, String)>> {
         let cols = PROJECT_COLS.split(", ").map(|c| format!("p.{c}")).collect::<Vec<_>>().join(", ");
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {cols}, m.role FROM projects p JOIN project_members m ON m.project_id = p.id \
+        self.db.all(
+            &format!(
+                "SELECT {cols}, m.role FROM projects p JOIN project_members m ON m.project_id = p.id \
              WHERE m.user_id = ?1 ORDER BY p.name"
-        ))?;
-        let rows = st.query_map([user_id], |r| Ok((project_row(r)?, r.get(11)?)))?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+            ),
+            args![user_id],
+            |r| Ok((project_row(r)?, r.get(11)?)),
+        )
     }
 
     /// How many secrets a project holds.
     pub fn secret_count(&self, project_id: &str) -> Result<i64> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT count(*) FROM secrets WHERE project_id = ?1")?
-            .query_row([project_id], |r| r.get(0))?)
+        self.db.one("SELECT count(*) FROM secrets WHERE project_id = ?1", args![project_id], |r| r.get(0))
     }
 
     // ---- grants ----
@@ -363,8 +342,8 @@ impl Store {
     /// Inserts or replaces a member's grant.
     pub fn put_grant(&self, g: &GrantRow) -> Result<()> {
         self.exec(
-            &format!("INSERT OR REPLACE INTO project_members({GRANT_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
-            params![
+            &super::db::upsert("project_members", GRANT_COLS, &["project_id", "user_id"]),
+            args![
                 g.project_id,
                 g.user_id,
                 g.role,
@@ -382,21 +361,20 @@ impl Store {
 
     /// A member's grant in a project.
     pub fn grant(&self, project_id: &str, user_id: &str) -> Result<Option<GrantRow>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {GRANT_COLS} FROM project_members WHERE project_id = ?1 AND user_id = ?2"
-            ))?
-            .query_row([project_id, user_id], grant_row)
-            .optional()?)
+        self.db.opt(
+            &format!("SELECT {GRANT_COLS} FROM project_members WHERE project_id = ?1 AND user_id = ?2"),
+            args![project_id, user_id],
+            grant_row,
+        )
     }
 
     /// All grants of a project.
     pub fn grants(&self, project_id: &str) -> Result<Vec<GrantRow>> {
-        let mut st =
-            self.conn.prepare_cached(&format!("SELECT {GRANT_COLS} FROM project_members WHERE project_id = ?1"))?;
-        let rows = st.query_map([project_id], grant_row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        self.db.all(
+            &format!("SELECT {GRANT_COLS} FROM project_members WHERE project_id = ?1"),
+            args![project_id],
+            grant_row,
+        )
     }
 
     // ---- secrets ----
@@ -405,7 +383,7 @@ impl Store {
     pub fn insert_secret(&self, s: &SecretRow) -> Result<()> {
         self.exec(
             &format!("INSERT INTO secrets({SECRET_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"),
-            params![
+            args![
                 s.id,
                 s.project_id,
                 s.name,
@@ -431,7 +409,7 @@ impl Store {
         self.exec(
             "UPDATE secrets SET name=?2, env_name=?3, description=?4, provider=?5, write_only=?6, current_version=?7, \
              key_epoch=?8, wrapped_dek=?9, modified_by=?10, modified_at=?11, bind=?12 WHERE id=?1",
-            params![
+            args![
                 s.id,
                 s.name,
                 s.env_name,
@@ -451,49 +429,46 @@ impl Store {
 
     /// Deletes a secret and its versions.
     pub fn delete_secret(&self, id: &str) -> Result<()> {
-        self.exec("DELETE FROM secrets WHERE id = ?1", [id])?;
+        self.exec("DELETE FROM secrets WHERE id = ?1", args![id])?;
         Ok(())
     }
 
     /// A secret by project and name.
     pub fn secret(&self, project_id: &str, name: &str) -> Result<Option<SecretRow>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 AND name = ?2"))?
-            .query_row([project_id, name], secret_row)
-            .optional()?)
+        self.db.opt(
+            &format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 AND name = ?2"),
+            args![project_id, name],
+            secret_row,
+        )
     }
 
     /// A secret by project and env name.
     pub fn secret_by_env(&self, project_id: &str, env_name: &str) -> Result<Option<SecretRow>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 AND env_name = ?2"))?
-            .query_row([project_id, env_name], secret_row)
-            .optional()?)
+        self.db.opt(
+            &format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 AND env_name = ?2"),
+            args![project_id, env_name],
+            secret_row,
+        )
     }
 
     /// The secrets of a project named `name` or setting env var `name` (at most two): what an
     /// import checks per entry, in one indexed lookup instead of two.
     pub fn secrets_named_or_setting(&self, project_id: &str, name: &str) -> Result<Vec<SecretRow>> {
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 AND (name = ?2 OR env_name = ?2)"
-        ))?;
-        let rows = st.query_map([project_id, name], secret_row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        self.db.all(
+            &format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 AND (name = ?2 OR env_name = ?2)"),
+            args![project_id, name],
+            secret_row,
+        )
     }
 
     /// Calls `each` with a project's secrets, by name, one row at a time (a listing of any
     /// size holds one row in memory). `each` may run other queries meanwhile.
     pub fn each_secret(&self, project_id: &str, mut each: impl FnMut(SecretRow) -> Result<()>) -> Result<()> {
-        let mut st = self
-            .conn
-            .prepare_cached(&format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 ORDER BY name"))?;
-        let mut rows = st.query([project_id])?;
-        while let Some(r) = rows.next()? {
-            each(secret_row(r)?)?;
-        }
-        Ok(())
+        self.db.each(
+            &format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 ORDER BY name"),
+            args![project_id],
+            |r| each(secret_row(r)?),
+        )
     }
 
     /// Calls `each` with what a listing shows of a project's secrets, by name, borrowed from
@@ -510,8 +485,7 @@ impl Store {
         // One row per share (none: one row with NULL), a secret's shares by community id; the
         // plan walks the (project_id, name) index and each secret's shares in key order, so
         // SQLite sorts nothing. A file without any share skips the join (a lookup per secret).
-        let shares: bool =
-            self.conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM secret_shares)")?.query_row([], |r| r.get(0))?;
+        let shares: bool = self.db.one("SELECT EXISTS(SELECT 1 FROM secret_shares)", args![], |r| r.get(0))?;
         let (more, detail_at) = match detail {
             ListDetail::Brief => ("", None),
             ListDetail::Full => (", s.id, s.env_name, s.provider, s.current_version, s.modified_by", Some(6)),
@@ -523,21 +497,20 @@ impl Store {
             ("", "", "s.name")
         };
         let community_at = detail_at.map_or(6, |d| d + 5);
-        let mut st = self.conn.prepare_cached(&format!(
+        let sql = format!(
             "SELECT s.name, s.description, s.write_only, s.created_by, s.created_at, s.modified_at{more}{community} \
              FROM secrets s {join} WHERE s.project_id = ?1 ORDER BY {order}"
-        ))?;
-        let mut rows = st.query([project_id])?;
+        );
         let mut last = String::new();
-        while let Some(r) = rows.next()? {
-            let text = |i: usize| r.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
-            let opt_text = |i: usize| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(Into::into));
+        self.db.each(&sql, args![project_id], |r| {
+            let text = |i: usize| r.text(i);
+            let opt_text = |i: usize| r.opt_text(i);
             let name = text(0)?;
             if shares {
                 if name == last {
                     // The same secret (names are unique in a project) shared with one more
                     // community: it was listed with the first.
-                    continue;
+                    return Ok(());
                 }
                 last.clear();
                 last.push_str(name);
@@ -561,9 +534,8 @@ impl Store {
                 modified_at: r.get(5)?,
                 shared_in: if shares { opt_text(community_at)? } else { None },
                 detail,
-            })?;
-        }
-        Ok(())
+            })
+        })
     }
 
     /// A project's secrets, by name.
@@ -582,7 +554,7 @@ impl Store {
     pub fn insert_version(&self, v: &VersionRow) -> Result<()> {
         self.exec(
             "INSERT INTO secret_versions(secret_id, version, sealed, created_by, created_at) VALUES (?1,?2,?3,?4,?5)",
-            params![v.secret_id, v.version, v.sealed, v.created_by, v.created_at],
+            args![v.secret_id, v.version, v.sealed, v.created_by, v.created_at],
         )?;
         Ok(())
     }
@@ -591,20 +563,18 @@ impl Store {
     pub fn update_version_blob(&self, secret_id: &str, version: i64, sealed: &[u8]) -> Result<()> {
         self.exec(
             "UPDATE secret_versions SET sealed = ?3 WHERE secret_id = ?1 AND version = ?2",
-            params![secret_id, version, sealed],
+            args![secret_id, version, sealed],
         )?;
         Ok(())
     }
 
     /// One version of a secret.
     pub fn version(&self, secret_id: &str, version: i64) -> Result<Option<VersionRow>> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT secret_id, version, sealed, created_by, created_at FROM secret_versions \
+        self.db.opt(
+            "SELECT secret_id, version, sealed, created_by, created_at FROM secret_versions \
                  WHERE secret_id = ?1 AND version = ?2",
-            )?
-            .query_row(params![secret_id, version], |r| {
+            args![secret_id, version],
+            |r| {
                 Ok(VersionRow {
                     secret_id: r.get(0)?,
                     version: r.get(1)?,
@@ -612,18 +582,17 @@ impl Store {
                     created_by: r.get(3)?,
                     created_at: r.get(4)?,
                 })
-            })
-            .optional()?)
+            },
+        )
     }
 
     /// Every version of a secret, oldest first.
     pub fn versions(&self, secret_id: &str) -> Result<Vec<VersionRow>> {
-        let mut st = self.conn.prepare_cached(
+        self.db.all(
             "SELECT secret_id, version, sealed, created_by, created_at FROM secret_versions \
              WHERE secret_id = ?1 ORDER BY version",
-        )?;
-        let rows = st
-            .query_map([secret_id], |r| {
+            args![secret_id],
+            |r| {
                 Ok(VersionRow {
                     secret_id: r.get(0)?,
                     version: r.get(1)?,
@@ -631,22 +600,21 @@ impl Store {
                     created_by: r.get(3)?,
                     created_at: r.get(4)?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+            },
+        )
     }
 
     /// Every secret of a project with its current version row and the highest version number
     /// stored, in one query (for `vault run`, which opens them all).
     pub fn current_versions(&self, project_id: &str) -> Result<std::collections::HashMap<String, (VersionRow, i64)>> {
-        let mut st = self.conn.prepare_cached(
+        let mut out = std::collections::HashMap::new();
+        self.db.each(
             "SELECT v.secret_id, v.version, v.sealed, v.created_by, v.created_at, \
              (SELECT max(m.version) FROM secret_versions m WHERE m.secret_id = s.id) \
              FROM secrets s JOIN secret_versions v ON v.secret_id = s.id AND v.version = s.current_version \
              WHERE s.project_id = ?1",
-        )?;
-        let rows = st
-            .query_map([project_id], |r| {
+            args![project_id],
+            |r| {
                 let v = VersionRow {
                     secret_id: r.get(0)?,
                     version: r.get(1)?,
@@ -654,17 +622,19 @@ impl Store {
                     created_by: r.get(3)?,
                     created_at: r.get(4)?,
                 };
-                Ok((v.secret_id.clone(), (v, r.get(5)?)))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+                out.insert(v.secret_id.clone(), (v, r.get(5)?));
+                Ok(())
+            },
+        )?;
+        Ok(out)
     }
 
     /// The highest version number stored for a secret.
     pub fn max_version(&self, secret_id: &str) -> Result<i64> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT coalesce(max(version), 0) FROM secret_versions WHERE secret_id = ?1")?
-            .query_row([secret_id], |r| r.get(0))?)
+        self.db.one(
+            "SELECT coalesce(max(version), 0) FROM secret_versions WHERE secret_id = ?1",
+            args![secret_id],
+            |r| r.get(0),
+        )
     }
 }

@@ -1,7 +1,7 @@
 //! Rows and queries for teams: users' roster changes, communities and their members, shares of
 //! secrets into communities, and the audit log.
 
-use rusqlite::{params, OptionalExtension, Row};
+use super::db::{args, Row};
 
 use super::{SecretRow, Store, UserRow};
 use crate::Result;
@@ -98,7 +98,7 @@ const MEMBER_COLS: &str =
 const SHARE_COLS: &str = "secret_id, community_id, key_epoch, wrapped_dek, shared_by, sig, created_at, bind";
 const ACCEPT_COLS: &str = "project_id, secret_id, secret_name, home_env_name, env_name, accepted_by, sig, created_at";
 
-fn community_row(r: &Row<'_>) -> rusqlite::Result<CommunityRow> {
+fn community_row(r: &Row<'_>) -> Result<CommunityRow> {
     Ok(CommunityRow {
         id: r.get(0)?,
         name: r.get(1)?,
@@ -111,7 +111,7 @@ fn community_row(r: &Row<'_>) -> rusqlite::Result<CommunityRow> {
     })
 }
 
-fn member_row(r: &Row<'_>) -> rusqlite::Result<MemberRow> {
+fn member_row(r: &Row<'_>) -> Result<MemberRow> {
     Ok(MemberRow {
         community_id: r.get(0)?,
         user_id: r.get(1)?,
@@ -126,7 +126,7 @@ fn member_row(r: &Row<'_>) -> rusqlite::Result<MemberRow> {
     })
 }
 
-fn share_row(r: &Row<'_>) -> rusqlite::Result<ShareRow> {
+fn share_row(r: &Row<'_>) -> Result<ShareRow> {
     Ok(ShareRow {
         secret_id: r.get(0)?,
         community_id: r.get(1)?,
@@ -139,7 +139,7 @@ fn share_row(r: &Row<'_>) -> rusqlite::Result<ShareRow> {
     })
 }
 
-fn accept_row(r: &Row<'_>) -> rusqlite::Result<AcceptRow> {
+fn accept_row(r: &Row<'_>) -> Result<AcceptRow> {
     Ok(AcceptRow {
         project_id: r.get(0)?,
         secret_id: r.get(1)?,
@@ -161,7 +161,7 @@ impl Store {
             "UPDATE users SET is_admin=?2, recipient=?3, verifying_key=?4, roster_signer=?5, roster_sig=?6, \
              enroll_vk=?7, enroll_sig=?8, kdf_memory_mib=?9, kdf_iterations=?10, kdf_parallelism=?11, salt=?12, \
              envelope=?13, modified_at=?14 WHERE id=?1",
-            params![
+            args![
                 u.id,
                 u.is_admin,
                 u.recipient,
@@ -183,8 +183,7 @@ impl Store {
 
     /// Removes a project member.
     pub fn delete_grant(&self, project_id: &str, user_id: &str) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM project_members WHERE project_id = ?1 AND user_id = ?2", [project_id, user_id])?;
+        self.exec("DELETE FROM project_members WHERE project_id = ?1 AND user_id = ?2", args![project_id, user_id])?;
         Ok(())
     }
 
@@ -194,7 +193,7 @@ impl Store {
     pub fn insert_community(&self, c: &CommunityRow) -> Result<()> {
         self.exec(
             &format!("INSERT INTO communities({COMMUNITY_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"),
-            params![c.id, c.name, c.description, c.id_nonce, c.key_epoch, c.created_by, c.created_at, c.modified_at],
+            args![c.id, c.name, c.description, c.id_nonce, c.key_epoch, c.created_by, c.created_at, c.modified_at],
         )?;
         Ok(())
     }
@@ -203,50 +202,39 @@ impl Store {
     pub fn update_community(&self, c: &CommunityRow) -> Result<()> {
         self.exec(
             "UPDATE communities SET name=?2, description=?3, key_epoch=?4, modified_at=?5 WHERE id=?1",
-            params![c.id, c.name, c.description, c.key_epoch, c.modified_at],
+            args![c.id, c.name, c.description, c.key_epoch, c.modified_at],
         )?;
         Ok(())
     }
 
     /// Deletes a community (its memberships and shares cascade; projects are unlinked).
     pub fn delete_community(&self, id: &str) -> Result<()> {
-        self.conn
-            .execute("UPDATE projects SET community_id = NULL, community_sig = NULL WHERE community_id = ?1", [id])?;
-        self.exec("DELETE FROM communities WHERE id = ?1", [id])?;
-        self.exec("DELETE FROM heads WHERE scope = ?1", [format!("community:{id}")])?;
+        self.exec("UPDATE projects SET community_id = NULL, community_sig = NULL WHERE community_id = ?1", args![id])?;
+        self.exec("DELETE FROM communities WHERE id = ?1", args![id])?;
+        self.exec("DELETE FROM heads WHERE scope = ?1", args![format!("community:{id}")])?;
         Ok(())
     }
 
     /// A community by name.
     pub fn community_by_name(&self, name: &str) -> Result<Option<CommunityRow>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("SELECT {COMMUNITY_COLS} FROM communities WHERE name = ?1"))?
-            .query_row([name], community_row)
-            .optional()?)
+        self.db.opt(&format!("SELECT {COMMUNITY_COLS} FROM communities WHERE name = ?1"), args![name], community_row)
     }
 
     /// A community by id.
     pub fn community_by_id(&self, id: &str) -> Result<Option<CommunityRow>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!("SELECT {COMMUNITY_COLS} FROM communities WHERE id = ?1"))?
-            .query_row([id], community_row)
-            .optional()?)
+        self.db.opt(&format!("SELECT {COMMUNITY_COLS} FROM communities WHERE id = ?1"), args![id], community_row)
     }
 
     /// All communities, by name.
     pub fn communities(&self) -> Result<Vec<CommunityRow>> {
-        let mut st = self.conn.prepare_cached(&format!("SELECT {COMMUNITY_COLS} FROM communities ORDER BY name"))?;
-        let rows = st.query_map([], community_row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        self.db.all(&format!("SELECT {COMMUNITY_COLS} FROM communities ORDER BY name"), args![], community_row)
     }
 
     /// Inserts or replaces a community member.
     pub fn put_member(&self, m: &MemberRow) -> Result<()> {
         self.exec(
-            &format!("INSERT OR REPLACE INTO community_members({MEMBER_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
-            params![
+            &super::db::upsert("community_members", MEMBER_COLS, &["community_id", "user_id"]),
+            args![
                 m.community_id,
                 m.user_id,
                 m.is_admin,
@@ -264,35 +252,36 @@ impl Store {
 
     /// Removes a community member.
     pub fn delete_member(&self, community_id: &str, user_id: &str) -> Result<()> {
-        self.exec("DELETE FROM community_members WHERE community_id = ?1 AND user_id = ?2", [community_id, user_id])?;
+        self.exec(
+            "DELETE FROM community_members WHERE community_id = ?1 AND user_id = ?2",
+            args![community_id, user_id],
+        )?;
         Ok(())
     }
 
     /// A community member.
     pub fn member(&self, community_id: &str, user_id: &str) -> Result<Option<MemberRow>> {
-        Ok(self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {MEMBER_COLS} FROM community_members WHERE community_id = ?1 AND user_id = ?2"
-            ))?
-            .query_row([community_id, user_id], member_row)
-            .optional()?)
+        self.db.opt(
+            &format!("SELECT {MEMBER_COLS} FROM community_members WHERE community_id = ?1 AND user_id = ?2"),
+            args![community_id, user_id],
+            member_row,
+        )
     }
 
     /// All members of a community.
     pub fn members(&self, community_id: &str) -> Result<Vec<MemberRow>> {
-        let mut st = self
-            .conn
-            .prepare_cached(&format!("SELECT {MEMBER_COLS} FROM community_members WHERE community_id = ?1"))?;
-        let rows = st.query_map([community_id], member_row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        self.db.all(
+            &format!("SELECT {MEMBER_COLS} FROM community_members WHERE community_id = ?1"),
+            args![community_id],
+            member_row,
+        )
     }
 
     /// Projects of a community, by name.
     pub fn community_projects(&self, community_id: &str) -> Result<Vec<(String, String)>> {
-        let mut st = self.conn.prepare_cached("SELECT id, name FROM projects WHERE community_id = ?1 ORDER BY name")?;
-        let rows = st.query_map([community_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        self.db.all("SELECT id, name FROM projects WHERE community_id = ?1 ORDER BY name", args![community_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
     }
 
     // ---- shares ----
@@ -300,8 +289,8 @@ impl Store {
     /// Inserts or replaces a share.
     pub fn put_share(&self, sh: &ShareRow) -> Result<()> {
         self.exec(
-            &format!("INSERT OR REPLACE INTO secret_shares({SHARE_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"),
-            params![
+            &super::db::upsert("secret_shares", SHARE_COLS, &["secret_id", "community_id"]),
+            args![
                 sh.secret_id,
                 sh.community_id,
                 sh.key_epoch,
@@ -317,30 +306,35 @@ impl Store {
 
     /// Removes a share.
     pub fn delete_share(&self, secret_id: &str, community_id: &str) -> Result<()> {
-        self.exec("DELETE FROM secret_shares WHERE secret_id = ?1 AND community_id = ?2", [secret_id, community_id])?;
+        self.exec(
+            "DELETE FROM secret_shares WHERE secret_id = ?1 AND community_id = ?2",
+            args![secret_id, community_id],
+        )?;
         Ok(())
     }
 
     /// The shares of one secret.
     pub fn shares_of(&self, secret_id: &str) -> Result<Vec<ShareRow>> {
-        let mut st =
-            self.conn.prepare_cached(&format!("SELECT {SHARE_COLS} FROM secret_shares WHERE secret_id = ?1"))?;
-        let rows = st.query_map([secret_id], share_row)?.collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        self.db.all(
+            &format!("SELECT {SHARE_COLS} FROM secret_shares WHERE secret_id = ?1"),
+            args![secret_id],
+            share_row,
+        )
     }
 
     /// For each secret of a project that is shared: its community id (the first, by id, when
     /// there are several). One query for a whole listing rather than one per secret.
     pub fn shared_secrets_of_project(&self, project_id: &str) -> Result<std::collections::HashMap<String, String>> {
-        let mut st = self.conn.prepare_cached(
+        let mut out = std::collections::HashMap::new();
+        self.db.each(
             "SELECT h.secret_id, h.community_id FROM secret_shares h JOIN secrets s ON s.id = h.secret_id \
              WHERE s.project_id = ?1 ORDER BY h.secret_id, h.community_id",
+            args![project_id],
+            |r| {
+                out.entry(r.get::<String>(0)?).or_insert(r.get::<String>(1)?);
+                Ok(())
+            },
         )?;
-        let mut out = std::collections::HashMap::new();
-        for r in st.query_map([project_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-            let (secret, community) = r?;
-            out.entry(secret).or_insert(community);
-        }
         Ok(out)
     }
 
@@ -348,12 +342,13 @@ impl Store {
     pub fn shared_into(&self, community_id: &str) -> Result<Vec<(SecretRow, ShareRow)>> {
         let cols = super::rows::SECRET_COLS.split(", ").map(|c| format!("s.{c}")).collect::<Vec<_>>().join(", ");
         let scols = SHARE_COLS.split(", ").map(|c| format!("h.{c}")).collect::<Vec<_>>().join(", ");
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {cols}, {scols} FROM secret_shares h JOIN secrets s ON s.id = h.secret_id \
-             WHERE h.community_id = ?1 ORDER BY s.name"
-        ))?;
-        let rows = st
-            .query_map([community_id], |r| {
+        self.db.all(
+            &format!(
+                "SELECT {cols}, {scols} FROM secret_shares h JOIN secrets s ON s.id = h.secret_id \
+                 WHERE h.community_id = ?1 ORDER BY s.name"
+            ),
+            args![community_id],
+            |r| {
                 let s = super::rows::secret_row(r)?;
                 let n = super::rows::SECRET_NCOLS;
                 let h = ShareRow {
@@ -367,20 +362,18 @@ impl Store {
                     bind: r.get(n + 7)?,
                 };
                 Ok((s, h))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+            },
+        )
     }
 
     // ---- heads ----
 
     /// A scope's signed list of rows, if it has one.
     pub fn head(&self, scope: &str) -> Result<Option<HeadRow>> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .conn
-            .prepare_cached("SELECT scope, seq, body, extra, signer, sig, prev FROM heads WHERE scope = ?1")?
-            .query_row([scope], |r| {
+        self.db.opt(
+            "SELECT scope, seq, body, extra, signer, sig, prev FROM heads WHERE scope = ?1",
+            args![scope],
+            |r| {
                 Ok(HeadRow {
                     scope: r.get(0)?,
                     seq: r.get(1)?,
@@ -390,15 +383,15 @@ impl Store {
                     sig: r.get(5)?,
                     prev: r.get(6)?,
                 })
-            })
-            .optional()?)
+            },
+        )
     }
 
     /// Writes a scope's signed list.
     pub fn put_head(&self, h: &HeadRow) -> Result<()> {
         self.exec(
-            "INSERT OR REPLACE INTO heads(scope, seq, body, extra, signer, sig, prev) VALUES (?1,?2,?3,?4,?5,?6,?7)",
-            params![h.scope, h.seq, h.body, h.extra, h.signer, h.sig, h.prev],
+            &super::db::upsert("heads", "scope, seq, body, extra, signer, sig, prev", &["scope"]),
+            args![h.scope, h.seq, h.body, h.extra, h.signer, h.sig, h.prev],
         )?;
         Ok(())
     }
@@ -408,8 +401,8 @@ impl Store {
     /// Inserts or replaces a project's acceptance of a shared secret.
     pub fn put_accept(&self, a: &AcceptRow) -> Result<()> {
         self.exec(
-            &format!("INSERT OR REPLACE INTO secret_accepts({ACCEPT_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"),
-            params![
+            &super::db::upsert("secret_accepts", ACCEPT_COLS, &["project_id", "secret_id"]),
+            args![
                 a.project_id,
                 a.secret_id,
                 a.secret_name,
@@ -425,26 +418,30 @@ impl Store {
 
     /// Removes a project's acceptance of a shared secret; whether there was one.
     pub fn delete_accept(&self, project_id: &str, secret_id: &str) -> Result<bool> {
-        Ok(self.exec("DELETE FROM secret_accepts WHERE project_id = ?1 AND secret_id = ?2", [project_id, secret_id])?
-            > 0)
+        Ok(self.exec(
+            "DELETE FROM secret_accepts WHERE project_id = ?1 AND secret_id = ?2",
+            args![project_id, secret_id],
+        )? > 0)
     }
 
     /// Removes every project's acceptance of a secret (it is no longer shared).
     pub fn delete_accepts_of_secret(&self, secret_id: &str) -> Result<()> {
-        self.exec("DELETE FROM secret_accepts WHERE secret_id = ?1", [secret_id])?;
+        self.exec("DELETE FROM secret_accepts WHERE secret_id = ?1", args![secret_id])?;
         Ok(())
     }
 
     /// A project's acceptances, by secret id.
     pub fn accepts_of(&self, project_id: &str) -> Result<std::collections::HashMap<String, AcceptRow>> {
-        let mut st =
-            self.conn.prepare_cached(&format!("SELECT {ACCEPT_COLS} FROM secret_accepts WHERE project_id = ?1"))?;
-        let rows = st.query_map([project_id], accept_row)?;
         let mut out = std::collections::HashMap::new();
-        for r in rows {
-            let r = r?;
-            out.insert(r.secret_id.clone(), r);
-        }
+        self.db.each(
+            &format!("SELECT {ACCEPT_COLS} FROM secret_accepts WHERE project_id = ?1"),
+            args![project_id],
+            |r| {
+                let a = accept_row(r)?;
+                out.insert(a.secret_id.clone(), a);
+                Ok(())
+            },
+        )?;
         Ok(out)
     }
 
@@ -452,30 +449,28 @@ impl Store {
     /// of a project they own or edit, or a share into a community they administer. One cheap
     /// query, so that only a user with work to do starts a write.
     pub fn has_legacy_bindings_for(&self, user_id: &str) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT EXISTS(SELECT 1 FROM secrets s JOIN project_members m ON m.project_id = s.project_id \
+        self.db.one(
+            "SELECT EXISTS(SELECT 1 FROM secrets s JOIN project_members m ON m.project_id = s.project_id \
                  WHERE s.bind < 2 AND m.user_id = ?1 AND m.role IN ('owner', 'editor')) \
                  OR EXISTS(SELECT 1 FROM secret_shares h JOIN community_members m ON m.community_id = h.community_id \
                  WHERE h.bind < 2 AND m.user_id = ?1 AND m.is_admin = 1)",
-            )?
-            .query_row([user_id], |r| r.get(0))?)
+            args![user_id],
+            |r| r.get(0),
+        )
     }
 
     /// Whether a scope `user_id` may sign has no signed list yet (a file migrated from format
     /// 1): a project they own, a community they administer, the roster for a vault admin.
     pub fn missing_heads_for(&self, user_id: &str, is_admin: bool) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT EXISTS(SELECT 1 FROM project_members m WHERE m.user_id = ?1 AND m.role = 'owner' \
+        self.db.one(
+            "SELECT EXISTS(SELECT 1 FROM project_members m WHERE m.user_id = ?1 AND m.role = 'owner' \
                    AND NOT EXISTS(SELECT 1 FROM heads WHERE scope = 'project:' || m.project_id)) \
                  OR EXISTS(SELECT 1 FROM community_members m WHERE m.user_id = ?1 AND m.is_admin = 1 \
                    AND NOT EXISTS(SELECT 1 FROM heads WHERE scope = 'community:' || m.community_id)) \
-                 OR (?2 AND NOT EXISTS(SELECT 1 FROM heads WHERE scope = 'roster'))",
-            )?
-            .query_row(params![user_id, is_admin], |r| r.get(0))?)
+                 OR (?2 = 1 AND NOT EXISTS(SELECT 1 FROM heads WHERE scope = 'roster'))",
+            args![user_id, is_admin],
+            |r| r.get(0),
+        )
     }
 
     /// Shares of a community still sealed with format 1's binding.
@@ -487,40 +482,50 @@ impl Store {
 
     /// Appends an audit event.
     pub fn append_audit(&self, e: &AuditRow) -> Result<i64> {
-        self.exec(
-            "INSERT INTO audit(at, user_name, action, project, resource, outcome, mac, sig) \
-             VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
-            params![e.at, e.user_name, e.action, e.project, e.resource, e.outcome, e.mac, e.sig],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        match &self.db {
+            // A file numbers events itself (AUTOINCREMENT, whose high-water mark in
+            // sqlite_sequence `audit --verify` compares): a number someone pushed to the end of
+            // the range fails the append, and the command with it.
+            super::db::Db::Lite(conn) => {
+                self.exec(
+                    "INSERT INTO audit(at, user_name, action, project, resource, outcome, mac, sig) \
+                     VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+                    args![e.at, e.user_name, e.action, e.project, e.resource, e.outcome, e.mac, e.sig],
+                )?;
+                Ok(conn.last_insert_rowid())
+            }
+            // A database gets the number the event was MACed with (the next one, under the
+            // write lock): a sequence would skip numbers on every rollback.
+            super::db::Db::Pg(_) => {
+                self.exec(
+                    "INSERT INTO audit(seq, at, user_name, action, project, resource, outcome, mac, sig) \
+                     VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+                    args![e.seq, e.at, e.user_name, e.action, e.project, e.resource, e.outcome, e.mac, e.sig],
+                )?;
+                Ok(e.seq)
+            }
+        }
     }
 
     /// The last MACed event's sequence number and MAC, if any.
     pub fn last_audit_mac(&self) -> Result<Option<(i64, Vec<u8>)>> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT seq, mac FROM audit WHERE mac IS NOT NULL ORDER BY seq DESC LIMIT 1")?
-            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?)
+        self.db.opt("SELECT seq, mac FROM audit WHERE mac IS NOT NULL ORDER BY seq DESC LIMIT 1", args![], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
     }
 
     /// The MAC of event `seq`: `None` when there is no such event.
     pub fn audit_mac_at(&self, seq: i64) -> Result<Option<Option<Vec<u8>>>> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT mac FROM audit WHERE seq = ?1")?
-            .query_row([seq], |r| r.get(0))
-            .optional()?)
+        self.db.opt("SELECT mac FROM audit WHERE seq = ?1", args![seq], |r| r.get(0))
     }
 
     /// Events after `seq`, oldest first.
     pub fn audit_after(&self, seq: i64) -> Result<Vec<AuditRow>> {
-        let mut st = self.conn.prepare_cached(
+        self.db.all(
             "SELECT seq, at, user_name, action, project, resource, outcome, mac, sig FROM audit WHERE seq > ?1 \
              ORDER BY seq",
-        )?;
-        let rows = st
-            .query_map([seq], |r| {
+            args![seq],
+            |r| {
                 Ok(AuditRow {
                     seq: r.get(0)?,
                     at: r.get(1)?,
@@ -532,8 +537,7 @@ impl Store {
                     mac: r.get(7)?,
                     sig: r.get(8)?,
                 })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+            },
+        )
     }
 }

@@ -60,7 +60,7 @@ fn chain_mac(key: &[u8; 32], vault_id: &str, prev: &[u8], pending: &[AuditRow], 
 }
 
 fn next_seq(store: &Store) -> Result<i64> {
-    Ok(store.conn().query_row("SELECT coalesce(max(seq), 0) + 1 FROM audit", [], |r| r.get(0))?)
+    store.next_audit_seq()
 }
 
 /// What an unlock leaves for the audit: enough to append MACed events after the command,
@@ -178,12 +178,10 @@ impl Vault {
         // AUTOINCREMENT keeps the highest sequence number ever used in sqlite_sequence: events
         // cut off the end leave a gap between it and the last event. (An attacker who edits
         // sqlite_sequence too is not caught: that is a rollback of the file's tail.)
-        let high: i64 = self.store.conn().query_row(
-            "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit'), 0)",
-            [],
-            |r| r.get(0),
-        )?;
-        if high != events.len() as i64 {
+        // A database keeps no such number: there the computers' memory of the events they
+        // appended catches a cut tail (`crate::state`).
+        let high = self.store.audit_high_water()?;
+        if let Some(high) = high.filter(|h| *h != events.len() as i64) {
             return Err(Error::tampered(format!(
                 "the audit log ({} event(s) recorded, {} present)",
                 high,

@@ -19,7 +19,6 @@ mod team;
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 use std::rc::Rc;
 
 use zeroize::Zeroizing;
@@ -34,7 +33,7 @@ pub use secret::{
 };
 
 use crate::crypto::{self, domain, Envelope, KdfParams, PublicKeys, UserKeys};
-use crate::store::{self, GrantRow, ProjectRow, Store, UserRow};
+use crate::store::{self, GrantRow, Location, ProjectRow, Store, UserRow};
 use crate::{Error, Result};
 
 /// A member's role in a project, strongest first.
@@ -95,7 +94,7 @@ pub struct Vault {
 
 impl std::fmt::Debug for Vault {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Vault").field("path", &self.store.path()).field("user", &self.me.name).finish()
+        f.debug_struct("Vault").field("location", self.store.location()).field("user", &self.me.name).finish()
     }
 }
 
@@ -178,8 +177,8 @@ fn committed_id(dom: &str, creator_vk: &[u8], nonce: &[u8]) -> String {
 }
 
 /// What a passphrase-less unlock needs: opens the store and returns it with the user's row.
-pub fn open_store(path: &Path) -> Result<Store> {
-    Store::open(path)
+pub fn open_store(location: &Location) -> Result<Store> {
+    Store::open(location)
 }
 
 impl Vault {
@@ -217,10 +216,10 @@ impl Vault {
     }
 
     /// Creates a new vault file with `user` as its first user and vault admin.
-    pub fn init(path: &Path, user: &str, passphrase: &[u8], kdf: KdfParams) -> Result<Vault> {
+    pub fn init(location: &Location, user: &str, passphrase: &[u8], kdf: KdfParams) -> Result<Vault> {
         names::check_user(user)?;
         kdf.check().map_err(Error::Usage)?;
-        let store = Store::create(path)?;
+        let store = Store::create(location)?;
         let result = (|| {
             let vault_id = crypto::random_id();
             let keys = UserKeys::generate(None, None);
@@ -255,9 +254,7 @@ impl Vault {
             Ok(v)
         })();
         if result.is_err() {
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-            }
+            Store::discard_new(location);
         }
         result
     }
@@ -309,7 +306,7 @@ impl Vault {
     pub fn unlock_with_keys(store: Store, session_vault_id: &str, user_id: &str, keys: UserKeys) -> Result<Vault> {
         let vault_id = vault_id(&store)?;
         if vault_id != session_vault_id {
-            return Err(Error::Session(format!("is for another vault file than {}", store.path().display())));
+            return Err(Error::Session(format!("is for another vault than {}", store.location())));
         }
         let me =
             store.user_by_id(user_id)?.ok_or_else(|| Error::Session("names a user who no longer exists".into()))?;

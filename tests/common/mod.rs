@@ -10,6 +10,8 @@
 //! the helpers here name the file, query or offset that broke.
 #![allow(dead_code)] // each test file uses a different subset of the helpers
 
+pub mod pg;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -32,6 +34,27 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 /// The vault file of a test home.
 pub fn vault_path(home: &Path) -> PathBuf {
     home.join("vault").join("vault.db")
+}
+
+/// Where a test home's vault is: its file, or, when the suite runs against PostgreSQL
+/// (`VAULT_TEST_PG`), its own database.
+pub fn vault_location(home: &Path) -> std::ffi::OsString {
+    if pg::enabled() {
+        pg::vault_url(home).into()
+    } else {
+        vault_path(home).into()
+    }
+}
+
+/// Whether this test is about the SQLite file itself (its bytes, mode, WAL, an attacker who
+/// edits it with sqlite3): it then runs in the file suite only, and returns early with a note
+/// when the suite runs against PostgreSQL, whose own attacker tests are in tests/postgres.rs.
+pub fn file_backend_only() -> bool {
+    if pg::enabled() {
+        eprintln!("about the vault file: runs in the file suite only");
+        return false;
+    }
+    true
 }
 
 /// The session folder of a test home (`$XDG_RUNTIME_DIR/vault`).
@@ -60,7 +83,7 @@ pub fn vault(home: &Path) -> Command {
         .env("XDG_RUNTIME_DIR", &run)
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("VAULT_PATH", vault_path(home))
+        .env("VAULT_PATH", vault_location(home))
         .env("VAULT_USER", "alice")
         .current_dir(home)
         .timeout(TIMEOUT);

@@ -1,0 +1,418 @@
+//! The one interface every query of the store goes through, with two implementations: an SQLite
+//! file (rusqlite) and a PostgreSQL database (the `postgres` crate).
+//!
+//! Queries are written once, in the SQL both databases accept, with SQLite's numbered
+//! parameters (`?1`); PostgreSQL gets them as `$1`. Values cross as three types only: integers
+//! (`INTEGER` / `BIGINT`, booleans as 0 and 1), text, and blobs (`BLOB` / `BYTEA`). What differs
+//! beyond that (opening, the schema and its check, transactions and their locks) is in
+//! `store/mod.rs` and `store/pg.rs`, not in the queries.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use postgres::types::{IsNull, ToSql, Type};
+
+use crate::{Error, Result};
+
+/// A parameter of a query: an integer, text or a blob, each possibly NULL.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Arg<'a> {
+    Int(Option<i64>),
+    Text(Option<&'a str>),
+    Blob(Option<&'a [u8]>),
+}
+
+/// What can be a parameter.
+pub(crate) trait ToArg {
+    fn to_arg(&self) -> Arg<'_>;
+    /// This type's NULL (what `None` of it binds as).
+    fn null() -> Arg<'static>
+    where
+        Self: Sized;
+}
+
+impl ToArg for i64 {
+    fn to_arg(&self) -> Arg<'_> {
+        Arg::Int(Some(*self))
+    }
+    fn null() -> Arg<'static> {
+        Arg::Int(None)
+    }
+}
+
+impl ToArg for u32 {
+    fn to_arg(&self) -> Arg<'_> {
+        Arg::Int(Some(i64::from(*self)))
+    }
+    fn null() -> Arg<'static> {
+        Arg::Int(None)
+    }
+}
+
+impl ToArg for bool {
+    fn to_arg(&self) -> Arg<'_> {
+        Arg::Int(Some(i64::from(*self)))
+    }
+    fn null() -> Arg<'static> {
+        Arg::Int(None)
+    }
+}
+
+impl ToArg for str {
+    fn to_arg(&self) -> Arg<'_> {
+        Arg::Text(Some(self))
+    }
+}
+
+impl ToArg for String {
+    fn to_arg(&self) -> Arg<'_> {
+        Arg::Text(Some(self))
+    }
+    fn null() -> Arg<'static> {
+        Arg::Text(None)
+    }
+}
+
+impl ToArg for [u8] {
+    fn to_arg(&self) -> Arg<'_> {
+        Arg::Blob(Some(self))
+    }
+}
+
+impl ToArg for Vec<u8> {
+    fn to_arg(&self) -> Arg<'_> {
+        Arg::Blob(Some(self))
+    }
+    fn null() -> Arg<'static> {
+        Arg::Blob(None)
+    }
+}
+
+impl<T: ToArg + ?Sized> ToArg for &T {
+    fn to_arg(&self) -> Arg<'_> {
+        (**self).to_arg()
+    }
+    fn null() -> Arg<'static> {
+        // Only sized types have a NULL of their own; `Option<&str>` is not used.
+        Arg::Text(None)
+    }
+}
+
+impl<T: ToArg> ToArg for Option<T> {
+    fn to_arg(&self) -> Arg<'_> {
+        match self {
+            Some(v) => v.to_arg(),
+            None => T::null(),
+        }
+    }
+    fn null() -> Arg<'static> {
+        T::null()
+    }
+}
+
+/// The parameters of a query, in order: `args![a, b, c]`.
+macro_rules! args {
+    ($($x:expr),* $(,)?) => {
+        &[$($crate::store::db::ToArg::to_arg(&$x)),*][..]
+    };
+}
+pub(crate) use args;
+
+impl rusqlite::ToSql for Arg<'_> {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, ValueRef};
+        Ok(ToSqlOutput::Borrowed(match *self {
+            Arg::Int(Some(i)) => ValueRef::Integer(i),
+            Arg::Text(Some(t)) => ValueRef::Text(t.as_bytes()),
+            Arg::Blob(Some(b)) => ValueRef::Blob(b),
+            Arg::Int(None) | Arg::Text(None) | Arg::Blob(None) => ValueRef::Null,
+        }))
+    }
+}
+
+impl ToSql for Arg<'_> {
+    fn to_sql(
+        &self,
+        ty: &Type,
+        out: &mut postgres::types::private::BytesMut,
+    ) -> std::result::Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        match *self {
+            Arg::Int(Some(i)) => i.to_sql(ty, out),
+            Arg::Text(Some(t)) => t.to_sql(ty, out),
+            Arg::Blob(Some(b)) => b.to_sql(ty, out),
+            Arg::Int(None) | Arg::Text(None) | Arg::Blob(None) => Ok(IsNull::Yes),
+        }
+    }
+
+    fn accepts(ty: &Type) -> bool {
+        matches!(*ty, Type::INT8 | Type::TEXT | Type::BYTEA)
+    }
+
+    postgres::types::to_sql_checked!();
+}
+
+impl Arg<'_> {
+    /// The PostgreSQL type this parameter is sent as (no statement is prepared first: the
+    /// types go with the query, in one round trip).
+    fn pg_type(&self) -> Type {
+        match self {
+            Arg::Int(_) => Type::INT8,
+            Arg::Text(_) => Type::TEXT,
+            Arg::Blob(_) => Type::BYTEA,
+        }
+    }
+}
+
+/// One row of a result, from either database.
+pub(crate) enum Row<'a> {
+    Lite(&'a rusqlite::Row<'a>),
+    Pg(&'a postgres::Row),
+}
+
+/// What a column can be read as.
+pub(crate) trait FromCol: Sized {
+    fn lite(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self>;
+    fn pg(r: &postgres::Row, i: usize) -> Result<Self>;
+}
+
+/// A column of another type than the schema's: someone wrote the row by hand.
+fn wrong_type() -> Error {
+    Error::Corrupt("a row holds a value of the wrong type".into())
+}
+
+fn pg_int(r: &postgres::Row, i: usize) -> Result<Option<i64>> {
+    let ty = r.columns().get(i).map(|c| c.type_().clone()).ok_or_else(wrong_type)?;
+    let v = match ty {
+        Type::BOOL => r.try_get::<_, Option<bool>>(i).map(|b| b.map(i64::from)),
+        Type::INT4 => r.try_get::<_, Option<i32>>(i).map(|v| v.map(i64::from)),
+        Type::INT2 => r.try_get::<_, Option<i16>>(i).map(|v| v.map(i64::from)),
+        _ => r.try_get::<_, Option<i64>>(i),
+    };
+    v.map_err(|_| wrong_type())
+}
+
+impl FromCol for i64 {
+    fn lite(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+        r.get(i)
+    }
+    fn pg(r: &postgres::Row, i: usize) -> Result<Self> {
+        pg_int(r, i)?.ok_or_else(wrong_type)
+    }
+}
+
+impl FromCol for Option<i64> {
+    fn lite(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+        r.get(i)
+    }
+    fn pg(r: &postgres::Row, i: usize) -> Result<Self> {
+        pg_int(r, i)
+    }
+}
+
+impl FromCol for u32 {
+    fn lite(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+        r.get(i)
+    }
+    fn pg(r: &postgres::Row, i: usize) -> Result<Self> {
+        u32::try_from(i64::pg(r, i)?).map_err(|_| wrong_type())
+    }
+}
+
+impl FromCol for bool {
+    fn lite(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+        r.get(i)
+    }
+    fn pg(r: &postgres::Row, i: usize) -> Result<Self> {
+        Ok(i64::pg(r, i)? != 0)
+    }
+}
+
+macro_rules! from_col_plain {
+    ($($t:ty),*) => {$(
+        impl FromCol for $t {
+            fn lite(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Self> {
+                r.get(i)
+            }
+            fn pg(r: &postgres::Row, i: usize) -> Result<Self> {
+                r.try_get(i).map_err(|_| wrong_type())
+            }
+        }
+    )*};
+}
+from_col_plain!(String, Option<String>, Vec<u8>, Option<Vec<u8>>);
+
+impl Row<'_> {
+    /// Column `i`, as `T`.
+    pub fn get<T: FromCol>(&self, i: usize) -> Result<T> {
+        match self {
+            Row::Lite(r) => Ok(T::lite(r, i)?),
+            Row::Pg(r) => T::pg(r, i),
+        }
+    }
+
+    /// Text column `i`, borrowed from the row.
+    pub fn text(&self, i: usize) -> Result<&str> {
+        self.opt_text(i)?.ok_or_else(wrong_type)
+    }
+
+    /// Text column `i` or NULL, borrowed from the row.
+    pub fn opt_text(&self, i: usize) -> Result<Option<&str>> {
+        match self {
+            Row::Lite(r) => Ok(r.get_ref(i)?.as_str_or_null().map_err(|_| wrong_type())?),
+            Row::Pg(r) => r.try_get(i).map_err(|_| wrong_type()),
+        }
+    }
+}
+
+/// A connection to either database.
+pub(crate) enum Db {
+    Lite(rusqlite::Connection),
+    Pg(Box<PgConn>),
+}
+
+/// A PostgreSQL connection, with the hosts its errors name.
+pub(crate) struct PgConn {
+    pub client: RefCell<postgres::Client>,
+    pub hosts: String,
+}
+
+impl PgConn {
+    /// A failed statement or a lost connection, as exit 8 naming the server.
+    pub fn err(&self, e: &postgres::Error) -> Error {
+        Error::Server { hosts: self.hosts.clone(), reason: super::pg::describe(e) }
+    }
+}
+
+/// `?1`-style parameters as PostgreSQL's `$1` (our SQL has no `?` in its string literals).
+fn pg_sql(sql: &str) -> Cow<'_, str> {
+    if !sql.contains('?') {
+        return Cow::Borrowed(sql);
+    }
+    Cow::Owned(sql.replace('?', "$"))
+}
+
+impl Db {
+    /// Runs one statement; the number of rows it changed.
+    pub fn exec(&self, sql: &str, args: &[Arg<'_>]) -> Result<usize> {
+        match self {
+            Db::Lite(c) => Ok(c.prepare_cached(sql)?.execute(rusqlite::params_from_iter(args.iter()))?),
+            Db::Pg(c) => {
+                let params = pg_params(args);
+                let n = c.client.borrow_mut().execute_typed(&pg_sql(sql), &params).map_err(|e| c.err(&e))?;
+                Ok(usize::try_from(n).unwrap_or(usize::MAX))
+            }
+        }
+    }
+
+    /// The first row of a query mapped by `f`, if there is one.
+    pub fn opt<T>(&self, sql: &str, args: &[Arg<'_>], f: impl FnOnce(&Row<'_>) -> Result<T>) -> Result<Option<T>> {
+        match self {
+            Db::Lite(c) => {
+                let mut st = c.prepare_cached(sql)?;
+                let mut rows = st.query(rusqlite::params_from_iter(args.iter()))?;
+                match rows.next()? {
+                    Some(r) => Ok(Some(f(&Row::Lite(r))?)),
+                    None => Ok(None),
+                }
+            }
+            Db::Pg(c) => {
+                let params = pg_params(args);
+                let row = c.client.borrow_mut().query_typed_opt(&pg_sql(sql), &params).map_err(|e| c.err(&e))?;
+                row.as_ref().map(|r| f(&Row::Pg(r))).transpose()
+            }
+        }
+    }
+
+    /// The one row of a query (an aggregate, say) mapped by `f`.
+    pub fn one<T>(&self, sql: &str, args: &[Arg<'_>], f: impl FnOnce(&Row<'_>) -> Result<T>) -> Result<T> {
+        self.opt(sql, args, f)?.ok_or_else(|| Error::Corrupt("a query that returns one row returned none".into()))
+    }
+
+    /// Every row of a query mapped by `f`.
+    pub fn all<T>(&self, sql: &str, args: &[Arg<'_>], mut f: impl FnMut(&Row<'_>) -> Result<T>) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        self.each(sql, args, |r| {
+            out.push(f(r)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Calls `f` with each row of a query in turn. SQLite streams them (one row in memory);
+    /// PostgreSQL's arrive together first, so `f` may run other queries on either.
+    pub fn each(&self, sql: &str, args: &[Arg<'_>], mut f: impl FnMut(&Row<'_>) -> Result<()>) -> Result<()> {
+        match self {
+            Db::Lite(c) => {
+                let mut st = c.prepare_cached(sql)?;
+                let mut rows = st.query(rusqlite::params_from_iter(args.iter()))?;
+                while let Some(r) = rows.next()? {
+                    f(&Row::Lite(r))?;
+                }
+                Ok(())
+            }
+            Db::Pg(c) => {
+                let params = pg_params(args);
+                let rows = c.client.borrow_mut().query_typed(&pg_sql(sql), &params).map_err(|e| c.err(&e))?;
+                for r in &rows {
+                    f(&Row::Pg(r))?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Runs several statements without parameters (schema, transaction control).
+    pub fn batch(&self, sql: &str) -> Result<()> {
+        match self {
+            Db::Lite(c) => Ok(c.execute_batch(sql)?),
+            Db::Pg(c) => c.client.borrow_mut().batch_execute(sql).map_err(|e| c.err(&e)),
+        }
+    }
+}
+
+/// `INSERT` of `cols` (a comma-separated list) that replaces the row with the same `key`: the
+/// upsert both databases understand (SQLite's `INSERT OR REPLACE` is not PostgreSQL's).
+pub(crate) fn upsert(table: &str, cols: &str, key: &[&str]) -> String {
+    let names: Vec<&str> = cols.split(',').map(str::trim).collect();
+    let params: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+    let set: Vec<String> = names.iter().filter(|c| !key.contains(c)).map(|c| format!("{c} = excluded.{c}")).collect();
+    format!(
+        "INSERT INTO {table}({}) VALUES ({}) ON CONFLICT({}) DO UPDATE SET {}",
+        names.join(", "),
+        params.join(","),
+        key.join(", "),
+        set.join(", ")
+    )
+}
+
+fn pg_params<'a>(args: &'a [Arg<'a>]) -> Vec<(&'a (dyn ToSql + Sync), Type)> {
+    args.iter().map(|a| (a as &(dyn ToSql + Sync), a.pg_type())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_parameters_become_dollars() {
+        assert_eq!(pg_sql("SELECT a FROM t WHERE b = ?1 AND c = ?12"), "SELECT a FROM t WHERE b = $1 AND c = $12");
+        assert!(matches!(pg_sql("SELECT 1"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn upserts_replace_by_key() {
+        assert_eq!(
+            upsert("t", "a, b, c", &["a"]),
+            "INSERT INTO t(a, b, c) VALUES (?1,?2,?3) ON CONFLICT(a) DO UPDATE SET b = excluded.b, c = excluded.c"
+        );
+    }
+
+    #[test]
+    fn options_bind_their_own_null() {
+        let none: Option<Vec<u8>> = None;
+        assert!(matches!(none.to_arg(), Arg::Blob(None)));
+        let some: Option<String> = Some("x".into());
+        assert!(matches!(some.to_arg(), Arg::Text(Some("x"))));
+        assert!(matches!(true.to_arg(), Arg::Int(Some(1))));
+    }
+}
