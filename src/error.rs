@@ -73,7 +73,7 @@ pub enum Error {
     PermissionDenied { user: String, lacks: String },
 
     /// A ciphertext, wrapped key or signature failed to verify.
-    #[error("{what} failed to verify; the vault file was damaged or edited")]
+    #[error("{what} failed to verify; the vault was damaged or edited")]
     Tampered { what: String },
 
     /// The file is not a vault, or SQLite reports it corrupt.
@@ -90,7 +90,7 @@ pub enum Error {
 
     /// The vault file is older than one this computer has already seen (a rollback to an older
     /// copy, or a restored backup).
-    #[error("the vault file is older than the one this computer last saw: {what}")]
+    #[error("the vault is older than the one this computer last saw: {what}")]
     RolledBack { what: String },
 
     /// The audit log could not take this command's event (the command's value stays unshown).
@@ -195,7 +195,7 @@ impl Error {
                 Some(format!("check the server, its token and its mount with `vault provider check {name}`"))
             }
             Self::Damaged { .. } | Self::Tampered { .. } | Self::Corrupt(_) => {
-                Some("restore the vault file from a backup; nothing was changed".into())
+                Some("restore the vault from a backup; nothing was changed".into())
             }
             _ => None,
         }

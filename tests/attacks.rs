@@ -16,7 +16,7 @@ use predicates::str::contains;
 
 const ALICE_VALUE: &str = "alice-secret-value-0d9c31";
 const CAROL_VALUE: &str = "carol-secret-value-7b21e4";
-const RESTORE_HINT: &str = "vault: hint: restore the vault file from a backup; nothing was changed\n";
+const RESTORE_HINT: &str = "vault: hint: restore the vault from a backup; nothing was changed\n";
 
 /// The error for a row that is not in its scope's signed list (an old or forged row).
 fn not_listed(scope: &str, user: &str) -> String {
@@ -24,11 +24,7 @@ fn not_listed(scope: &str, user: &str) -> String {
 }
 
 fn tampered(what: &str) -> String {
-    format!("vault: error: {what} failed to verify; the vault file was damaged or edited\n{RESTORE_HINT}")
-}
-
-fn db(home: &Path) -> std::path::PathBuf {
-    vault_path(home)
+    format!("vault: error: {what} failed to verify; the vault was damaged or edited\n{RESTORE_HINT}")
 }
 
 /// alice, bob and carol; alice owns `api` holding DB_PASS.
@@ -53,7 +49,7 @@ fn total_grants(home: &Path) -> String {
 /// The age recipient of alice in a second, unrelated vault: a real key the attacker holds.
 fn foreign_recipient() -> (tempfile::TempDir, String) {
     let other = init_vault();
-    let r = sql(&db(other.path()), "SELECT recipient FROM users WHERE name = 'alice'");
+    let r = store_sql(other.path(), "SELECT recipient FROM users WHERE name = 'alice'");
     assert!(r.starts_with("age1"), "{r}");
     (other, r)
 }
@@ -64,7 +60,7 @@ fn a_substituted_recipient_is_refused_and_nothing_is_granted_to_it() {
     let h = home.path();
     let (_other, foreign) = foreign_recipient();
     assert_ne!(one(h, "SELECT recipient FROM users WHERE name = 'bob'"), foreign);
-    sql(&db(h), &format!("UPDATE users SET recipient = '{foreign}' WHERE name = 'bob'"));
+    store_sql(h, &format!("UPDATE users SET recipient = '{foreign}' WHERE name = 'bob'"));
     let grants = total_grants(h);
     let before = vault_state(h);
 
@@ -121,7 +117,7 @@ fn a_substituted_recipient_stops_a_key_rotation_before_anything_is_rewrapped() {
     add_member(h, "alice", "api", "bob", "viewer");
     add_member(h, "alice", "api", "carol", "viewer");
     let (_other, foreign) = foreign_recipient();
-    sql(&db(h), &format!("UPDATE users SET recipient = '{foreign}' WHERE name = 'bob'"));
+    store_sql(h, &format!("UPDATE users SET recipient = '{foreign}' WHERE name = 'bob'"));
     let epoch = key_epoch(h, "api");
     let before = vault_state(h);
     // Removing carol rotates the key and would re-wrap it to bob's (forged) recipient.
@@ -148,8 +144,8 @@ fn a_grant_copied_from_another_project_is_refused() {
     let carols = project_id(h, "carol-proj");
     let carol = user_id(h, "carol");
     // Carol copies her own (validly signed) owner grant of carol-proj into api.
-    sql(
-        &db(h),
+    store_sql(
+        h,
         &format!(
             "INSERT INTO project_members (project_id, user_id, role, granted_by, sig, key_epoch, wrapped_key, \
              key_signer, key_sig, created_at) SELECT '{api}', user_id, role, granted_by, sig, key_epoch, wrapped_key, \
@@ -208,8 +204,8 @@ fn a_grant_of_a_key_the_attacker_knows_is_refused_and_nothing_is_sealed_under_it
         } else {
             "wrapped_key"
         };
-        sql(
-            &db(h),
+        store_sql(
+            h,
             &format!(
                 "UPDATE project_members SET ({cols}) = (SELECT {cols} FROM project_members \
                  WHERE project_id = '{carols}' AND user_id = '{alice_id}') \
@@ -259,7 +255,7 @@ fn promoting_oneself_to_vault_admin_is_refused() {
     ] {
         let home = victim();
         let h = home.path();
-        sql(&db(h), sql_edit);
+        store_sql(h, sql_edit);
         let before = vault_state(h);
         let f = pass_file("dave");
         let mut outs = vec![as_user(h, "bob")
@@ -304,7 +300,10 @@ fn promoting_oneself_to_project_owner_is_refused() {
     add_member(h, "alice", "api", "bob", "viewer");
     let api = project_id(h, "api");
     let bob = user_id(h, "bob");
-    sql(&db(h), &format!("UPDATE project_members SET role = 'owner' WHERE project_id = '{api}' AND user_id = '{bob}'"));
+    store_sql(
+        h,
+        &format!("UPDATE project_members SET role = 'owner' WHERE project_id = '{api}' AND user_id = '{bob}'"),
+    );
     let before = vault_state(h);
     let bad = not_listed("the members of project 'api'", "bob");
     let mut outs = vec![as_user(h, "bob")
@@ -398,8 +397,8 @@ fn a_non_member_holds_no_grant_and_cannot_open_the_rows() {
     // Copying bob's grant to carol's name does not help her either: it is bob's signature over
     // bob's id, and the key inside is wrapped to bob's recipient.
     let bob = user_id(h, "bob");
-    sql(
-        &db(h),
+    store_sql(
+            h,
         &format!(
             "INSERT INTO project_members (project_id, user_id, role, granted_by, sig, key_epoch, wrapped_key, \
              key_signer, key_sig, created_at) SELECT project_id, '{carol}', role, granted_by, sig, key_epoch, \

@@ -16,7 +16,7 @@ use serde_json::Value;
 const V1: &str = "audit-value-one-5e0b17";
 const V2: &str = "audit-value-two-c2d9a4";
 const WRONG_PASS: &str = "not bob's passphrase 0x41";
-const RESTORE_HINT: &str = "vault: hint: restore the vault file from a backup; nothing was changed\n";
+const RESTORE_HINT: &str = "vault: hint: restore the vault from a backup; nothing was changed\n";
 
 fn events(home: &Path, filter: &[&str]) -> Vec<Value> {
     let a = alice(home).arg("audit").args(filter).arg("--json").assert().success();
@@ -46,7 +46,10 @@ fn has(events: &[Value], user: &str, action: &str, project: &str, resource: &str
 
 /// The whole audit table as sqlite3 dumps it.
 fn audit_dump(home: &Path) -> String {
-    sql(&vault_path(home), ".dump audit")
+    if common::pg::enabled() {
+        return common::pg::dump_table(home, "audit");
+    }
+    store_sql(home, ".dump audit")
 }
 
 fn verify_ok(home: &Path) -> String {
@@ -59,7 +62,7 @@ fn verify_ok(home: &Path) -> String {
 /// catch them on its own, as on a computer that never saw the file.
 fn verify_broken(home: &Path, what: &str) {
     alice(home).args(["--accept-rollback", "audit", "--verify"]).assert().code(7).stdout("").stderr(format!(
-        "vault: error: the audit log ({what}) failed to verify; the vault file was damaged or edited\n{RESTORE_HINT}"
+        "vault: error: the audit log ({what}) failed to verify; the vault was damaged or edited\n{RESTORE_HINT}"
     ));
 }
 
@@ -217,11 +220,10 @@ fn verify_passes_on_an_untouched_log() {
 #[test]
 fn the_table_refuses_deletes_and_updates_while_its_triggers_stand() {
     let home = history();
-    let db = vault_path(home.path());
     for stmt in ["DELETE FROM audit WHERE seq = 2", "UPDATE audit SET outcome = 'ok' WHERE seq = 2"] {
-        let out = std::process::Command::new("sqlite3").arg(&db).arg(stmt).output().expect("sqlite3");
-        assert!(!out.status.success(), "{stmt} succeeded");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("audit is append-only"), "{out:?}");
+        let refused = std::panic::catch_unwind(|| store_sql(home.path(), stmt)).expect_err(stmt);
+        let why = refused.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(why.contains("audit is append-only"), "{stmt}: {why}");
     }
     verify_ok(home.path());
 }
@@ -332,8 +334,8 @@ fn an_unmaced_event_in_another_users_name_is_exit_7_on_verify() {
     let home = history();
     let h = home.path();
     let next = one(h, "SELECT max(seq) + 1 FROM audit");
-    sql(
-        &vault_path(h),
+    store_sql(
+        h,
         &format!(
             "INSERT INTO audit(seq, at, user_name, action, project, resource, outcome) \
              VALUES ({next}, 0, 'bob', 'secret reveal', 'api', 'DB_PASS', 'ok')"

@@ -42,7 +42,7 @@ fn vault_path_from_the_config_file() {
     let home = init_vault();
     let h = home.path();
     create_project(h, "elsewhere");
-    write_config(h, &format!("vault = \"{}\"\nuser = \"alice\"\n", vault_path(h).display()));
+    write_config(h, &format!("vault = \"{}\"\nuser = \"alice\"\n", vault_shown(h)));
     alice(h)
         .env_remove("VAULT_PATH")
         .env_remove("VAULT_USER")

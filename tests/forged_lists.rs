@@ -114,13 +114,7 @@ fn demoted_bob() -> (tempfile::TempDir, String, String) {
     create_secret(h, "api", "DB_PASS", VALUE);
     add_member(h, "alice", "api", "bob", "owner");
     let bob = user_id(h, "bob");
-    let out = std::process::Command::new("sqlite3")
-        .args(["-batch", "-cmd", ".mode insert project_members"])
-        .arg(vault_path(h))
-        .arg(format!("SELECT * FROM project_members WHERE user_id = '{bob}'"))
-        .output()
-        .unwrap();
-    let owner_row = String::from_utf8(out.stdout).unwrap().replace("INSERT INTO", "INSERT OR REPLACE INTO");
+    let owner_row = saved_rows(h, "project_members", &format!("user_id = '{bob}'"));
     add_member(h, "alice", "api", "bob", "viewer");
     // Alice's computer has now seen the list that demoted bob.
     alice(h).args(["project", "show", "api"]).assert().success();
@@ -132,7 +126,7 @@ fn demoted_bob() -> (tempfile::TempDir, String, String) {
 fn a_demoted_owner_cannot_sign_their_old_row_into_the_next_list() {
     let (home, owner_row, pid) = demoted_bob();
     let h = home.path();
-    sql(&vault_path(h), &owner_row);
+    store_sql(h, &owner_row);
     // Bob extends the real history: list n+1 over list n, the one that made him a viewer.
     let store = Store::open(&vault::store::Location::parse(&vault_location(h)).unwrap()).unwrap();
     let vault_id = String::from_utf8(store.meta("vault_id").unwrap().unwrap()).unwrap();
@@ -144,10 +138,7 @@ fn a_demoted_owner_cannot_sign_their_old_row_into_the_next_list() {
     forge(h, "bob", &pid, cur.seq + 1, encode(&cur, &before_cur), d_cur);
     // Refused everywhere, a computer that never saw the file included (the copy takes the WAL
     // in, where the forged list is).
-    sql(&vault_path(h), "PRAGMA wal_checkpoint(TRUNCATE);");
-    let other = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(vault_path(other.path()).parent().unwrap()).unwrap();
-    std::fs::copy(vault_path(h), vault_path(other.path())).unwrap();
+    let other = second_computer(h);
     for home in [h, other.path()] {
         let out = as_user(home, "bob")
             .args(["project", "member", "add", "api", "carol", "--role", "owner"])
@@ -165,7 +156,7 @@ fn a_demoted_owner_cannot_sign_their_old_row_into_the_next_list() {
 fn a_rival_list_forked_before_the_demotion_is_refused_where_the_demotion_was_seen() {
     let (home, owner_row, pid) = demoted_bob();
     let h = home.path();
-    sql(&vault_path(h), &owner_row);
+    store_sql(h, &owner_row);
     // Bob forks: a rival list n over list n-1, where he still was an owner.
     let store = Store::open(&vault::store::Location::parse(&vault_location(h)).unwrap()).unwrap();
     let scope = format!("project:{pid}");

@@ -35,7 +35,7 @@ fn raw(home: &Path) -> StdCommand {
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", home)
         .env("XDG_RUNTIME_DIR", home.join("run"))
-        .env("VAULT_PATH", vault_path(home))
+        .env("VAULT_PATH", vault_location(home))
         .env("VAULT_USER", "alice")
         .env("VAULT_PASSPHRASE", ALICE_PASS)
         .current_dir(home)
@@ -76,6 +76,9 @@ fn list_names(home: &Path, project: &str) -> Vec<String> {
 // See issue 7, "Durability": the binary's own connection reports WAL and synchronous=FULL.
 #[test]
 fn durability_settings_are_read_back_from_the_binarys_connection() {
+    if !file_backend_only() {
+        return;
+    }
     let home = init_vault();
     let out = alice(home.path()).args(["status", "--json"]).assert().success();
     let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
@@ -265,6 +268,9 @@ fn concurrent_writers_and_readers_lose_nothing() {
 
 #[test]
 fn a_folder_or_a_missing_parent_where_the_file_should_be_is_a_clear_error() {
+    if !file_backend_only() {
+        return;
+    }
     let home = init_vault();
     let h = home.path();
     // The vault path is a folder.
@@ -385,7 +391,7 @@ fn unprivileged(home: &Path, args: &[&str], stdin: &[u8]) -> std::process::Outpu
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .env("HOME", home)
         .env("XDG_RUNTIME_DIR", home.join("run"))
-        .env("VAULT_PATH", vault_path(home))
+        .env("VAULT_PATH", vault_location(home))
         .env("VAULT_USER", "alice")
         .env("VAULT_PASSPHRASE", ALICE_PASS)
         .current_dir(home)
@@ -401,6 +407,9 @@ fn unprivileged(home: &Path, args: &[&str], stdin: &[u8]) -> std::process::Outpu
 // nothing changes. Root ignores file modes, so as root the binary runs as `nobody` here.
 #[test]
 fn a_read_only_vault_file_and_folder_is_one_clear_error() {
+    if !file_backend_only() {
+        return;
+    }
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let home = init_vault();
     let h = home.path();
@@ -449,12 +458,15 @@ fn a_read_only_vault_file_and_folder_is_one_clear_error() {
 /// stays bounded however many reads there are, and the events are all kept.
 #[test]
 fn reads_do_not_grow_the_wal_without_bound() {
+    if !file_backend_only() {
+        return;
+    }
     let home = init_vault();
     let h = home.path();
     create_project(h, "api");
     create_secret(h, "api", "DB_PASS", "wal-bound-value-77c1");
     let wal = std::path::PathBuf::from(format!("{}-wal", vault_path(h).display()));
-    let events = |h: &Path| sql(&vault_path(h), "SELECT count(*) FROM audit").parse::<u64>().unwrap();
+    let events = |h: &Path| store_sql(h, "SELECT count(*) FROM audit").parse::<u64>().unwrap();
     let before = events(h);
     let mut largest = 0;
     for _ in 0..100 {

@@ -83,6 +83,9 @@ fn schema(db: &Path) -> String {
 
 #[test]
 fn a_format_1_file_opens_migrates_and_every_value_reads_back() {
+    if !file_backend_only() {
+        return;
+    }
     let home = format_1_home();
     let h = home.path();
     assert_eq!(migrated_mark(h), "");
@@ -142,6 +145,9 @@ fn a_format_1_file_opens_migrates_and_every_value_reads_back() {
 
 #[test]
 fn legacy_rows_are_rebound_by_the_first_editor_and_community_admin_to_unlock() {
+    if !file_backend_only() {
+        return;
+    }
     let home = format_1_home();
     let h = home.path();
     // Opening without unlocking migrates the schema; nothing is rebound yet.
@@ -222,6 +228,9 @@ fn legacy_rows_are_rebound_by_the_first_editor_and_community_admin_to_unlock() {
 
 #[test]
 fn the_shared_db_pass_reaches_web_only_once_bob_accepts_it() {
+    if !file_backend_only() {
+        return;
+    }
     let home = format_1_home();
     let h = home.path();
     let list = list_json_as(h, "bob", "web");
@@ -267,6 +276,9 @@ fn the_shared_db_pass_reaches_web_only_once_bob_accepts_it() {
 
 #[test]
 fn audit_verify_passes_on_a_migrated_file_old_events_unsigned_new_ones_signed() {
+    if !file_backend_only() {
+        return;
+    }
     let home = format_1_home();
     let h = home.path();
     assert_eq!(one(h, "SELECT count(*) FROM audit"), OLD_EVENTS.to_string());
@@ -306,6 +318,9 @@ fn audit_verify_passes_on_a_migrated_file_old_events_unsigned_new_ones_signed() 
 
 #[test]
 fn a_second_open_does_not_migrate_again() {
+    if !file_backend_only() {
+        return;
+    }
     let home = format_1_home();
     let h = home.path();
     assert_eq!(reveal(h, "api", "HF_TOKEN"), HF.as_bytes());
@@ -339,6 +354,9 @@ fn a_second_open_does_not_migrate_again() {
 ///   keys), but every version was sealed under the old env name, so reading either is exit 7.
 #[test]
 fn names_swapped_in_a_format_1_file_before_migration() {
+    if !file_backend_only() {
+        return;
+    }
     let swap = |h: &Path, cols: &[&str]| {
         let set = |from: &str, to: &str| {
             cols.iter().map(|c| format!("{c} = '{to}'")).collect::<Vec<_>>().join(", ")

@@ -6,30 +6,11 @@
 
 mod common;
 
-use std::path::Path;
-
 use common::team::*;
 use common::*;
 use predicates::str::contains;
 
 const VALUE: &str = "replay-test-value-4c1d9e";
-
-/// The row(s) of `table` matching `filter`, as INSERT OR REPLACE statements to put them back.
-fn saved_rows(home: &Path, table: &str, filter: &str) -> String {
-    let out = std::process::Command::new("sqlite3")
-        .args(["-batch", "-cmd", &format!(".mode insert {table}")])
-        .arg(vault_path(home))
-        .arg(format!("SELECT * FROM {table} WHERE {filter};"))
-        .output()
-        .expect("run sqlite3");
-    let out = String::from_utf8(out.stdout).expect("sqlite3 output is UTF-8");
-    assert!(out.starts_with("INSERT INTO"), "no {table} row where {filter}: {out:?}");
-    out.replace("INSERT INTO", "INSERT OR REPLACE INTO")
-}
-
-fn put_back(home: &Path, rows: &str) {
-    sql(&vault_path(home), rows);
-}
 
 fn not_listed(scope: &str, user: &str) -> String {
     format!("{scope} (the row of '{user}' is not in the signed list: an old or forged row) failed to verify")
@@ -85,7 +66,7 @@ fn a_removed_member_never_receives_the_next_key() {
     assert_eq!(key_epoch(h, "api"), 2);
     // Bob puts his row back, claiming the current epoch so that a rotation would re-wrap to him.
     put_back(h, &old_row);
-    sql(&vault_path(h), &format!("UPDATE project_members SET key_epoch = 2 WHERE user_id = '{bob}'"));
+    store_sql(h, &format!("UPDATE project_members SET key_epoch = 2 WHERE user_id = '{bob}'"));
     let bobs_wrap = one(h, &format!("SELECT hex(wrapped_key) FROM project_members WHERE user_id = '{bob}'"));
     let before = vault_state(h);
     alice(h)
@@ -189,24 +170,22 @@ fn a_signed_list_cannot_be_removed_to_skip_the_check() {
     // The old row back, the list that would refuse it gone, and the file dressed up as one
     // migrated from format 1 (whose scopes may lack a list until an owner unlocks).
     put_back(h, &owner_row);
-    sql(
-        &vault_path(h),
+    store_sql(
+        h,
         &format!(
             "DELETE FROM heads WHERE scope = 'project:{api}'; \
              INSERT INTO meta(key, value) VALUES ('migrated_from_1', X'00');"
         ),
     );
     // On another computer, which never saw the list: the file says it was made at format 2.
-    let other = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(vault_path(other.path()).parent().unwrap()).unwrap();
-    std::fs::copy(vault_path(h), vault_path(other.path())).unwrap();
+    let other = second_computer(h);
     as_user(other.path(), "bob")
         .args(["project", "member", "add", "api", "carol", "--role", "owner"])
         .assert()
         .code(7)
         .stderr(contains("the members of project 'api' (its signed list of members is missing) failed to verify"));
     // Moving the roster-bound boundary to pose as a migrated file breaks the roster's list.
-    sql(&vault_path(other.path()), "UPDATE meta SET value = X'0000000000000005' WHERE key = 'audit_signed_from'");
+    store_sql(other.path(), "UPDATE meta SET value = X'0000000000000005' WHERE key = 'audit_signed_from'");
     as_user(other.path(), "bob")
         .args(["project", "member", "add", "api", "carol", "--role", "owner"])
         .assert()

@@ -45,16 +45,13 @@ fn a_rotation_refuses_to_hand_the_new_key_to_an_unverified_row() {
     let pid = project_id(h, "api");
     let mid = user_id(h, "mallory");
     let aid = user_id(h, "alice");
-    let db = vault_path(h);
-    let status = std::process::Command::new("sqlite3")
-        .arg(&db)
-        .arg(format!(
+    store_sql(
+        h,
+        &format!(
             "INSERT INTO project_members (project_id, user_id, role, granted_by, sig, key_epoch, wrapped_key, key_signer, key_sig, created_at) \
              VALUES ('{pid}', '{mid}', 'viewer', '{aid}', X'00', 1, X'00', '{aid}', X'00', 0)"
-        ))
-        .status()
-        .unwrap();
-    assert!(status.success());
+        ),
+    );
     alice(h)
         .args(["project", "member", "remove", "api", "bob"])
         .assert()

@@ -229,20 +229,19 @@ fn a_session_memo_is_sealed_and_never_covers_a_tampered_row() {
     assert_eq!(mode(&file), 0o600, "session file mode after saving the memo");
     assert_absent(home.path(), VALUE.as_bytes());
 
-    let db = vault_path(home.path());
+    let h = home.path();
     let row = "FROM project_members WHERE project_id = (SELECT id FROM projects WHERE name = 'api')";
+    let only = "WHERE project_id = (SELECT id FROM projects WHERE name = 'api')";
+    assert_eq!(store_sql(h, &format!("SELECT count(*) {row}")), "1");
     for column in ["sig", "key_sig", "wrapped_key"] {
-        let good = sql(&db, &format!("SELECT hex({column}) {row}"));
-        sql(
-            &db,
-            &format!("UPDATE project_members SET {column} = X'{}' WHERE rowid = (SELECT rowid {row})", flip_hex(&good)),
-        );
+        let good = store_sql(h, &format!("SELECT hex({column}) {row}"));
+        store_sql(h, &format!("UPDATE project_members SET {column} = {} {only}", blob_sql(&flip_hex(&good))));
         get_with_session(home.path(), &token)
             .code(7)
             .stdout("")
             .stderr(contains("vault: error:"))
-            .stderr(contains("failed to verify; the vault file was damaged or edited"));
-        sql(&db, &format!("UPDATE project_members SET {column} = X'{good}' WHERE rowid = (SELECT rowid {row})"));
+            .stderr(contains("failed to verify; the vault was damaged or edited"));
+        store_sql(h, &format!("UPDATE project_members SET {column} = {} {only}", blob_sql(&good)));
         get_with_session(home.path(), &token).code(0).stdout(VALUE);
     }
 

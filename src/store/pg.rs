@@ -448,7 +448,8 @@ impl super::Store {
             super::AUDIT_SIGNED_FROM,
             1
         );
-        if let Err(e) = conn.client.borrow_mut().batch_execute(&sql) {
+        let created = conn.client.borrow_mut().batch_execute(&sql);
+        if let Err(e) = created {
             let _ = conn.client.borrow_mut().batch_execute("ROLLBACK");
             if e.code() == Some(&postgres::error::SqlState::DUPLICATE_SCHEMA) {
                 return Err(Error::VaultExists { path: store.location.shown() });

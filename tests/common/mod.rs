@@ -211,7 +211,19 @@ pub fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 pub fn assert_absent(home: &Path, needle: &[u8]) {
     assert!(needle.len() >= 4, "needle too short to be meaningful");
     let files = all_files(home);
-    assert!(files.contains(&vault_path(home)), "assert_absent: no vault file among {files:?}");
+    if pg::enabled() {
+        // The database: every row of every table of the vault, as text (blobs as hex).
+        let dump = pg::dump_all(home);
+        assert!(dump.contains("users:"), "assert_absent: no users table in the dump");
+        let hex: String = needle.iter().map(|b| format!("{b:02x}")).collect();
+        for (what, pattern) in [("bytes", String::from_utf8_lossy(needle).into_owned()), ("hex", hex)] {
+            if let Some(at) = find(dump.as_bytes(), pattern.as_bytes()) {
+                panic!("the vault database holds the secret ({what}) at {at} of its dump");
+            }
+        }
+    } else {
+        assert!(files.contains(&vault_path(home)), "assert_absent: no vault file among {files:?}");
+    }
     for f in &files {
         let bytes = std::fs::read(f).unwrap_or_else(|e| panic!("cannot read {}: {e}", f.display()));
         if let Some(at) = find(&bytes, needle) {
@@ -221,6 +233,97 @@ pub fn assert_absent(home: &Path, needle: &[u8]) {
                 String::from_utf8_lossy(&needle[..needle.len().min(64)]),
             );
         }
+    }
+}
+
+/// Runs SQL on a test home's vault as someone who can write the store: sqlite3 on the file, or
+/// the database administrator on PostgreSQL (rows as `a|b|c` lines either way; `hex(blob)`
+/// works on both).
+pub fn store_sql(home: &Path, query: &str) -> String {
+    if pg::enabled() {
+        pg::query(home, query)
+    } else {
+        sql(&vault_path(home), query)
+    }
+}
+
+/// The row(s) of `table` matching `filter`, saved as an attacker who can write the store would
+/// keep them, to put back later with [`put_back`] (an old grant, a removed user).
+pub fn saved_rows(home: &Path, table: &str, filter: &str) -> String {
+    if pg::enabled() {
+        let json = pg::query(home, &format!("SELECT json_agg(t) FROM {table} t WHERE {filter}"));
+        assert!(json.starts_with('['), "no {table} row where {filter}: {json:?}");
+        return format!(
+            "SET session_replication_role = replica; DELETE FROM {table} WHERE {filter}; \
+             INSERT INTO {table} SELECT * FROM json_populate_recordset(NULL::{table}, '{}'); \
+             SET session_replication_role = DEFAULT",
+            json.replace('\'', "''")
+        );
+    }
+    let out = std::process::Command::new("sqlite3")
+        .args(["-batch", "-cmd", &format!(".mode insert {table}")])
+        .arg(vault_path(home))
+        .arg(format!("SELECT * FROM {table} WHERE {filter};"))
+        .output()
+        .expect("run sqlite3");
+    let out = String::from_utf8(out.stdout).expect("sqlite3 output is UTF-8");
+    assert!(out.starts_with("INSERT INTO"), "no {table} row where {filter}: {out:?}");
+    out.replace("INSERT INTO", "INSERT OR REPLACE INTO")
+}
+
+/// Writes rows saved by [`saved_rows`] back over whatever is there now.
+pub fn put_back(home: &Path, rows: &str) {
+    store_sql(home, rows);
+}
+
+/// A second computer on `home`'s vault: a new home (its own sessions and memory of the vault)
+/// whose vault is a copy of the file as it is now, or the same database.
+pub fn second_computer(home: &Path) -> TempDir {
+    let other = tempfile::tempdir().expect("temp home");
+    if pg::enabled() {
+        pg::share_database(home, other.path());
+    } else {
+        // The copy takes the WAL in.
+        sql(&vault_path(home), "PRAGMA wal_checkpoint(TRUNCATE);");
+        std::fs::create_dir_all(vault_path(other.path()).parent().unwrap()).unwrap();
+        std::fs::copy(vault_path(home), vault_path(other.path())).unwrap();
+    }
+    other
+}
+
+/// What `vault` calls a test home's vault in messages: its path, or its URL.
+pub fn vault_shown(home: &Path) -> String {
+    vault_location(home).to_string_lossy().into_owned()
+}
+
+/// Slips a trigger that fails every insert into `table` into the store, as someone who can
+/// change its schema would; returns how vault names it when it refuses the store.
+pub fn inject_trigger(home: &Path, table: &str, name: &str) -> String {
+    if pg::enabled() {
+        pg::query(
+            home,
+            &format!(
+                "CREATE FUNCTION public.{name}() RETURNS trigger LANGUAGE plpgsql AS \
+                 $$BEGIN RAISE EXCEPTION 'injected'; END$$; \
+                 CREATE TRIGGER {name} BEFORE INSERT ON vault.{table} FOR EACH ROW EXECUTE FUNCTION public.{name}()"
+            ),
+        );
+        format!("the vault database's schema (unknown trigger '{table}.{name}')")
+    } else {
+        sql(
+            &vault_path(home),
+            &format!("CREATE TRIGGER {name} BEFORE INSERT ON {table} BEGIN SELECT RAISE(ABORT, 'injected'); END;"),
+        );
+        format!("the vault file's schema (unknown trigger '{name}')")
+    }
+}
+
+/// A blob literal for [`store_sql`]: `X'00ff'` in SQLite, `'\x00ff'::bytea` in PostgreSQL.
+pub fn blob_sql(hex: &str) -> String {
+    if pg::enabled() {
+        format!("'\\x{hex}'::bytea")
+    } else {
+        format!("X'{hex}'")
     }
 }
 
@@ -281,6 +384,9 @@ pub fn regex_escape(s: &str) -> String {
 /// The vault's contents as SQL, every table but the audit log (and SQLite's own bookkeeping):
 /// what "nothing changed" means once a failed attempt may append an audit event (DESIGN.md 9).
 pub fn vault_state(home: &Path) -> String {
+    if pg::enabled() {
+        return pg::dump(home);
+    }
     let db = vault_path(home);
     let tables = sql(
         &db,
@@ -327,6 +433,13 @@ pub mod bao;
 /// triggers, run `edit`, and put the triggers back exactly as they were (a file missing them
 /// is refused on open, before any audit check).
 pub fn edit_audit(home: &Path, edit: &str) {
+    if pg::enabled() {
+        pg::query(
+            home,
+            &format!("ALTER TABLE audit DISABLE TRIGGER USER; {edit}; ALTER TABLE audit ENABLE TRIGGER USER"),
+        );
+        return;
+    }
     sql(
         &vault_path(home),
         &format!(

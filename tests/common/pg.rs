@@ -1,20 +1,29 @@
-//! The PostgreSQL side of the harness: with `VAULT_TEST_PG` set (an admin URL of a throwaway
-//! server, as `.ci/pg-server start` prints it), every test home's vault is a fresh database on
-//! that server instead of a file, and the same tests run against the PostgreSQL backend.
+//! The PostgreSQL side of the harness. `VAULT_TEST_PG` names a throwaway server (its admin URL,
+//! as `.ci/pg-server start` prints it): the PostgreSQL-only tests use it. With
+//! `VAULT_TEST_BACKEND=postgres` too, every test home's vault is a fresh database on that server
+//! instead of a file, and the whole end-to-end suite runs against the PostgreSQL backend.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// The admin URL of the test server, if the suite runs against PostgreSQL.
+/// The admin URL of the test server (`VAULT_TEST_PG`), if there is one.
 pub fn admin_url() -> Option<String> {
     std::env::var("VAULT_TEST_PG").ok().filter(|u| !u.is_empty())
 }
 
-/// Whether the suite runs against PostgreSQL.
+/// Whether the end-to-end suite runs against PostgreSQL: the harness switch
+/// `VAULT_TEST_BACKEND=postgres` (with `VAULT_TEST_PG` naming the server).
 pub fn enabled() -> bool {
-    admin_url().is_some()
+    match std::env::var("VAULT_TEST_BACKEND").as_deref() {
+        Ok("postgres") => {
+            assert!(admin_url().is_some(), "VAULT_TEST_BACKEND=postgres needs VAULT_TEST_PG (a server's admin URL)");
+            true
+        }
+        Ok("file") | Ok("") | Err(_) => false,
+        Ok(other) => panic!("VAULT_TEST_BACKEND={other}: use file or postgres"),
+    }
 }
 
 /// A client on the test server's admin database.
@@ -34,20 +43,31 @@ pub fn url_of(db: &str) -> String {
 /// CI (the PostgreSQL tests have nothing to run against), a failure in CI, where `.ci/run`
 /// always starts one.
 pub fn database_url_for_new_db() -> Option<String> {
-    if !enabled() {
+    if admin_url().is_none() {
         assert!(std::env::var_os("CI").is_none(), "CI must run the PostgreSQL tests: set VAULT_TEST_PG");
         eprintln!("VAULT_TEST_PG is not set: no PostgreSQL server to test against");
         return None;
     }
     static N: AtomicUsize = AtomicUsize::new(0);
-    let name = format!("v_{}_{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed));
-    admin().batch_execute(&format!("CREATE DATABASE {name}")).unwrap_or_else(|e| panic!("CREATE DATABASE {name}: {e}"));
+    // CREATE DATABASE copies template1 and fails while another copy is under way: one at a
+    // time in this process, and again after a moment when another test binary is copying.
+    static CREATING: Mutex<()> = Mutex::new(());
+    let _one = CREATING.lock().unwrap_or_else(|e| e.into_inner());
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let name = format!("v_{}_{}_{nanos}", std::process::id(), N.fetch_add(1, Ordering::Relaxed));
+    let mut tries = 0;
+    while let Err(e) = admin().batch_execute(&format!("CREATE DATABASE {name}")) {
+        tries += 1;
+        assert!(tries < 50, "CREATE DATABASE {name}: {e:?}");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
     Some(url_of(&name))
 }
 
 /// The vault URL of a test home: its own database, made at first use.
+static DBS: Mutex<Option<HashMap<PathBuf, String>>> = Mutex::new(None);
+
 pub fn vault_url(home: &Path) -> String {
-    static DBS: Mutex<Option<HashMap<PathBuf, String>>> = Mutex::new(None);
     let mut dbs = DBS.lock().unwrap_or_else(|e| e.into_inner());
     let map = dbs.get_or_insert_with(HashMap::new);
     if let Some(url) = map.get(home) {
@@ -70,4 +90,117 @@ pub fn dba(home: &Path, sql: &str) {
 pub fn create_schema_only(url: &str) {
     let mut c = postgres::Client::connect(url, postgres::NoTls).expect("connect");
     c.batch_execute(&format!("CREATE SCHEMA vault; {}", vault::store::pg::SCHEMA)).expect("schema");
+}
+
+/// A client on a test home's vault database, as its administrator, with the vault's tables
+/// first on the search path and `public.hex(bytea)` (SQLite's `hex`) at hand.
+fn client(home: &Path) -> postgres::Client {
+    let url = vault_url(home);
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap_or_else(|e| panic!("connect {url}: {e}"));
+    c.batch_execute(
+        "SET search_path = vault, public; \
+         CREATE OR REPLACE FUNCTION public.hex(bytea) RETURNS text LANGUAGE sql IMMUTABLE \
+           AS 'SELECT upper(encode($1, ''hex''))'; \
+         CREATE OR REPLACE FUNCTION public.gc_step(acc text, v text) RETURNS text LANGUAGE sql IMMUTABLE \
+           AS 'SELECT CASE WHEN acc IS NULL THEN v WHEN v IS NULL THEN acc ELSE acc || '','' || v END'; \
+         CREATE OR REPLACE AGGREGATE public.group_concat(text) (SFUNC = public.gc_step, STYPE = text); \
+         CREATE OR REPLACE FUNCTION public.gc_step2(acc text, v text, sep text) RETURNS text LANGUAGE sql \
+           IMMUTABLE AS 'SELECT CASE WHEN acc IS NULL THEN v WHEN v IS NULL THEN acc ELSE acc || sep || v END'; \
+         CREATE OR REPLACE AGGREGATE public.group_concat(text, text) (SFUNC = public.gc_step2, STYPE = text)",
+    )
+    .expect("set up the DBA session");
+    c
+}
+
+/// SQLite's dialect in the tests' attacker SQL, as PostgreSQL writes it: `X'..'` blobs, and
+/// `; SELECT changes()` after a statement (its row count).
+fn translate(sql: &str) -> (String, bool) {
+    let mut out = String::with_capacity(sql.len());
+    let mut rest = sql;
+    while let Some(at) = rest.find("X'") {
+        let before_ok = at == 0 || !rest.as_bytes()[at - 1].is_ascii_alphanumeric();
+        let hex_len = rest[at + 2..].find('\'').unwrap_or(0);
+        let hex = &rest[at + 2..at + 2 + hex_len];
+        if before_ok && hex.bytes().all(|b| b.is_ascii_hexdigit()) && rest[at + 2..].contains('\'') {
+            out.push_str(&rest[..at]);
+            out.push_str(&format!("'\\x{hex}'::bytea"));
+            rest = &rest[at + 3 + hex_len..];
+        } else {
+            out.push_str(&rest[..at + 2]);
+            rest = &rest[at + 2..];
+        }
+    }
+    out.push_str(rest);
+    match out.trim_end().strip_suffix("SELECT changes()") {
+        Some(head) => (head.trim_end().trim_end_matches(';').to_owned(), true),
+        None => (out, false),
+    }
+}
+
+/// Runs SQL as the database administrator; rows as `a|b|c` lines (NULL as empty), like sqlite3.
+pub fn query(home: &Path, sql: &str) -> String {
+    let mut c = client(home);
+    let (sql, changes) = translate(sql);
+    let msgs = c.simple_query(&sql).unwrap_or_else(|e| panic!("{sql}: {e:?}"));
+    let mut out = Vec::new();
+    let mut last_count = 0;
+    for m in msgs {
+        match m {
+            postgres::SimpleQueryMessage::Row(r) => {
+                out.push((0..r.len()).map(|i| r.get(i).unwrap_or("").to_owned()).collect::<Vec<_>>().join("|"))
+            }
+            postgres::SimpleQueryMessage::CommandComplete(n) => last_count = n,
+            _ => {}
+        }
+    }
+    if changes {
+        out.push(last_count.to_string());
+    }
+    out.join("\n").trim().to_owned()
+}
+
+/// Every table of the vault but the audit log, row by row as text: what "nothing changed"
+/// means (see `vault_state`), and what `assert_absent` searches.
+pub fn dump(home: &Path) -> String {
+    dump_tables(home, "tablename <> 'audit'")
+}
+
+/// One table of the vault, row by row as text.
+pub fn dump_table(home: &Path, table: &str) -> String {
+    dump_tables(home, &format!("tablename = '{table}'"))
+}
+
+/// Makes `other` a second computer on `home`'s vault database (its own state and sessions).
+pub fn share_database(home: &Path, other: &Path) {
+    let url = vault_url(home);
+    let mut dbs = DBS.lock().unwrap_or_else(|e| e.into_inner());
+    dbs.get_or_insert_with(HashMap::new).insert(other.to_owned(), url);
+}
+
+/// Every table of the vault, the audit log included.
+pub fn dump_all(home: &Path) -> String {
+    dump_tables(home, "true")
+}
+
+fn dump_tables(home: &Path, filter: &str) -> String {
+    let tables = query(
+        home,
+        &format!("SELECT tablename FROM pg_tables WHERE schemaname = 'vault' AND {filter} ORDER BY tablename"),
+    );
+    let mut c = client(home);
+    let mut out = String::new();
+    for t in tables.lines() {
+        let rows = c
+            .simple_query(&format!("SELECT t::text FROM vault.{t} t ORDER BY t::text COLLATE \"C\""))
+            .unwrap_or_else(|e| panic!("dump {t}: {e}"));
+        for m in rows {
+            if let postgres::SimpleQueryMessage::Row(r) = m {
+                out.push_str(&format!("{t}: {}\n", r.get(0).unwrap_or("")));
+            }
+        }
+        if !out.contains(&format!("{t}:")) {
+            out.push_str(&format!("{t}:\n"));
+        }
+    }
+    out
 }

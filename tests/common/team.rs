@@ -13,7 +13,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::{NamedTempFile, TempDir};
 
-use super::{alice, init_vault, sql, vault, vault_path, ALICE_PASS};
+use super::{alice, init_vault, store_sql, vault, vault_location, ALICE_PASS};
 
 /// The passphrase of `user` in every test vault.
 pub fn pass_of(user: &str) -> String {
@@ -129,7 +129,7 @@ pub fn list_json_as(home: &Path, user: &str, project: &str) -> Vec<serde_json::V
 
 /// One column of one row, as sqlite3 prints it.
 pub fn one(home: &Path, query: &str) -> String {
-    sql(&vault_path(home), query)
+    store_sql(home, query)
 }
 
 /// A user's id.
@@ -211,7 +211,7 @@ pub fn base_env(home: &Path) -> Vec<(&'static str, OsString)> {
         ("XDG_RUNTIME_DIR", home.join("run").into()),
         ("XDG_DATA_HOME", home.join("data").into()),
         ("XDG_CONFIG_HOME", home.join("config").into()),
-        ("VAULT_PATH", vault_path(home).into()),
+        ("VAULT_PATH", vault_location(home)),
         ("VAULT_USER", "alice".into()),
         ("VAULT_PASSPHRASE", ALICE_PASS.into()),
     ]
