@@ -204,3 +204,181 @@ fn dump_tables(home: &Path, filter: &str) -> String {
     }
     out
 }
+
+/// A PostgreSQL server of a test's own (failover, TLS): initialised in a temporary folder,
+/// listening on 127.0.0.1 and a free port, run as the `postgres` account when the tests run as
+/// root, stopped (immediately) and removed when dropped.
+pub struct Server {
+    pub port: u16,
+    pub dir: tempfile::TempDir,
+    bin: PathBuf,
+}
+
+fn pg_bin() -> PathBuf {
+    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .expect("PostgreSQL's server under /usr/lib/postgresql (Debian's postgresql package)")
+        .filter_map(|e| e.ok().map(|e| e.path().join("bin")))
+        .filter(|p| p.join("postgres").exists())
+        .collect();
+    found.sort();
+    found.pop().expect("a PostgreSQL server binary")
+}
+
+fn is_root() -> bool {
+    // SAFETY: getuid has no preconditions and cannot fail.
+    #[allow(unsafe_code)]
+    unsafe {
+        libc::getuid() == 0
+    }
+}
+
+/// Runs a PostgreSQL program as the server's owner.
+fn as_owner(bin: &Path, program: &str, args: &[&str]) -> std::process::Output {
+    let mut cmd = if is_root() {
+        let mut c = std::process::Command::new("runuser");
+        c.args(["-u", "postgres", "--"]).arg(bin.join(program));
+        c
+    } else {
+        std::process::Command::new(bin.join(program))
+    };
+    let out = cmd.args(args).output().unwrap_or_else(|e| panic!("run {program}: {e}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// A free TCP port on 127.0.0.1.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+impl Server {
+    /// A new server whose postgresql.conf ends with `conf`; `hba` lines come before trust for
+    /// the test role on loopback.
+    pub fn start(conf: &str, hba: &str) -> Server {
+        let server = Server::init();
+        server.configure(conf, hba);
+        server.run();
+        server
+    }
+
+    /// A server initialised but not started.
+    pub fn init() -> Server {
+        let bin = pg_bin();
+        let dir = tempfile::Builder::new().prefix("vault-pg").tempdir().expect("temp dir");
+        share_with_owner(dir.path());
+        let data = dir.path().join("data");
+        as_owner(
+            &bin,
+            "initdb",
+            &["-D", data.to_str().unwrap(), "-U", "vault_test", "-A", "trust", "--no-sync", "-E", "UTF8"],
+        );
+        Server { port: free_port(), dir, bin }
+    }
+
+    /// A standby of `primary`, streaming from it (`pg_basebackup -R`), not started yet.
+    pub fn standby_of(primary: &Server) -> Server {
+        let bin = pg_bin();
+        let dir = tempfile::Builder::new().prefix("vault-pg").tempdir().expect("temp dir");
+        share_with_owner(dir.path());
+        let data = dir.path().join("data");
+        let port = primary.port.to_string();
+        as_owner(
+            &bin,
+            "pg_basebackup",
+            &["-h", "127.0.0.1", "-p", &port, "-U", "vault_test", "-D", data.to_str().unwrap(), "-R", "-X", "stream"],
+        );
+        Server { port: free_port(), dir, bin }
+    }
+
+    pub fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    /// Appends to postgresql.conf and writes pg_hba.conf.
+    pub fn configure(&self, conf: &str, hba: &str) {
+        let data = self.data();
+        let mut c = std::fs::read_to_string(data.join("postgresql.conf")).unwrap();
+        c.push_str(&format!(
+            "\nlisten_addresses = '127.0.0.1'\nport = {}\nunix_socket_directories = '{}'\n{conf}\n",
+            self.port,
+            self.dir.path().display()
+        ));
+        std::fs::write(data.join("postgresql.conf"), c).unwrap();
+        std::fs::write(
+            data.join("pg_hba.conf"),
+            format!("{hba}\nhost all vault_test 127.0.0.1/32 trust\nhost replication vault_test 127.0.0.1/32 trust\nlocal all all trust\n"),
+        )
+        .unwrap();
+    }
+
+    /// Starts it and waits until it accepts connections.
+    pub fn run(&self) {
+        let data = self.data();
+        let log = self.dir.path().join("server.log");
+        as_owner(
+            &self.bin,
+            "pg_ctl",
+            &["-D", data.to_str().unwrap(), "-l", log.to_str().unwrap(), "-w", "-t", "60", "start"],
+        );
+    }
+
+    /// Stops it at once, as a crash would (no shutdown checkpoint).
+    pub fn kill(&self) {
+        let data = self.data();
+        as_owner(&self.bin, "pg_ctl", &["-D", data.to_str().unwrap(), "-m", "immediate", "-w", "stop"]);
+    }
+
+    /// Promotes a standby to primary and waits for it.
+    pub fn promote(&self) {
+        let data = self.data();
+        as_owner(&self.bin, "pg_ctl", &["-D", data.to_str().unwrap(), "-w", "promote"]);
+    }
+
+    /// The admin URL of database `db`.
+    pub fn url(&self, db: &str) -> String {
+        format!("postgres://vault_test@127.0.0.1:{}/{db}", self.port)
+    }
+
+    /// Runs SQL as the admin on database `db`.
+    pub fn sql(&self, db: &str, sql: &str) {
+        let mut c = postgres::Client::connect(&self.url(db), postgres::NoTls).expect("connect");
+        c.batch_execute(sql).unwrap_or_else(|e| panic!("{sql}: {e:?}"));
+    }
+
+    /// Files of the server, writable by its owner (for TLS keys and certificates).
+    pub fn give_to_owner(&self, path: &Path) {
+        if is_root() {
+            let s = std::process::Command::new("chown").arg("postgres").arg(path).status().unwrap();
+            assert!(s.success());
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let data = self.data();
+        if data.join("postmaster.pid").exists() {
+            let mut cmd = if is_root() {
+                let mut c = std::process::Command::new("runuser");
+                c.args(["-u", "postgres", "--"]).arg(self.bin.join("pg_ctl"));
+                c
+            } else {
+                std::process::Command::new(self.bin.join("pg_ctl"))
+            };
+            let _ = cmd.args(["-D", data.to_str().unwrap(), "-m", "immediate", "-w", "stop"]).output();
+        }
+    }
+}
+
+/// Lets the server's owner use a folder we made (as root: hand it over).
+fn share_with_owner(dir: &Path) {
+    if is_root() {
+        let s = std::process::Command::new("chown").arg("postgres").arg(dir).status().unwrap();
+        assert!(s.success(), "chown postgres {}", dir.display());
+    }
+}
