@@ -43,6 +43,9 @@ _vault() {
             vault,man)
                 cmd="vault__subcmd__man"
                 ;;
+            vault,migrate)
+                cmd="vault__subcmd__migrate"
+                ;;
             vault,passwd)
                 cmd="vault__subcmd__passwd"
                 ;;
@@ -168,6 +171,9 @@ _vault() {
                 ;;
             vault__subcmd__help,man)
                 cmd="vault__subcmd__help__subcmd__man"
+                ;;
+            vault__subcmd__help,migrate)
+                cmd="vault__subcmd__help__subcmd__migrate"
                 ;;
             vault__subcmd__help,passwd)
                 cmd="vault__subcmd__help__subcmd__passwd"
@@ -545,7 +551,7 @@ _vault() {
 
     case "${cmd}" in
         vault)
-            opts="-q -h -V --vault --user --passphrase-file --json --quiet --accept-rollback --help --version init status unlock lock passwd project secret user community audit provider run import export completions man help"
+            opts="-q -h -V --vault --user --passphrase-file --json --quiet --accept-rollback --help --version init status unlock lock passwd project secret user community audit provider run import export migrate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1169,7 +1175,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__help)
-            opts="init status unlock lock passwd project secret user community audit provider run import export completions man help"
+            opts="init status unlock lock passwd project secret user community audit provider run import export migrate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1421,6 +1427,20 @@ _vault() {
             return 0
             ;;
         vault__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vault__subcmd__help__subcmd__migrate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2085,6 +2105,36 @@ _vault() {
                 return 0
             fi
             case "${prev}" in
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vault__subcmd__migrate)
+            opts="-q -h --to --vault --user --passphrase-file --json --quiet --accept-rollback --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --vault)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -540,3 +540,100 @@ fn tls_with_verify_full_checks_the_servers_certificate() {
         .assert()
         .code(8);
 }
+
+/// Whether the database at `url` holds a vault's schema.
+fn has_vault(url: &str) -> bool {
+    let mut c = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    let n: i64 = c.query_one("SELECT count(*) FROM pg_namespace WHERE nspname = 'vault'", &[]).unwrap().get(0);
+    n == 1
+}
+
+/// A file vault with a team in it moves into a database and back: every user reads their
+/// values there (the private ones included), the audit chain holds, and the database holds no
+/// value. A damaged original, or a destination that holds a vault, changes nothing anywhere.
+#[test]
+fn migrate_copies_a_file_vault_into_a_database_and_back_all_or_nothing() {
+    let Some(url) = common::pg::database_url_for_new_db() else { return };
+    if common::pg::enabled() {
+        // The original must be a file: the file suite runs this.
+        return;
+    }
+    let home = team(&["bob"]);
+    let h = home.path();
+    create_project(h, "api");
+    create_secret(h, "api", "DB_PASS", "migrated-db-pass-41a7");
+    add_member(h, "alice", "api", "bob", "viewer");
+    as_user(h, "bob")
+        .args(["secret", "create", "MINE", "--private"])
+        .write_stdin("bobs-private-9c2e")
+        .assert()
+        .success();
+    let out = alice(h)
+        .args(["migrate", "--to", &url])
+        .assert()
+        .success()
+        .stderr(contains(format!("copied the vault to {url}: ")))
+        .stderr(contains("verified before and after:"))
+        .get_output()
+        .clone();
+    assert_not_in(&[&out], "migrated-db-pass-41a7");
+    // The same vault there, for everyone, with the same sessions and memory of it.
+    let on_db = |user: &str| {
+        let mut c = as_user(h, user);
+        c.env("VAULT_PATH", &url);
+        c
+    };
+    on_db("bob")
+        .args(["secret", "get", "DB_PASS", "--project", "api", "--reveal"])
+        .assert()
+        .success()
+        .stdout("migrated-db-pass-41a7");
+    on_db("bob")
+        .args(["secret", "get", "MINE", "--private", "--reveal"])
+        .assert()
+        .success()
+        .stdout("bobs-private-9c2e");
+    on_db("alice").args(["audit", "--verify"]).assert().success();
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    for row in c.simple_query("SELECT t::text FROM vault.secret_versions t").unwrap() {
+        if let postgres::SimpleQueryMessage::Row(r) = row {
+            assert!(!r.get(0).unwrap_or("").contains("migrated-db-pass"));
+        }
+    }
+    // And back into a file.
+    let back = scratch();
+    let file = back.path().join("back.db");
+    on_db("alice").args(["migrate", "--to"]).arg(&file).assert().success();
+    as_user(h, "bob")
+        .env("VAULT_PATH", &file)
+        .args(["secret", "get", "MINE", "--private", "--reveal"])
+        .assert()
+        .success()
+        .stdout("bobs-private-9c2e");
+    // The original is now an older copy of a vault this computer saw move on: refused.
+    alice(h).args(["project", "list"]).assert().code(7).stderr(contains("older than the one this computer last saw"));
+    let on_file = |user: &str| {
+        let mut c = as_user(h, user);
+        c.env("VAULT_PATH", &file);
+        c
+    };
+    // A destination that holds a vault: exit 4, both unchanged.
+    on_file("alice").args(["migrate", "--to", &url]).assert().code(4).stderr(contains("a vault already exists at"));
+    on_file("alice").args(["audit", "--verify"]).assert().success();
+    // A damaged original (two values swapped by someone who can write the file): exit 7,
+    // and nothing is created at the destination.
+    let fresh = common::pg::database_url_for_new_db().unwrap();
+    on_file("alice")
+        .args(["secret", "create", "OTHER", "--project", "api"])
+        .write_stdin("other-value-55d0")
+        .assert()
+        .success();
+    sql(
+        &file,
+        "UPDATE secret_versions SET sealed = (SELECT sealed FROM secret_versions v JOIN secrets s ON s.id = v.secret_id \
+         WHERE s.name = 'OTHER') WHERE secret_id = (SELECT id FROM secrets WHERE name = 'DB_PASS')",
+    );
+    let out = on_file("alice").args(["migrate", "--to", &fresh]).assert().code(7).get_output().clone();
+    assert_not_in(&[&out], "other-value-55d0");
+    assert!(!has_vault(&fresh), "a damaged vault was copied");
+}

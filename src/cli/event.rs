@@ -88,6 +88,12 @@ pub fn describe(cmd: &Command, default_project: Option<&str>) -> Option<EventSpe
             }
             _ => None,
         },
+        Command::Migrate(a) => ev(
+            "migrate",
+            "",
+            &crate::store::Location::parse(a.to.as_os_str())
+                .map_or_else(|_| a.to.display().to_string(), |l| l.to_string()),
+        ),
         _ => None,
     }
 }

@@ -4,6 +4,7 @@
 mod context;
 mod event;
 mod io;
+mod migrate;
 pub(crate) mod project;
 pub(crate) mod provider;
 mod run;
@@ -109,6 +110,8 @@ pub enum Command {
     Import(io::ImportArgs),
     /// Export a project's secrets as dotenv, JSON or shell (masked unless --reveal)
     Export(io::ExportArgs),
+    /// Copy the whole vault into another store (a file into PostgreSQL, or back), checked
+    Migrate(migrate::MigrateArgs),
     /// Print a shell completion script
     Completions {
         /// The shell
@@ -179,6 +182,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<ExitCode> {
         Command::Import(a) => io::import(ctx, a),
         Command::Export(a) => io::export(ctx, a),
         Command::Run(a) => return run::run(ctx, a),
+        Command::Migrate(a) => migrate::migrate(ctx, a),
         Command::Completions { shell } => setup::completions(shell),
         Command::Man { dir } => setup::man(&dir),
     }?;

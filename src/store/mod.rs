@@ -8,6 +8,7 @@
 //! `BEGIN IMMEDIATE` takes the file's write lock: writers queue, none fails part-way for
 //! another's sake, and readers see one snapshot.
 
+mod copy;
 pub(crate) mod db;
 mod expected_pg_schema;
 pub mod pg;
@@ -23,6 +24,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+pub use copy::Copied;
 use db::{args, Db};
 pub use pg::{Location, PgTarget};
 pub use provider::*;

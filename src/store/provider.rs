@@ -31,8 +31,9 @@ pub struct TokenRow {
     pub sealed: Vec<u8>,
 }
 
-const PROVIDER_COLS: &str = "name, kind, address, mount, namespace, ca_cert, timeout_secs, sig, created_by, created_at";
-const TOKEN_COLS: &str = "provider, project_id, key_epoch, sealed";
+pub(super) const PROVIDER_COLS: &str =
+    "name, kind, address, mount, namespace, ca_cert, timeout_secs, sig, created_by, created_at";
+pub(super) const TOKEN_COLS: &str = "provider, project_id, key_epoch, sealed";
 
 fn provider_row(r: &Row<'_>) -> Result<ProviderRow> {
     Ok(ProviderRow {

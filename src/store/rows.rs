@@ -123,11 +123,11 @@ pub struct VersionRow {
     pub created_at: i64,
 }
 
-const USER_COLS: &str = "id, name, is_admin, recipient, verifying_key, kdf_memory_mib, kdf_iterations, \
+pub(super) const USER_COLS: &str = "id, name, is_admin, recipient, verifying_key, kdf_memory_mib, kdf_iterations, \
      kdf_parallelism, salt, envelope, roster_signer, roster_sig, enroll_vk, enroll_sig, created_by, created_at, modified_at";
-const PROJECT_COLS: &str =
+pub(super) const PROJECT_COLS: &str =
     "id, name, description, community_id, community_sig, personal_of, id_nonce, key_epoch, created_by, created_at, modified_at";
-const GRANT_COLS: &str =
+pub(super) const GRANT_COLS: &str =
     "project_id, user_id, role, granted_by, sig, key_epoch, wrapped_key, key_signer, key_sig, created_at";
 pub(super) const SECRET_COLS: &str =
     "id, project_id, name, env_name, description, provider, write_only, current_version, \

@@ -92,11 +92,13 @@ pub struct AuditRow {
     pub sig: Option<Vec<u8>>,
 }
 
-const COMMUNITY_COLS: &str = "id, name, description, id_nonce, key_epoch, created_by, created_at, modified_at";
-const MEMBER_COLS: &str =
+pub(super) const COMMUNITY_COLS: &str =
+    "id, name, description, id_nonce, key_epoch, created_by, created_at, modified_at";
+pub(super) const MEMBER_COLS: &str =
     "community_id, user_id, is_admin, granted_by, sig, key_epoch, wrapped_key, key_signer, key_sig, created_at";
-const SHARE_COLS: &str = "secret_id, community_id, key_epoch, wrapped_dek, shared_by, sig, created_at, bind";
-const ACCEPT_COLS: &str = "project_id, secret_id, secret_name, home_env_name, env_name, accepted_by, sig, created_at";
+pub(super) const SHARE_COLS: &str = "secret_id, community_id, key_epoch, wrapped_dek, shared_by, sig, created_at, bind";
+pub(super) const ACCEPT_COLS: &str =
+    "project_id, secret_id, secret_name, home_env_name, env_name, accepted_by, sig, created_at";
 
 fn community_row(r: &Row<'_>) -> Result<CommunityRow> {
     Ok(CommunityRow {

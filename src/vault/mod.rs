@@ -470,3 +470,46 @@ pub enum Scope {
 
 /// Zeroized passphrase bytes.
 pub type Passphrase = Zeroizing<Vec<u8>>;
+
+/// What [`Vault::verify_everything`] checked.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Verified {
+    /// Audit events whose MAC chain (and signatures) held.
+    pub events: usize,
+    /// Projects (the user's private one included) whose signed lists and grants held.
+    pub projects: usize,
+    /// Values opened (every version a listing opens: the current one of each secret).
+    pub values: usize,
+    /// Communities whose signed lists held.
+    pub communities: usize,
+}
+
+impl Vault {
+    /// The same vault in another store (a copy of this one), unlocked as this user with the
+    /// keys already open: no passphrase again.
+    pub fn reopen(&self, store: Store) -> Result<Vault> {
+        let keys = UserKeys::from_plaintext(&self.keys.to_plaintext())
+            .map_err(|_| Error::Corrupt("the keys of this unlock do not round-trip".into()))?;
+        Vault::unlock_with_keys(store, &self.vault_id, &self.me.id, keys)
+    }
+
+    /// Checks everything this user can: the audit log (MAC chain and signatures), the roster,
+    /// the signed list of every project and community they belong to, every grant on the way,
+    /// and every secret's current value they can read (each opened, none kept).
+    pub fn verify_everything(&self) -> Result<Verified> {
+        let mut done = Verified { events: self.verify_audit()?.0, ..Verified::default() };
+        let mut scopes: Vec<Scope> = self.list_projects()?.into_iter().map(|p| Scope::Project(p.row.name)).collect();
+        scopes.push(Scope::Private);
+        for scope in &scopes {
+            done.values += self.list_secrets(scope, true)?.len();
+            done.projects += 1;
+        }
+        for (c, member, _) in self.list_communities()? {
+            if member {
+                self.show_community(&c.name)?;
+                done.communities += 1;
+            }
+        }
+        Ok(done)
+    }
+}
