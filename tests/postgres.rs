@@ -202,7 +202,7 @@ fn schema_changes_by_the_database_administrator_are_exit_7() {
         (
             "ALTER TABLE vault.secrets ENABLE ROW LEVEL SECURITY",
             "ALTER TABLE vault.secrets DISABLE ROW LEVEL SECURITY",
-            "unknown row security 'secrets'",
+            "changed table 'secrets'",
         ),
     ];
     for (attack, undo, what) in cases {

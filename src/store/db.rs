@@ -274,9 +274,39 @@ pub(crate) enum Db {
 pub(crate) struct PgConn {
     pub client: RefCell<postgres::Client>,
     pub hosts: String,
+    /// A read snapshot (`REPEATABLE READ`) is open: the same query gives the same rows until
+    /// it ends, so each is asked once (an unlock and a read look up the same user, lists and
+    /// meta several times; every lookup is a round trip to the server).
+    snapshot: std::cell::Cell<bool>,
+    answers: RefCell<std::collections::HashMap<String, std::rc::Rc<Vec<postgres::Row>>>>,
 }
 
 impl PgConn {
+    pub fn new(client: postgres::Client, hosts: String) -> PgConn {
+        PgConn { client: RefCell::new(client), hosts, snapshot: Default::default(), answers: Default::default() }
+    }
+
+    /// A read snapshot starts (`true`) or ends: answers kept so far are dropped either way.
+    pub fn set_snapshot(&self, open: bool) {
+        self.snapshot.set(open);
+        self.answers.borrow_mut().clear();
+    }
+
+    /// The rows of a query: from the server, or, inside a read snapshot, as it answered before.
+    fn rows(&self, sql: &str, args: &[Arg<'_>]) -> Result<std::rc::Rc<Vec<postgres::Row>>> {
+        let key = self.snapshot.get().then(|| format!("{sql}\u{0}{args:?}"));
+        if let Some(rows) = key.as_ref().and_then(|k| self.answers.borrow().get(k).cloned()) {
+            return Ok(rows);
+        }
+        let params = pg_params(args);
+        let rows =
+            std::rc::Rc::new(self.client.borrow_mut().query_typed(&pg_sql(sql), &params).map_err(|e| self.err(&e))?);
+        if let Some(k) = key {
+            self.answers.borrow_mut().insert(k, rows.clone());
+        }
+        Ok(rows)
+    }
+
     /// A failed statement or a lost connection, as exit 8 naming the server.
     pub fn err(&self, e: &postgres::Error) -> Error {
         Error::Server { hosts: self.hosts.clone(), reason: super::pg::describe(e) }
@@ -316,9 +346,8 @@ impl Db {
                 }
             }
             Db::Pg(c) => {
-                let params = pg_params(args);
-                let row = c.client.borrow_mut().query_typed_opt(&pg_sql(sql), &params).map_err(|e| c.err(&e))?;
-                row.as_ref().map(|r| f(&Row::Pg(r))).transpose()
+                let rows = c.rows(sql, args)?;
+                rows.first().map(|r| f(&Row::Pg(r))).transpose()
             }
         }
     }
@@ -351,9 +380,7 @@ impl Db {
                 Ok(())
             }
             Db::Pg(c) => {
-                let params = pg_params(args);
-                let rows = c.client.borrow_mut().query_typed(&pg_sql(sql), &params).map_err(|e| c.err(&e))?;
-                for r in &rows {
+                for r in c.rows(sql, args)?.iter() {
                     f(&Row::Pg(r))?;
                 }
                 Ok(())

@@ -433,8 +433,9 @@ impl Store {
                 self.reading.set(true);
             }
             Db::Lite(_) => {}
-            Db::Pg(_) => {
+            Db::Pg(c) => {
                 self.db.batch("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")?;
+                c.set_snapshot(true);
                 self.reading.set(true);
             }
         }
@@ -452,7 +453,8 @@ impl Store {
                 let _ = conn.execute_batch("COMMIT");
             }
             Db::Lite(_) => {}
-            Db::Pg(_) => {
+            Db::Pg(c) => {
+                c.set_snapshot(false);
                 let _ = self.db.batch("COMMIT");
             }
         }
