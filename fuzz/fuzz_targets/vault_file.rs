@@ -7,7 +7,7 @@ fuzz_target!(|data: &[u8]| {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("vault.db");
     std::fs::write(&path, data).expect("write");
-    let Ok(store) = vault::store::Store::open(&path) else { return };
+    let Ok(store) = vault::store::Store::open(&vault::store::Location::File(path.clone())) else { return };
     let _ = store.meta("vault_id");
     if let Ok(users) = store.users() {
         for u in users {
