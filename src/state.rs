@@ -56,6 +56,29 @@ pub fn seen(vault_id: &str) -> Position {
     Position { heads, audit }
 }
 
+/// Where this computer keeps the id of the vault it found at `location` (a database URL).
+fn id_file(location: &str) -> Option<PathBuf> {
+    use sha2::Digest;
+    let hash = hex::encode(sha2::Sha256::digest(location.as_bytes()));
+    dir().map(|d| d.join(format!("at-{}", &hash[..32])))
+}
+
+/// The id of the vault this computer last found at `location`, if it remembers one. Only a
+/// hint: whoever uses it checks it against the vault's own (see `Ctx::unlock`).
+pub fn vault_id_at(location: &str) -> Option<String> {
+    let id = std::fs::read_to_string(id_file(location)?).ok()?;
+    let ok = !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_hexdigit());
+    ok.then_some(id)
+}
+
+/// Remembers that the vault at `location` has the id `vault_id` (a failure is ignored: the
+/// next command asks the vault again).
+pub fn remember_vault_id_at(location: &str, vault_id: &str) {
+    if let Some(path) = id_file(location) {
+        let _ = write_atomically(&path, vault_id.as_bytes());
+    }
+}
+
 /// Remembers for `vault_id` what was seen before and still applies (`kept`), updated with what
 /// this command verified itself (`now`: the lists it checked or signed, the audit event it
 /// appended), never what the file merely claims. A later number wins for each list. Written

@@ -65,22 +65,54 @@ impl Ctx {
     /// Opens the vault file and unlocks it as the acting user.
     pub fn unlock(&self) -> Result<Vault> {
         let store = vault::open_store(&self.vault)?;
+        let token = crate::session::token_from_env();
+        let session = token.as_ref().map(|t| crate::session::load(t));
+        // On a database, the id of the vault this computer found there before: what it saw of
+        // that vault can then be read before the snapshot starts without asking the server,
+        // and the snapshot's first round trip carries the whole unlock. Checked below.
+        let shown = store.location().to_string();
+        let on_db = matches!(store.location(), crate::store::Location::Postgres(_));
+        let hint = if on_db { crate::state::vault_id_at(&shown) } else { None };
+        let vault_id = match &hint {
+            Some(id) => Some(id.clone()),
+            None => store.meta("vault_id")?.map(|id| String::from_utf8_lossy(&id).into_owned()),
+        };
         // What this computer saw of the file, read before our snapshot starts: another command
         // may commit and remember a newer position at any time, never one our snapshot lacks.
-        let seen = match (self.accept_rollback, store.meta("vault_id")?) {
-            (false, Some(id)) => crate::state::seen(&String::from_utf8_lossy(&id)),
+        let seen_of = |id: &Option<String>| match (self.accept_rollback, id) {
+            (false, Some(id)) => crate::state::seen(id),
             _ => crate::vault::Position::default(),
         };
+        let mut seen = seen_of(&vault_id);
         // One snapshot for the unlock and the command's reads; the first write ends it.
         store.begin_read()?;
-        let result = match crate::session::token_from_env() {
-            Some(token) => crate::session::load(&token).and_then(|s| {
+        let user_id = match &session {
+            Some(Ok(s)) => Some(s.user_id.clone()),
+            _ => None,
+        };
+        self.prefetch_unlock(&store, user_id.as_deref(), &seen)?;
+        if on_db {
+            let found = store.meta("vault_id")?.map(|id| String::from_utf8_lossy(&id).into_owned());
+            if found != vault_id {
+                // Another vault than the one remembered there: start again from what this
+                // computer saw of this one.
+                store.end_read();
+                seen = seen_of(&found);
+                store.begin_read()?;
+                self.prefetch_unlock(&store, user_id.as_deref(), &seen)?;
+            }
+            if let Some(id) = found.filter(|f| hint.as_ref() != Some(f)) {
+                crate::state::remember_vault_id_at(&shown, &id);
+            }
+        }
+        let result = match (token, session) {
+            (Some(token), Some(session)) => session.and_then(|s| {
                 // Checks and unwraps earlier commands of this session made are not repeated.
                 crate::crypto::memo::install(s.memo);
                 *self.session.borrow_mut() = Some(token);
                 Vault::unlock_with_keys(store, &s.vault_id, &s.user_id, s.keys)
             }),
-            None => {
+            _ => {
                 let pass = self.passphrase(&format!("Passphrase for {}: ", self.user))?;
                 Vault::unlock(store, &self.user, &pass)
             }
@@ -113,6 +145,22 @@ impl Ctx {
             Err(_) => {}
         }
         result
+    }
+
+    /// On a database, asks in one round trip what the unlock is about to read (see
+    /// [`crate::store::Ask`]); nothing on a file.
+    fn prefetch_unlock(&self, store: &Store, user_id: Option<&str>, seen: &crate::vault::Position) -> Result<()> {
+        use crate::store::Ask;
+        let mut asks: Vec<Ask<'_>> = Vec::new();
+        if let Some(id) = user_id {
+            asks.push(Ask::Unlock { user_id: id });
+        }
+        asks.extend(seen.heads.keys().map(|scope| Ask::Head(scope)));
+        asks.extend(seen.audit.as_ref().map(|(seq, _)| Ask::MacAt(*seq)));
+        if self.event.is_some() {
+            asks.push(Ask::AuditTail);
+        }
+        store.prefetch(&asks)
     }
 
     /// Appends this command's audit event, MACed with the unlock's key, if it has one and it

@@ -105,7 +105,8 @@ pub fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
 pub fn status(ctx: &Ctx) -> Result<()> {
     let store = match &ctx.vault {
         crate::store::Location::File(path) if !path.exists() => None,
-        location => match vault::open_store(location) {
+        // A database's checks go with its first query: ask one before deciding.
+        location => match vault::open_store(location).and_then(|s| s.meta("vault_id").map(|_| s)) {
             Ok(store) => Some(store),
             Err(Error::NoVault { .. }) => None,
             Err(e) => return Err(e),

@@ -270,20 +270,157 @@ pub(crate) enum Db {
     Pg(Box<PgConn>),
 }
 
+/// A PostgreSQL client: tokio-postgres driven by a one-thread runtime that runs only while a
+/// call waits for the server. Several requests given at once go out together and their answers
+/// come back together: one round trip (pipelining), which the synchronous `postgres` crate
+/// cannot do.
+pub(crate) struct PgClient {
+    rt: tokio::runtime::Runtime,
+    client: Option<tokio_postgres::Client>,
+    connection: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl PgClient {
+    pub fn connect<T>(config: &tokio_postgres::Config, tls: T) -> std::result::Result<PgClient, postgres::Error>
+    where
+        T: tokio_postgres::tls::MakeTlsConnect<tokio_postgres::Socket> + 'static + Send,
+        T::Stream: Send + 'static,
+    {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .enable_time()
+            .build()
+            .expect("a one-thread runtime can always be built");
+        let (client, connection) = rt.block_on(config.connect(tls))?;
+        // Errors of the connection reach the requests waiting on it; nothing else to report.
+        let connection = rt.spawn(async move {
+            let _ = connection.await;
+        });
+        Ok(PgClient { rt, client: Some(client), connection: Some(connection) })
+    }
+
+    fn client(&self) -> &tokio_postgres::Client {
+        self.client.as_ref().expect("the client lives as long as the connection")
+    }
+
+    /// Runs statements without parameters (simple protocol), one round trip.
+    pub fn batch_execute(&self, sql: &str) -> std::result::Result<(), postgres::Error> {
+        self.rt.block_on(self.client().batch_execute(sql))
+    }
+
+    /// Sends every request, then reads every answer: one round trip for all of them. Each
+    /// answer is its request's own (a failed one does not stop the others from being sent;
+    /// inside a transaction the server refuses everything after a failure).
+    pub fn pipeline(&self, reqs: &[Req<'_>]) -> Vec<std::result::Result<Answer, postgres::Error>> {
+        use futures_util::future::{join_all, BoxFuture, FutureExt};
+        let client = self.client();
+        let params: Vec<Vec<(&(dyn ToSql + Sync), Type)>> = reqs
+            .iter()
+            .map(|r| match r {
+                Req::Query(_, a) | Req::Exec(_, a) => pg_params(a),
+                Req::Batch(_) => Vec::new(),
+            })
+            .collect();
+        let sqls: Vec<Cow<'_, str>> = reqs
+            .iter()
+            .map(|r| match r {
+                Req::Query(s, _) | Req::Exec(s, _) => pg_sql(s),
+                Req::Batch(s) => Cow::Borrowed(&**s),
+            })
+            .collect();
+        let futures: Vec<BoxFuture<'_, std::result::Result<Answer, postgres::Error>>> = reqs
+            .iter()
+            .zip(sqls.iter().zip(&params))
+            .map(|(r, (sql, p))| match r {
+                Req::Batch(_) => client.batch_execute(sql).map(|a| a.map(|()| Answer::Done)).boxed(),
+                Req::Query(..) => client.query_typed(sql, p).map(|a| a.map(Answer::Rows)).boxed(),
+                Req::Exec(..) => client.execute_typed(sql, p).map(|a| a.map(Answer::Count)).boxed(),
+            })
+            .collect();
+        self.rt.block_on(join_all(futures))
+    }
+}
+
+impl Drop for PgClient {
+    fn drop(&mut self) {
+        // Dropping the client makes the connection say goodbye (Terminate) and end: let it.
+        drop(self.client.take());
+        if let Some(c) = self.connection.take() {
+            let _ = self.rt.block_on(async { tokio::time::timeout(std::time::Duration::from_secs(1), c).await });
+        }
+    }
+}
+
+/// One request of a round trip.
+pub(crate) enum Req<'a> {
+    /// Statements without parameters, by the simple protocol (transaction control).
+    Batch(Cow<'a, str>),
+    /// A query with typed parameters: its rows.
+    Query(Cow<'a, str>, &'a [Arg<'a>]),
+    /// A statement with typed parameters: how many rows it changed.
+    Exec(Cow<'a, str>, &'a [Arg<'a>]),
+}
+
+/// The answer to a [`Req`].
+pub(crate) enum Answer {
+    Done,
+    Rows(Vec<postgres::Row>),
+    Count(u64),
+}
+
+impl Answer {
+    fn rows(self) -> Vec<postgres::Row> {
+        match self {
+            Answer::Rows(r) => r,
+            Answer::Done | Answer::Count(_) => Vec::new(),
+        }
+    }
+    pub fn count(&self) -> u64 {
+        match self {
+            Answer::Count(n) => *n,
+            Answer::Done | Answer::Rows(_) => 0,
+        }
+    }
+}
+
+/// What a deferred request's answer must satisfy (its error is the connection's, by default).
+type Check = Box<dyn FnOnce(&PgConn, std::result::Result<Vec<postgres::Row>, postgres::Error>) -> Result<()>>;
+
+/// A request that nothing waits for until the next round trip, which carries it: transaction
+/// control (`BEGIN`, ending a read) and the checks of an open. Its check runs before any
+/// answer of that round trip is used.
+struct Deferred {
+    sql: String,
+    query: bool,
+    check: Option<Check>,
+}
+
 /// A PostgreSQL connection, with the hosts its errors name.
 pub(crate) struct PgConn {
-    pub client: RefCell<postgres::Client>,
+    pub client: PgClient,
     pub hosts: String,
     /// A read snapshot (`REPEATABLE READ`) is open: the same query gives the same rows until
     /// it ends, so each is asked once (an unlock and a read look up the same user, lists and
     /// meta several times; every lookup is a round trip to the server).
     snapshot: std::cell::Cell<bool>,
     answers: RefCell<std::collections::HashMap<String, std::rc::Rc<Vec<postgres::Row>>>>,
+    deferred: RefCell<Vec<Deferred>>,
+}
+
+/// The key of a query's answer in a snapshot.
+fn answer_key(sql: &str, args: &[Arg<'_>]) -> String {
+    format!("{sql}\u{0}{args:?}")
 }
 
 impl PgConn {
-    pub fn new(client: postgres::Client, hosts: String) -> PgConn {
-        PgConn { client: RefCell::new(client), hosts, snapshot: Default::default(), answers: Default::default() }
+    pub fn new(client: PgClient, hosts: String) -> PgConn {
+        PgConn {
+            client,
+            hosts,
+            snapshot: Default::default(),
+            answers: Default::default(),
+            deferred: Default::default(),
+        }
     }
 
     /// A read snapshot starts (`true`) or ends: answers kept so far are dropped either way.
@@ -292,19 +429,100 @@ impl PgConn {
         self.answers.borrow_mut().clear();
     }
 
+    /// Whether a read snapshot is open.
+    pub fn in_snapshot(&self) -> bool {
+        self.snapshot.get()
+    }
+
+    /// Sends `sql` (statements without parameters) with the next round trip.
+    pub fn defer_batch(&self, sql: &str) {
+        self.deferred.borrow_mut().push(Deferred { sql: sql.to_owned(), query: false, check: None });
+    }
+
+    /// Sends the query `sql` (no parameters) with the next round trip; `check` judges its
+    /// answer before anything else of that round trip is used.
+    pub fn defer_check(&self, sql: &str, check: Check) {
+        self.deferred.borrow_mut().push(Deferred { sql: sql.to_owned(), query: true, check: Some(check) });
+    }
+
+    /// One round trip: what was deferred, then `reqs`. The deferred requests' checks run
+    /// first, in order (the first failure is the error); then each request's answer.
+    pub fn round_trip(&self, reqs: &[Req<'_>]) -> Result<Vec<std::result::Result<Answer, postgres::Error>>> {
+        let deferred = std::mem::take(&mut *self.deferred.borrow_mut());
+        let mut all: Vec<Req<'_>> = deferred
+            .iter()
+            .map(|d| if d.query { Req::Query(Cow::Borrowed(&d.sql), &[]) } else { Req::Batch(Cow::Borrowed(&d.sql)) })
+            .collect();
+        all.extend(reqs.iter().map(|r| match r {
+            Req::Batch(s) => Req::Batch(Cow::Borrowed(&**s)),
+            Req::Query(s, a) => Req::Query(Cow::Borrowed(&**s), a),
+            Req::Exec(s, a) => Req::Exec(Cow::Borrowed(&**s), a),
+        }));
+        let mut answers = self.client.pipeline(&all);
+        let rest = answers.split_off(deferred.len());
+        for (d, a) in deferred.into_iter().zip(answers) {
+            match d.check {
+                Some(check) => check(self, a.map(Answer::rows))?,
+                None => {
+                    a.map_err(|e| self.err(&e))?;
+                }
+            }
+        }
+        Ok(rest)
+    }
+
+    /// Asks several queries in one round trip (inside a snapshot, their answers are kept for
+    /// the queries that follow). Each answer, in order.
+    pub fn ask_all(&self, queries: &[(&str, &[Arg<'_>])]) -> Result<Vec<std::rc::Rc<Vec<postgres::Row>>>> {
+        let reqs: Vec<Req<'_>> = queries.iter().map(|(s, a)| Req::Query(Cow::Borrowed(*s), a)).collect();
+        let answers = self.round_trip(&reqs)?;
+        let mut out = Vec::with_capacity(answers.len());
+        for ((sql, args), a) in queries.iter().zip(answers) {
+            let rows = std::rc::Rc::new(a.map_err(|e| self.err(&e))?.rows());
+            self.remember(sql, args, rows.clone());
+            out.push(rows);
+        }
+        Ok(out)
+    }
+
+    /// Keeps `rows` as the answer to `sql` with `args` for the rest of the snapshot (nothing
+    /// outside one: a write's reads must see its own changes).
+    pub fn remember(&self, sql: &str, args: &[Arg<'_>], rows: std::rc::Rc<Vec<postgres::Row>>) {
+        if self.snapshot.get() {
+            self.answers.borrow_mut().insert(answer_key(sql, args), rows);
+        }
+    }
+
+    /// The answer kept for `sql` with `args` in this snapshot, if any.
+    pub fn recall(&self, sql: &str, args: &[Arg<'_>]) -> Option<std::rc::Rc<Vec<postgres::Row>>> {
+        if !self.snapshot.get() {
+            return None;
+        }
+        self.answers.borrow().get(&answer_key(sql, args)).cloned()
+    }
+
     /// The rows of a query: from the server, or, inside a read snapshot, as it answered before.
     fn rows(&self, sql: &str, args: &[Arg<'_>]) -> Result<std::rc::Rc<Vec<postgres::Row>>> {
-        let key = self.snapshot.get().then(|| format!("{sql}\u{0}{args:?}"));
-        if let Some(rows) = key.as_ref().and_then(|k| self.answers.borrow().get(k).cloned()) {
+        if let Some(rows) = self.recall(sql, args) {
             return Ok(rows);
         }
-        let params = pg_params(args);
-        let rows =
-            std::rc::Rc::new(self.client.borrow_mut().query_typed(&pg_sql(sql), &params).map_err(|e| self.err(&e))?);
-        if let Some(k) = key {
-            self.answers.borrow_mut().insert(k, rows.clone());
+        Ok(self.ask_all(&[(sql, args)])?.remove(0))
+    }
+
+    /// Runs one statement: the number of rows it changed.
+    fn exec(&self, sql: &str, args: &[Arg<'_>]) -> Result<u64> {
+        let mut answers = self.round_trip(&[Req::Exec(Cow::Borrowed(sql), args)])?;
+        Ok(answers.remove(0).map_err(|e| self.err(&e))?.count())
+    }
+
+    /// Runs statements without parameters, after what was deferred: one round trip.
+    fn batch(&self, sql: &str) -> Result<()> {
+        if self.deferred.borrow().is_empty() {
+            return self.client.batch_execute(sql).map_err(|e| self.err(&e));
         }
-        Ok(rows)
+        let mut answers = self.round_trip(&[Req::Batch(Cow::Borrowed(sql))])?;
+        answers.remove(0).map_err(|e| self.err(&e))?;
+        Ok(())
     }
 
     /// A failed statement or a lost connection, as exit 8 naming the server.
@@ -326,11 +544,7 @@ impl Db {
     pub fn exec(&self, sql: &str, args: &[Arg<'_>]) -> Result<usize> {
         match self {
             Db::Lite(c) => Ok(c.prepare_cached(sql)?.execute(rusqlite::params_from_iter(args.iter()))?),
-            Db::Pg(c) => {
-                let params = pg_params(args);
-                let n = c.client.borrow_mut().execute_typed(&pg_sql(sql), &params).map_err(|e| c.err(&e))?;
-                Ok(usize::try_from(n).unwrap_or(usize::MAX))
-            }
+            Db::Pg(c) => Ok(usize::try_from(c.exec(sql, args)?).unwrap_or(usize::MAX)),
         }
     }
 
@@ -392,7 +606,7 @@ impl Db {
     pub fn batch(&self, sql: &str) -> Result<()> {
         match self {
             Db::Lite(c) => Ok(c.execute_batch(sql)?),
-            Db::Pg(c) => c.client.borrow_mut().batch_execute(sql).map_err(|e| c.err(&e)),
+            Db::Pg(c) => c.batch(sql),
         }
     }
 }

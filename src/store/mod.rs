@@ -12,6 +12,7 @@ mod copy;
 pub(crate) mod db;
 mod expected_pg_schema;
 pub mod pg;
+mod prefetch;
 mod provider;
 mod rows;
 mod team;
@@ -27,6 +28,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 pub use copy::Copied;
 use db::{args, Db};
 pub use pg::{Location, PgTarget};
+pub use prefetch::Ask;
 pub use provider::*;
 pub use rows::*;
 pub use team::*;
@@ -50,12 +52,15 @@ const READ_CACHE: i64 = -256;
 const WRITE_CACHE: i64 = -2000;
 
 /// The PostgreSQL advisory lock every write transaction takes ("VALT").
-const WRITE_LOCK: i64 = 0x5641_4C54;
+pub(super) const WRITE_LOCK: i64 = 0x5641_4C54;
 
 /// WAL size past which closing checkpoints even after reads only (see `Drop for Store`).
 const WAL_CHECKPOINT_BYTES: u64 = 256 * 1024;
 
 const SCHEMA: &str = include_str!("schema.sql");
+
+pub(crate) const META_SQL: &str = "SELECT value FROM meta WHERE key = ?1";
+pub(crate) const NEXT_SEQ_SQL: &str = "SELECT coalesce(max(seq), 0) + 1 FROM audit";
 
 /// The changes from each format to the next, in order: (format reached, SQL). A new file runs
 /// the schema of format 1 and then every migration, exactly as an old file does when it is
@@ -192,7 +197,7 @@ impl Store {
                 }
             }
             Location::Postgres(target) => {
-                if let Ok(mut client) = target.connect() {
+                if let Ok(client) = target.connect() {
                     let _ = client.batch_execute("DROP SCHEMA vault CASCADE");
                 }
             }
@@ -354,7 +359,9 @@ impl Store {
     fn configure(&self) -> Result<()> {
         let Some(conn) = self.lite() else { return Ok(()) };
         conn.busy_timeout(Duration::from_secs(10))?;
-        conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;")?;
+        conn.execute_batch(
+            "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA mmap_size=1073741824;",
+        )?;
         // Closing the last connection would otherwise checkpoint the WAL into the file and fsync
         // it: every read would pay that. A command that changed data turns it back on before
         // closing (see Drop), so the file alone holds every change; the WAL between holds only
@@ -399,7 +406,7 @@ impl Store {
 
     /// The number the next audit event gets.
     pub fn next_audit_seq(&self) -> Result<i64> {
-        self.db.one("SELECT coalesce(max(seq), 0) + 1 FROM audit", args![], |r| r.get(0))
+        self.db.one(NEXT_SEQ_SQL, args![], |r| r.get(0))
     }
 
     /// From now on this connection only appends audit events: without an fsync of their own
@@ -433,8 +440,9 @@ impl Store {
                 self.reading.set(true);
             }
             Db::Lite(_) => {}
+            // Sent with the first query of the snapshot, in its round trip.
             Db::Pg(c) => {
-                self.db.batch("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")?;
+                c.defer_batch("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                 c.set_snapshot(true);
                 self.reading.set(true);
             }
@@ -453,9 +461,10 @@ impl Store {
                 let _ = conn.execute_batch("COMMIT");
             }
             Db::Lite(_) => {}
+            // Sent with the next request, if any (a connection that closes ends it as well).
             Db::Pg(c) => {
                 c.set_snapshot(false);
-                let _ = self.db.batch("COMMIT");
+                c.defer_batch("COMMIT");
             }
         }
     }
@@ -470,7 +479,8 @@ impl Store {
         self.end_read();
         match &self.db {
             Db::Lite(_) => self.db.batch(&format!("PRAGMA cache_size={WRITE_CACHE}; BEGIN IMMEDIATE"))?,
-            Db::Pg(_) => self.db.batch(&format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})"))?,
+            // Sent with the transaction's first statement, in its round trip.
+            Db::Pg(c) => c.defer_batch(&format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})")),
         }
         match f(self) {
             Ok(v) => match self.db.batch("COMMIT") {
@@ -494,7 +504,7 @@ impl Store {
 
     /// Reads a `meta` value.
     pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>> {
-        self.db.opt("SELECT value FROM meta WHERE key = ?1", args![key], |r| r.get(0))
+        self.db.opt(META_SQL, args![key], |r| r.get(0))
     }
 
     /// Writes a `meta` value.

@@ -12,7 +12,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use postgres::config::Host;
+use tokio_postgres::config::Host;
 
 use crate::{Error, Result};
 
@@ -42,7 +42,7 @@ enum Tls {
 /// A PostgreSQL vault's connection settings (no password: that is read when connecting).
 #[derive(Clone)]
 pub struct PgTarget {
-    config: postgres::Config,
+    config: tokio_postgres::Config,
     tls: Tls,
     root_cert: Option<PathBuf>,
     /// The URL as given, for messages (it holds no password: one in the URL is refused).
@@ -112,7 +112,7 @@ impl PgTarget {
             }
         }
         let cleaned = if kept.is_empty() { base.to_owned() } else { format!("{base}?{}", kept.join("&")) };
-        let mut config = postgres::Config::from_str(&cleaned).map_err(|e| bad(&e.to_string()))?;
+        let mut config = tokio_postgres::Config::from_str(&cleaned).map_err(|e| bad(&e.to_string()))?;
         if config.get_hosts().is_empty() {
             return Err(bad("it names no host"));
         }
@@ -137,9 +137,9 @@ impl PgTarget {
         config.options(&options);
         config.application_name("vault");
         config.ssl_mode(match tls {
-            Tls::Disable => postgres::config::SslMode::Disable,
-            Tls::Prefer => postgres::config::SslMode::Prefer,
-            Tls::Require => postgres::config::SslMode::Require,
+            Tls::Disable => tokio_postgres::config::SslMode::Disable,
+            Tls::Prefer => tokio_postgres::config::SslMode::Prefer,
+            Tls::Require => tokio_postgres::config::SslMode::Require,
         });
         Ok(PgTarget { config, tls, root_cert, shown: url.to_owned() })
     }
@@ -164,14 +164,14 @@ impl PgTarget {
 
     /// Connects (to the first host that answers and, with `target_session_attrs=read-write`,
     /// accepts writes). An unreachable or refusing server is [`Error::Server`] (exit 8).
-    pub fn connect(&self) -> Result<postgres::Client> {
+    pub(crate) fn connect(&self) -> Result<super::db::PgClient> {
         let mut config = self.config.clone();
         if let Some(password) = self.password()? {
             config.password(password.as_bytes());
         }
         let result = match self.tls {
-            Tls::Disable => config.connect(postgres::NoTls),
-            Tls::Prefer | Tls::Require => config.connect(self.tls_connector()?),
+            Tls::Disable => super::db::PgClient::connect(&config, tokio_postgres::NoTls),
+            Tls::Prefer | Tls::Require => super::db::PgClient::connect(&config, self.tls_connector()?),
         };
         result.map_err(|e| self.server_error(&e))
     }
@@ -441,9 +441,9 @@ impl super::Store {
             super::AUDIT_SIGNED_FROM,
             1
         );
-        let created = conn.client.borrow_mut().batch_execute(&sql);
+        let created = conn.client.batch_execute(&sql);
         if let Err(e) = created {
-            let _ = conn.client.borrow_mut().batch_execute("ROLLBACK");
+            let _ = conn.client.batch_execute("ROLLBACK");
             if e.code() == Some(&postgres::error::SqlState::DUPLICATE_SCHEMA) {
                 return Err(Error::VaultExists { path: store.location.shown() });
             }
@@ -459,79 +459,99 @@ impl super::Store {
     }
 
     /// Opens the vault in a database: its schema must exist, be of this format and be exactly
-    /// this format's (see [`CATALOG`]).
+    /// this format's (see [`CATALOG`]). The checks go to the server with the first request
+    /// that follows, in the same round trip, and are judged before any of its answers is used.
     pub(super) fn open_pg(target: &PgTarget) -> Result<super::Store> {
         let store = Self::pg_conn(target)?;
         let super::db::Db::Pg(conn) = &store.db else { unreachable!("a database vault") };
-        let row = conn.client.borrow_mut().query_typed_opt(
-            "SELECT value FROM vault.meta WHERE key = $1",
-            &[(&FORMAT_KEY, postgres::types::Type::TEXT)],
+        let shown = store.location.shown();
+        conn.defer_check(
+            &format!("SELECT value FROM vault.meta WHERE key = '{FORMAT_KEY}'"),
+            Box::new(move |conn, rows| check_format(conn, &shown, rows)),
         );
-        let version = match row {
-            Ok(Some(r)) => {
-                let v: Vec<u8> =
-                    r.try_get(0).map_err(|_| Error::Corrupt("the format number is not a number".into()))?;
-                i64::from_be_bytes(
-                    v.try_into().map_err(|_| Error::Corrupt("the format number is not a number".into()))?,
-                )
-            }
-            Ok(None) => {
-                return Err(Error::Damaged {
-                    path: store.location.shown(),
-                    reason: "its schema vault has no format number".into(),
-                })
-            }
-            Err(e)
-                if e.code() == Some(&postgres::error::SqlState::UNDEFINED_TABLE)
-                    || e.code() == Some(&postgres::error::SqlState::INVALID_SCHEMA_NAME) =>
-            {
-                return Err(Error::NoVault { path: store.location.shown() })
-            }
-            Err(e) => return Err(conn.err(&e)),
-        };
-        if version > super::FORMAT_VERSION {
-            return Err(Error::NewerFormat {
-                path: store.location.shown(),
-                found: version,
-                supported: super::FORMAT_VERSION,
-            });
-        }
-        if version < super::FORMAT_VERSION {
-            return Err(Error::Damaged {
-                path: store.location.shown(),
-                reason: format!("unknown format version {version}"),
-            });
-        }
-        store.check_schema()?;
+        conn.defer_check(
+            CATALOG,
+            Box::new(|_, rows| {
+                let rows = rows.map_err(|_| Error::tampered("the vault database's schema (unreadable catalog)"))?;
+                let found = rows
+                    .iter()
+                    .map(|r| {
+                        let row = super::db::Row::Pg(r);
+                        Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                compare_catalog(&found)
+            }),
+        );
         Ok(store)
     }
 
     /// The database's schema `vault` must be exactly this format's: a trigger, rule or
     /// function someone added, or a changed table, is tampering (exit 7).
     pub(super) fn check_pg_schema(&self) -> Result<()> {
-        let found = catalog(self)?;
-        let expected = super::expected_pg_schema::EXPECTED_PG_SCHEMA;
-        let same = found.len() == expected.len()
-            && found.iter().zip(expected).all(|(f, e)| (f.0.as_str(), f.1.as_str(), f.2.as_str()) == *e);
-        if same {
-            return Ok(());
-        }
-        let key = |k: &str, n: &str| (k.to_owned(), n.to_owned());
-        let what = if let Some(extra) =
-            found.iter().find(|f| !expected.iter().any(|e| key(e.0, e.1) == key(&f.0, &f.1)))
-        {
-            format!("unknown {} '{}'", extra.0, crate::vault::names::printable(&extra.1))
-        } else if let Some(missing) = expected.iter().find(|e| !found.iter().any(|f| key(e.0, e.1) == key(&f.0, &f.1)))
-        {
-            format!("missing {} '{}'", missing.0, missing.1)
-        } else {
-            match found.iter().zip(expected).find(|(f, e)| (f.0.as_str(), f.1.as_str(), f.2.as_str()) != **e) {
-                Some((f, _)) => format!("changed {} '{}'", f.0, crate::vault::names::printable(&f.1)),
-                None => "changed".into(),
-            }
-        };
-        Err(Error::tampered(format!("the vault database's schema ({what})")))
+        compare_catalog(&catalog(self)?)
     }
+}
+
+/// The format number the schema's `meta` holds must be this build's.
+fn check_format(
+    conn: &super::db::PgConn,
+    shown: &Path,
+    rows: std::result::Result<Vec<postgres::Row>, postgres::Error>,
+) -> Result<()> {
+    let version = match rows {
+        Ok(rows) => match rows.first() {
+            Some(r) => {
+                let v: Vec<u8> =
+                    r.try_get(0).map_err(|_| Error::Corrupt("the format number is not a number".into()))?;
+                i64::from_be_bytes(
+                    v.try_into().map_err(|_| Error::Corrupt("the format number is not a number".into()))?,
+                )
+            }
+            None => {
+                return Err(Error::Damaged {
+                    path: shown.to_owned(),
+                    reason: "its schema vault has no format number".into(),
+                })
+            }
+        },
+        Err(e)
+            if e.code() == Some(&postgres::error::SqlState::UNDEFINED_TABLE)
+                || e.code() == Some(&postgres::error::SqlState::INVALID_SCHEMA_NAME) =>
+        {
+            return Err(Error::NoVault { path: shown.to_owned() })
+        }
+        Err(e) => return Err(conn.err(&e)),
+    };
+    if version > super::FORMAT_VERSION {
+        return Err(Error::NewerFormat { path: shown.to_owned(), found: version, supported: super::FORMAT_VERSION });
+    }
+    if version < super::FORMAT_VERSION {
+        return Err(Error::Damaged { path: shown.to_owned(), reason: format!("unknown format version {version}") });
+    }
+    Ok(())
+}
+
+/// The objects found must be exactly the expected ones ([`super::expected_pg_schema`]).
+fn compare_catalog(found: &[(String, String, String)]) -> Result<()> {
+    let expected = super::expected_pg_schema::EXPECTED_PG_SCHEMA;
+    let same = found.len() == expected.len()
+        && found.iter().zip(expected).all(|(f, e)| (f.0.as_str(), f.1.as_str(), f.2.as_str()) == *e);
+    if same {
+        return Ok(());
+    }
+    let key = |k: &str, n: &str| (k.to_owned(), n.to_owned());
+    let what = if let Some(extra) = found.iter().find(|f| !expected.iter().any(|e| key(e.0, e.1) == key(&f.0, &f.1))) {
+        format!("unknown {} '{}'", extra.0, crate::vault::names::printable(&extra.1))
+    } else if let Some(missing) = expected.iter().find(|e| !found.iter().any(|f| key(e.0, e.1) == key(&f.0, &f.1))) {
+        format!("missing {} '{}'", missing.0, missing.1)
+    } else {
+        match found.iter().zip(expected).find(|(f, e)| (f.0.as_str(), f.1.as_str(), f.2.as_str()) != **e) {
+            Some((f, _)) => format!("changed {} '{}'", f.0, crate::vault::names::printable(&f.1)),
+            None => "changed".into(),
+        }
+    };
+    Err(Error::tampered(format!("the vault database's schema ({what})")))
 }
 
 #[cfg(test)]

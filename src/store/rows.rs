@@ -206,6 +206,30 @@ pub(super) fn secret_row(r: &Row<'_>) -> Result<SecretRow> {
     })
 }
 
+// The queries a read asks ahead of time on PostgreSQL (see `store::prefetch`): an answer is
+// kept under its query's text, so the lookups below and the prefetch share these.
+pub(crate) fn user_by_id_sql() -> String {
+    format!("SELECT {USER_COLS} FROM users WHERE id = ?1")
+}
+pub(crate) fn users_sql() -> String {
+    format!("SELECT {USER_COLS} FROM users ORDER BY name")
+}
+pub(crate) fn project_by_name_sql() -> String {
+    format!("SELECT {PROJECT_COLS} FROM projects WHERE name = ?1")
+}
+pub(crate) fn grant_sql() -> String {
+    format!("SELECT {GRANT_COLS} FROM project_members WHERE project_id = ?1 AND user_id = ?2")
+}
+pub(crate) fn grants_sql() -> String {
+    format!("SELECT {GRANT_COLS} FROM project_members WHERE project_id = ?1")
+}
+pub(crate) fn secret_sql() -> String {
+    format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 AND name = ?2")
+}
+pub(crate) const VERSION_SQL: &str =
+    "SELECT secret_id, version, sealed, created_by, created_at FROM secret_versions WHERE secret_id = ?1 AND version = ?2";
+pub(crate) const MAX_VERSION_SQL: &str = "SELECT coalesce(max(version), 0) FROM secret_versions WHERE secret_id = ?1";
+
 impl Store {
     // ---- users ----
 
@@ -254,12 +278,12 @@ impl Store {
 
     /// A user by id.
     pub fn user_by_id(&self, id: &str) -> Result<Option<UserRow>> {
-        self.db.opt(&format!("SELECT {USER_COLS} FROM users WHERE id = ?1"), args![id], user_row)
+        self.db.opt(&user_by_id_sql(), args![id], user_row)
     }
 
     /// All users, by name.
     pub fn users(&self) -> Result<Vec<UserRow>> {
-        self.db.all(&format!("SELECT {USER_COLS} FROM users ORDER BY name"), args![], user_row)
+        self.db.all(&users_sql(), args![], user_row)
     }
 
     /// The name of the user with this id, or the id itself when the user is gone.
@@ -311,7 +335,7 @@ impl Store {
 
     /// A project by name (personal projects are named '@user').
     pub fn project_by_name(&self, name: &str) -> Result<Option<ProjectRow>> {
-        self.db.opt(&format!("SELECT {PROJECT_COLS} FROM projects WHERE name = ?1"), args![name], project_row)
+        self.db.opt(&project_by_name_sql(), args![name], project_row)
     }
 
     /// A project by id.
@@ -361,20 +385,12 @@ impl Store {
 
     /// A member's grant in a project.
     pub fn grant(&self, project_id: &str, user_id: &str) -> Result<Option<GrantRow>> {
-        self.db.opt(
-            &format!("SELECT {GRANT_COLS} FROM project_members WHERE project_id = ?1 AND user_id = ?2"),
-            args![project_id, user_id],
-            grant_row,
-        )
+        self.db.opt(&grant_sql(), args![project_id, user_id], grant_row)
     }
 
     /// All grants of a project.
     pub fn grants(&self, project_id: &str) -> Result<Vec<GrantRow>> {
-        self.db.all(
-            &format!("SELECT {GRANT_COLS} FROM project_members WHERE project_id = ?1"),
-            args![project_id],
-            grant_row,
-        )
+        self.db.all(&grants_sql(), args![project_id], grant_row)
     }
 
     // ---- secrets ----
@@ -435,11 +451,7 @@ impl Store {
 
     /// A secret by project and name.
     pub fn secret(&self, project_id: &str, name: &str) -> Result<Option<SecretRow>> {
-        self.db.opt(
-            &format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 AND name = ?2"),
-            args![project_id, name],
-            secret_row,
-        )
+        self.db.opt(&secret_sql(), args![project_id, name], secret_row)
     }
 
     /// A secret by project and env name.
@@ -570,20 +582,15 @@ impl Store {
 
     /// One version of a secret.
     pub fn version(&self, secret_id: &str, version: i64) -> Result<Option<VersionRow>> {
-        self.db.opt(
-            "SELECT secret_id, version, sealed, created_by, created_at FROM secret_versions \
-                 WHERE secret_id = ?1 AND version = ?2",
-            args![secret_id, version],
-            |r| {
-                Ok(VersionRow {
-                    secret_id: r.get(0)?,
-                    version: r.get(1)?,
-                    sealed: r.get(2)?,
-                    created_by: r.get(3)?,
-                    created_at: r.get(4)?,
-                })
-            },
-        )
+        self.db.opt(VERSION_SQL, args![secret_id, version], |r| {
+            Ok(VersionRow {
+                secret_id: r.get(0)?,
+                version: r.get(1)?,
+                sealed: r.get(2)?,
+                created_by: r.get(3)?,
+                created_at: r.get(4)?,
+            })
+        })
     }
 
     /// Every version of a secret, oldest first.
@@ -631,10 +638,6 @@ impl Store {
 
     /// The highest version number stored for a secret.
     pub fn max_version(&self, secret_id: &str) -> Result<i64> {
-        self.db.one(
-            "SELECT coalesce(max(version), 0) FROM secret_versions WHERE secret_id = ?1",
-            args![secret_id],
-            |r| r.get(0),
-        )
+        self.db.one(MAX_VERSION_SQL, args![secret_id], |r| r.get(0))
     }
 }

@@ -154,6 +154,28 @@ fn accept_row(r: &Row<'_>) -> Result<AcceptRow> {
     })
 }
 
+/// The queries a read asks ahead of time on PostgreSQL (see `store::prefetch`) are these very
+/// strings: an answer is kept under its query's text.
+pub(crate) const HEAD_SQL: &str = "SELECT scope, seq, body, extra, signer, sig, prev FROM heads WHERE scope = ?1";
+pub(crate) const LEGACY_BINDINGS_SQL: &str =
+    "SELECT EXISTS(SELECT 1 FROM secrets s JOIN project_members m ON m.project_id = s.project_id \
+     WHERE s.bind < 2 AND m.user_id = ?1 AND m.role IN ('owner', 'editor')) \
+     OR EXISTS(SELECT 1 FROM secret_shares h JOIN community_members m ON m.community_id = h.community_id \
+     WHERE h.bind < 2 AND m.user_id = ?1 AND m.is_admin = 1)";
+pub(crate) const MISSING_HEADS_SQL: &str =
+    "SELECT EXISTS(SELECT 1 FROM project_members m WHERE m.user_id = ?1 AND m.role = 'owner' \
+       AND NOT EXISTS(SELECT 1 FROM heads WHERE scope = 'project:' || m.project_id)) \
+     OR EXISTS(SELECT 1 FROM community_members m WHERE m.user_id = ?1 AND m.is_admin = 1 \
+       AND NOT EXISTS(SELECT 1 FROM heads WHERE scope = 'community:' || m.community_id)) \
+     OR (?2 = 1 AND NOT EXISTS(SELECT 1 FROM heads WHERE scope = 'roster'))";
+pub(crate) const LAST_MAC_SQL: &str = "SELECT seq, mac FROM audit WHERE mac IS NOT NULL ORDER BY seq DESC LIMIT 1";
+pub(crate) fn shares_sql() -> String {
+    format!("SELECT {SHARE_COLS} FROM secret_shares WHERE secret_id = ?1")
+}
+pub(crate) const MAC_AT_SQL: &str = "SELECT mac FROM audit WHERE seq = ?1";
+pub(crate) const AUDIT_AFTER_SQL: &str =
+    "SELECT seq, at, user_name, action, project, resource, outcome, mac, sig FROM audit WHERE seq > ?1 ORDER BY seq";
+
 impl Store {
     // ---- roster ----
 
@@ -317,11 +339,7 @@ impl Store {
 
     /// The shares of one secret.
     pub fn shares_of(&self, secret_id: &str) -> Result<Vec<ShareRow>> {
-        self.db.all(
-            &format!("SELECT {SHARE_COLS} FROM secret_shares WHERE secret_id = ?1"),
-            args![secret_id],
-            share_row,
-        )
+        self.db.all(&shares_sql(), args![secret_id], share_row)
     }
 
     /// For each secret of a project that is shared: its community id (the first, by id, when
@@ -372,21 +390,17 @@ impl Store {
 
     /// A scope's signed list of rows, if it has one.
     pub fn head(&self, scope: &str) -> Result<Option<HeadRow>> {
-        self.db.opt(
-            "SELECT scope, seq, body, extra, signer, sig, prev FROM heads WHERE scope = ?1",
-            args![scope],
-            |r| {
-                Ok(HeadRow {
-                    scope: r.get(0)?,
-                    seq: r.get(1)?,
-                    body: r.get(2)?,
-                    extra: r.get(3)?,
-                    signer: r.get(4)?,
-                    sig: r.get(5)?,
-                    prev: r.get(6)?,
-                })
-            },
-        )
+        self.db.opt(HEAD_SQL, args![scope], |r| {
+            Ok(HeadRow {
+                scope: r.get(0)?,
+                seq: r.get(1)?,
+                body: r.get(2)?,
+                extra: r.get(3)?,
+                signer: r.get(4)?,
+                sig: r.get(5)?,
+                prev: r.get(6)?,
+            })
+        })
     }
 
     /// Writes a scope's signed list.
@@ -451,28 +465,13 @@ impl Store {
     /// of a project they own or edit, or a share into a community they administer. One cheap
     /// query, so that only a user with work to do starts a write.
     pub fn has_legacy_bindings_for(&self, user_id: &str) -> Result<bool> {
-        self.db.one(
-            "SELECT EXISTS(SELECT 1 FROM secrets s JOIN project_members m ON m.project_id = s.project_id \
-                 WHERE s.bind < 2 AND m.user_id = ?1 AND m.role IN ('owner', 'editor')) \
-                 OR EXISTS(SELECT 1 FROM secret_shares h JOIN community_members m ON m.community_id = h.community_id \
-                 WHERE h.bind < 2 AND m.user_id = ?1 AND m.is_admin = 1)",
-            args![user_id],
-            |r| r.get(0),
-        )
+        self.db.one(LEGACY_BINDINGS_SQL, args![user_id], |r| r.get(0))
     }
 
     /// Whether a scope `user_id` may sign has no signed list yet (a file migrated from format
     /// 1): a project they own, a community they administer, the roster for a vault admin.
     pub fn missing_heads_for(&self, user_id: &str, is_admin: bool) -> Result<bool> {
-        self.db.one(
-            "SELECT EXISTS(SELECT 1 FROM project_members m WHERE m.user_id = ?1 AND m.role = 'owner' \
-                   AND NOT EXISTS(SELECT 1 FROM heads WHERE scope = 'project:' || m.project_id)) \
-                 OR EXISTS(SELECT 1 FROM community_members m WHERE m.user_id = ?1 AND m.is_admin = 1 \
-                   AND NOT EXISTS(SELECT 1 FROM heads WHERE scope = 'community:' || m.community_id)) \
-                 OR (?2 = 1 AND NOT EXISTS(SELECT 1 FROM heads WHERE scope = 'roster'))",
-            args![user_id, is_admin],
-            |r| r.get(0),
-        )
+        self.db.one(MISSING_HEADS_SQL, args![user_id, is_admin], |r| r.get(0))
     }
 
     /// Shares of a community still sealed with format 1's binding.
@@ -511,35 +510,88 @@ impl Store {
 
     /// The last MACed event's sequence number and MAC, if any.
     pub fn last_audit_mac(&self) -> Result<Option<(i64, Vec<u8>)>> {
-        self.db.opt("SELECT seq, mac FROM audit WHERE mac IS NOT NULL ORDER BY seq DESC LIMIT 1", args![], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        self.db.opt(LAST_MAC_SQL, args![], |r| Ok((r.get(0)?, r.get(1)?)))
     }
 
     /// The MAC of event `seq`: `None` when there is no such event.
     pub fn audit_mac_at(&self, seq: i64) -> Result<Option<Option<Vec<u8>>>> {
-        self.db.opt("SELECT mac FROM audit WHERE seq = ?1", args![seq], |r| r.get(0))
+        self.db.opt(MAC_AT_SQL, args![seq], |r| r.get(0))
     }
 
     /// Events after `seq`, oldest first.
     pub fn audit_after(&self, seq: i64) -> Result<Vec<AuditRow>> {
-        self.db.all(
-            "SELECT seq, at, user_name, action, project, resource, outcome, mac, sig FROM audit WHERE seq > ?1 \
-             ORDER BY seq",
-            args![seq],
-            |r| {
-                Ok(AuditRow {
-                    seq: r.get(0)?,
-                    at: r.get(1)?,
-                    user_name: r.get(2)?,
-                    action: r.get(3)?,
-                    project: r.get(4)?,
-                    resource: r.get(5)?,
-                    outcome: r.get(6)?,
-                    mac: r.get(7)?,
-                    sig: r.get(8)?,
-                })
-            },
-        )
+        self.db.all(AUDIT_AFTER_SQL, args![seq], audit_row)
     }
+
+    /// On a database, inside a read snapshot that asked ahead where the audit log ends
+    /// ([`super::Ask::AuditTail`]): appends the event `make` builds from that end (the next
+    /// number, the last MACed event, the events after it) in one round trip, provided the log
+    /// still ends there when the write lock is held. `None` when it does not (another event came
+    /// first: nothing was written), on a file, or without those answers: the caller then
+    /// appends the usual way.
+    pub fn append_audit_at_tail(
+        &self,
+        make: impl FnOnce(i64, Option<(i64, Vec<u8>)>, Vec<AuditRow>) -> Result<AuditRow>,
+    ) -> Result<Option<AuditRow>> {
+        let super::db::Db::Pg(c) = &self.db else { return Ok(None) };
+        let Some(next) = c.recall(super::NEXT_SEQ_SQL, &[]) else { return Ok(None) };
+        let Some(last) = c.recall(LAST_MAC_SQL, &[]) else { return Ok(None) };
+        let next: i64 = match next.first() {
+            Some(r) => super::db::Row::Pg(r).get(0)?,
+            None => return Ok(None),
+        };
+        let last: Option<(i64, Vec<u8>)> = match last.first() {
+            Some(r) => {
+                let r = super::db::Row::Pg(r);
+                Some((r.get(0)?, r.get(1)?))
+            }
+            None => None,
+        };
+        let last_seq = last.as_ref().map_or(0, |l| l.0);
+        let Some(pending) = c.recall(AUDIT_AFTER_SQL, args![last_seq]) else { return Ok(None) };
+        let pending = pending.iter().map(|r| audit_row(&super::db::Row::Pg(r))).collect::<Result<Vec<_>>>()?;
+        let e = make(next, last, pending)?;
+        self.end_read();
+        c.defer_batch(&format!("BEGIN; SELECT pg_advisory_xact_lock({})", super::WRITE_LOCK));
+        let insert = "INSERT INTO audit(seq, at, user_name, action, project, resource, outcome, mac, sig) \
+                      SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 \
+                      WHERE (SELECT coalesce(max(seq), 0) FROM audit) = ?10 \
+                      AND (SELECT coalesce(max(seq), 0) FROM audit WHERE mac IS NOT NULL) = ?11";
+        let prev_max = next - 1;
+        let a = args![
+            e.seq,
+            e.at,
+            e.user_name,
+            e.action,
+            e.project,
+            e.resource,
+            e.outcome,
+            e.mac,
+            e.sig,
+            prev_max,
+            last_seq
+        ];
+        use super::db::Req;
+        use std::borrow::Cow;
+        let mut answers = c.round_trip(&[Req::Exec(Cow::Borrowed(insert), a), Req::Batch(Cow::Borrowed("COMMIT"))])?;
+        let committed = answers.pop().expect("two answers");
+        let inserted = answers.pop().expect("two answers").map_err(|e| c.err(&e))?;
+        committed.map_err(|e| c.err(&e))?;
+        Ok((inserted.count() == 1).then_some(e))
+    }
+}
+
+/// An audit event as `AUDIT_AFTER_SQL` reads it.
+fn audit_row(r: &super::db::Row<'_>) -> Result<AuditRow> {
+    Ok(AuditRow {
+        seq: r.get(0)?,
+        at: r.get(1)?,
+        user_name: r.get(2)?,
+        action: r.get(3)?,
+        project: r.get(4)?,
+        resource: r.get(5)?,
+        outcome: r.get(6)?,
+        mac: r.get(7)?,
+        sig: r.get(8)?,
+    })
 }

@@ -611,6 +611,12 @@ impl Vault {
 
     /// One secret's metadata; with `reveal`, its value too (refused for write-only secrets).
     pub fn get_secret(&self, scope: &Scope, name: &str, reveal: bool) -> Result<SecretInfo> {
+        // On a database: what follows, asked in one round trip.
+        let project_name = match scope {
+            Scope::Project(p) => p.clone(),
+            Scope::Private => self.personal_name(),
+        };
+        self.store.prefetch(&[crate::store::Ask::Secret { project: &project_name, name, user_id: &self.me.id }])?;
         let project = self
             .scope_project(scope, false)?
             .ok_or_else(|| Error::SecretNotFound { name: names::printable(name), project: Self::scope_label(scope) })?;
