@@ -637,3 +637,92 @@ fn migrate_copies_a_file_vault_into_a_database_and_back_all_or_nothing() {
     assert_not_in(&[&out], "other-value-55d0");
     assert!(!has_vault(&fresh), "a damaged vault was copied");
 }
+
+/// A client on the database at `url` (the test server's admin role).
+fn sql_at(url: &str, sql: &str) -> Vec<postgres::SimpleQueryMessage> {
+    let mut c = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+    c.simple_query(sql).unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+fn first_value(msgs: &[postgres::SimpleQueryMessage]) -> String {
+    msgs.iter()
+        .find_map(|m| match m {
+            postgres::SimpleQueryMessage::Row(r) => r.get(0).map(str::to_owned),
+            _ => None,
+        })
+        .expect("a row")
+}
+
+/// A read appends its audit event in the round trip of its snapshot's end of the log, only if
+/// the log still ends there under the write lock: readers at once all get their event in,
+/// each chained to the one before, and the log verifies.
+#[test]
+fn reads_at_once_each_append_their_event_and_the_log_verifies() {
+    let Some((home, url)) = pg_vault() else { return };
+    let h = home.path().to_owned();
+    at(&h, &url).args(["project", "create", "app"]).assert().success();
+    at(&h, &url)
+        .args(["secret", "create", "API_KEY", "--project", "app"])
+        .write_stdin("sk-concurrent-7f3a")
+        .assert()
+        .success();
+    let token = token(at(&h, &url).args(["unlock"]).assert().success().get_output());
+    let readers: Vec<_> = (0..6)
+        .map(|_| {
+            let (h, url, token) = (h.clone(), url.clone(), token.clone());
+            std::thread::spawn(move || {
+                for _ in 0..10 {
+                    at(&h, &url)
+                        .env_remove("VAULT_PASSPHRASE")
+                        .env("VAULT_SESSION", &token)
+                        .args(["secret", "get", "API_KEY", "--project", "app", "--reveal"])
+                        .assert()
+                        .success()
+                        .stdout("sk-concurrent-7f3a");
+                }
+            })
+        })
+        .collect();
+    for r in readers {
+        r.join().unwrap();
+    }
+    let reveals = first_value(&sql_at(&url, "SELECT count(*) FROM vault.audit WHERE action = 'secret reveal'"));
+    assert_eq!(reveals, "60");
+    at(&h, &url).args(["audit", "--verify"]).assert().success();
+}
+
+/// This computer remembers the id of the vault it found at a URL, to ask everything of an
+/// unlock in one round trip; it checks it each time. Another vault at the same URL is read as
+/// itself: no false rollback from the first one's memory, the right value.
+#[test]
+fn another_vault_at_the_same_url_is_not_taken_for_the_one_remembered() {
+    let Some((home, url)) = pg_vault() else { return };
+    let h = home.path();
+    at(h, &url).args(["project", "create", "app"]).assert().success();
+    let create = |value: &str| {
+        at(h, &url)
+            .args(["secret", "create", "API_KEY", "--project", "app"])
+            .write_stdin(value.to_owned())
+            .assert()
+            .success();
+    };
+    create("first-vault-value");
+    for _ in 0..2 {
+        at(h, &url)
+            .args(["secret", "get", "API_KEY", "--project", "app", "--reveal"])
+            .assert()
+            .stdout("first-vault-value");
+    }
+    sql_at(&url, "DROP SCHEMA vault CASCADE");
+    init_at(h, &url).assert().success();
+    at(h, &url).args(["project", "create", "app"]).assert().success();
+    create("second-vault-value");
+    for _ in 0..2 {
+        at(h, &url)
+            .args(["secret", "get", "API_KEY", "--project", "app", "--reveal"])
+            .assert()
+            .success()
+            .stdout("second-vault-value");
+    }
+    at(h, &url).args(["audit", "--verify"]).assert().success();
+}
