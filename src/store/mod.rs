@@ -359,9 +359,7 @@ impl Store {
     fn configure(&self) -> Result<()> {
         let Some(conn) = self.lite() else { return Ok(()) };
         conn.busy_timeout(Duration::from_secs(10))?;
-        conn.execute_batch(
-            "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; PRAGMA mmap_size=1073741824;",
-        )?;
+        conn.execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;")?;
         // Closing the last connection would otherwise checkpoint the WAL into the file and fsync
         // it: every read would pay that. A command that changed data turns it back on before
         // closing (see Drop), so the file alone holds every change; the WAL between holds only
