@@ -45,9 +45,6 @@ pub fn run(ctx: &Ctx, a: RunArgs) -> Result<ExitCode> {
     let scope = a.scope.scope(ctx)?;
     let v = ctx.unlock()?;
     let secrets = v.run_secrets(&scope)?;
-    // No read snapshot held open while the child runs (it would hold back WAL checkpoints).
-    v.shared_store().end_read();
-    drop(v);
     let opts = RunOptions { no_mask: a.no_mask, only: a.only, pristine: a.pristine };
     let plan = run::plan(secrets, &opts)?;
     for n in &plan.notes {
@@ -58,6 +55,10 @@ pub fn run(ctx: &Ctx, a: RunArgs) -> Result<ExitCode> {
     }
     // The event is in the log before any value reaches the program.
     ctx.record_before_reveal()?;
+    // No read snapshot held open while the child runs (it would hold back WAL checkpoints).
+    // Ended after the event, whose append on a database uses the end of the log it saw.
+    v.shared_store().end_read();
+    drop(v);
     let code = run::execute(plan, &a.command)?;
     Ok(ExitCode::from(code))
 }

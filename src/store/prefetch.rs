@@ -17,8 +17,8 @@ use std::rc::Rc;
 
 use super::db::{Arg, Db, Row};
 use super::rows::{
-    grant_sql, grants_sql, project_by_name_sql, secret_sql, user_by_id_sql, users_sql, GRANT_COLS, SECRET_COLS,
-    USER_COLS, VERSION_SQL,
+    current_versions_sql, grant_sql, grants_sql, project_by_name_sql, secret_sql, secrets_of_sql, user_by_id_sql,
+    users_sql, GRANT_COLS, SECRET_COLS, USER_COLS, VERSION_SQL,
 };
 use super::team::{
     shares_sql, AUDIT_AFTER_SQL, HEAD_SQL, LAST_MAC_SQL, LEGACY_BINDINGS_SQL, MAC_AT_SQL, MISSING_HEADS_SQL, SHARE_COLS,
@@ -42,6 +42,9 @@ pub enum Ask<'a> {
     /// What reading one secret of a project (by name) reads: the project, its grants and
     /// signed list, the secret, its newest version and its shares.
     Secret { project: &'a str, name: &'a str, user_id: &'a str },
+    /// What handing a project's secrets to a program reads: the project, its grants and signed
+    /// list, every secret and its current version.
+    ProjectSecrets { project: &'a str, user_id: &'a str },
 }
 
 /// A query that goes out now, and where its answer is kept once all are back.
@@ -192,37 +195,27 @@ fn plan<'a>(ask: &Ask<'a>, qs: &mut Vec<Q<'a>>) {
                 },
             });
         }
+        Ask::ProjectSecrets { project, user_id } => {
+            let pid = plan_project(project, user_id, qs);
+            qs.push(Q {
+                sql: format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id IN {P} ORDER BY name"),
+                args: vec![t(project)],
+                keep: Keep::Derived {
+                    sql: secrets_of_sql(),
+                    args: Box::new(move |a| Some(vec![Owned::Text(pid(a)?)])),
+                },
+            });
+            qs.push(Q {
+                sql: current_versions_sql(&format!("IN {P}")),
+                args: vec![t(project)],
+                keep: Keep::Derived {
+                    sql: current_versions_sql("= ?1"),
+                    args: Box::new(move |a| Some(vec![Owned::Text(pid(a)?)])),
+                },
+            });
+        }
         Ask::Secret { project, name, user_id } => {
-            const P: &str = "(SELECT id FROM projects WHERE name = ?1)";
-            qs.push(same(project_by_name_sql(), vec![t(project)]));
-            let p = qs.len() - 1;
-            let pid = move |a: &Answers| only_text(&a[p], PROJECT_ID);
-            qs.push(Q {
-                sql: format!("SELECT {GRANT_COLS} FROM project_members WHERE project_id IN {P} AND user_id = ?2"),
-                args: vec![t(project), t(user_id)],
-                keep: Keep::Derived {
-                    sql: grant_sql(),
-                    args: {
-                        let user_id = user_id.to_owned();
-                        Box::new(move |a| Some(vec![Owned::Text(pid(a)?), Owned::Text(user_id.clone())]))
-                    },
-                },
-            });
-            qs.push(Q {
-                sql: format!("SELECT {GRANT_COLS} FROM project_members WHERE project_id IN {P}"),
-                args: vec![t(project)],
-                keep: Keep::Derived { sql: grants_sql(), args: Box::new(move |a| Some(vec![Owned::Text(pid(a)?)])) },
-            });
-            qs.push(Q {
-                sql: "SELECT scope, seq, body, extra, signer, sig, prev FROM heads \
-                      WHERE scope IN (SELECT 'project:' || id FROM projects WHERE name = ?1)"
-                    .into(),
-                args: vec![t(project)],
-                keep: Keep::Derived {
-                    sql: HEAD_SQL.into(),
-                    args: Box::new(move |a| Some(vec![Owned::Text(format!("project:{}", pid(a)?))])),
-                },
-            });
+            let pid = plan_project(project, user_id, qs);
             let secret_where = format!("project_id IN {P} AND name = ?2");
             qs.push(Q {
                 sql: format!("SELECT {SECRET_COLS} FROM secrets WHERE {secret_where}"),
@@ -266,4 +259,46 @@ fn plan<'a>(ask: &Ask<'a>, qs: &mut Vec<Q<'a>>) {
             });
         }
     }
+}
+
+/// The project (by name) as sub-select.
+const P: &str = "(SELECT id FROM projects WHERE name = ?1)";
+
+/// The project by name, its grant to the user, all its grants and its signed list. Returns how
+/// to find the project's id among the answers.
+fn plan_project<'a>(
+    project: &'a str,
+    user_id: &'a str,
+    qs: &mut Vec<Q<'a>>,
+) -> impl Fn(&Answers) -> Option<String> + Copy {
+    qs.push(Q { sql: project_by_name_sql(), args: vec![t(project)], keep: Keep::Same });
+    let p = qs.len() - 1;
+    let pid = move |a: &Answers| only_text(&a[p], PROJECT_ID);
+    qs.push(Q {
+        sql: format!("SELECT {GRANT_COLS} FROM project_members WHERE project_id IN {P} AND user_id = ?2"),
+        args: vec![t(project), t(user_id)],
+        keep: Keep::Derived {
+            sql: grant_sql(),
+            args: {
+                let user_id = user_id.to_owned();
+                Box::new(move |a| Some(vec![Owned::Text(pid(a)?), Owned::Text(user_id.clone())]))
+            },
+        },
+    });
+    qs.push(Q {
+        sql: format!("SELECT {GRANT_COLS} FROM project_members WHERE project_id IN {P}"),
+        args: vec![t(project)],
+        keep: Keep::Derived { sql: grants_sql(), args: Box::new(move |a| Some(vec![Owned::Text(pid(a)?)])) },
+    });
+    qs.push(Q {
+        sql: "SELECT scope, seq, body, extra, signer, sig, prev FROM heads \
+              WHERE scope IN (SELECT 'project:' || id FROM projects WHERE name = ?1)"
+            .into(),
+        args: vec![t(project)],
+        keep: Keep::Derived {
+            sql: HEAD_SQL.into(),
+            args: Box::new(move |a| Some(vec![Owned::Text(format!("project:{}", pid(a)?))])),
+        },
+    });
+    pid
 }

@@ -211,6 +211,19 @@ pub(super) fn secret_row(r: &Row<'_>) -> Result<SecretRow> {
 pub(crate) fn user_by_id_sql() -> String {
     format!("SELECT {USER_COLS} FROM users WHERE id = ?1")
 }
+pub(crate) fn secrets_of_sql() -> String {
+    format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 ORDER BY name")
+}
+/// Every secret's current version row and highest version of the projects `project` selects
+/// (`= ?1` for one by id).
+pub(crate) fn current_versions_sql(project: &str) -> String {
+    format!(
+        "SELECT v.secret_id, v.version, v.sealed, v.created_by, v.created_at, \
+         (SELECT max(m.version) FROM secret_versions m WHERE m.secret_id = s.id) \
+         FROM secrets s JOIN secret_versions v ON v.secret_id = s.id AND v.version = s.current_version \
+         WHERE s.project_id {project}"
+    )
+}
 pub(crate) fn users_sql() -> String {
     format!("SELECT {USER_COLS} FROM users ORDER BY name")
 }
@@ -476,11 +489,7 @@ impl Store {
     /// Calls `each` with a project's secrets, by name, one row at a time (a listing of any
     /// size holds one row in memory). `each` may run other queries meanwhile.
     pub fn each_secret(&self, project_id: &str, mut each: impl FnMut(SecretRow) -> Result<()>) -> Result<()> {
-        self.db.each(
-            &format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 ORDER BY name"),
-            args![project_id],
-            |r| each(secret_row(r)?),
-        )
+        self.db.each(&secrets_of_sql(), args![project_id], |r| each(secret_row(r)?))
     }
 
     /// Calls `each` with what a listing shows of a project's secrets, by name, borrowed from
@@ -615,24 +624,17 @@ impl Store {
     /// stored, in one query (for `vault run`, which opens them all).
     pub fn current_versions(&self, project_id: &str) -> Result<std::collections::HashMap<String, (VersionRow, i64)>> {
         let mut out = std::collections::HashMap::new();
-        self.db.each(
-            "SELECT v.secret_id, v.version, v.sealed, v.created_by, v.created_at, \
-             (SELECT max(m.version) FROM secret_versions m WHERE m.secret_id = s.id) \
-             FROM secrets s JOIN secret_versions v ON v.secret_id = s.id AND v.version = s.current_version \
-             WHERE s.project_id = ?1",
-            args![project_id],
-            |r| {
-                let v = VersionRow {
-                    secret_id: r.get(0)?,
-                    version: r.get(1)?,
-                    sealed: r.get(2)?,
-                    created_by: r.get(3)?,
-                    created_at: r.get(4)?,
-                };
-                out.insert(v.secret_id.clone(), (v, r.get(5)?));
-                Ok(())
-            },
-        )?;
+        self.db.each(&current_versions_sql("= ?1"), args![project_id], |r| {
+            let v = VersionRow {
+                secret_id: r.get(0)?,
+                version: r.get(1)?,
+                sealed: r.get(2)?,
+                created_by: r.get(3)?,
+                created_at: r.get(4)?,
+            };
+            out.insert(v.secret_id.clone(), (v, r.get(5)?));
+            Ok(())
+        })?;
         Ok(out)
     }
 

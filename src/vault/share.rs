@@ -276,6 +276,13 @@ impl Vault {
     /// Every secret a program run in `scope` gets: the project's own, then the ones shared into
     /// its community; a project secret wins over a shared one of the same env name.
     pub fn run_secrets(&self, scope: &Scope) -> Result<Vec<RunSecret>> {
+        // On a database: the project, its grants and every secret with its version, asked in
+        // one round trip.
+        let project_name = match scope {
+            Scope::Project(p) => p.clone(),
+            Scope::Private => self.personal_name(),
+        };
+        self.store.prefetch(&[crate::store::Ask::ProjectSecrets { project: &project_name, user_id: &self.me.id }])?;
         let Some(project) = self.scope_project(scope, false)? else { return Ok(Vec::new()) };
         let grant = self.require(&project, Role::Viewer, "running a program with its secrets")?;
         let pkey = self.project_key(&project, &grant)?;
