@@ -483,3 +483,33 @@ fn a_missing_secret_fails_cleanly_through_the_proxy() {
     let (_, _, text) = measure(&proxy, before, "secret get of a missing secret");
     assert!(!text.contains("ErrorResponse"), "the server refused a statement:\n{text}");
 }
+
+/// `vault run` with a session: the same three query turns (the unlock, the project with every
+/// secret and version, the audit event), and the program gets the value.
+#[test]
+fn a_run_with_a_session_takes_at_most_three_query_turns() {
+    let value = "s3cr3t-value-for-a-run";
+    let Some((home, proxy, url, session)) = set_up(value) else { return };
+    let h = home.path();
+    // The program reports a digest of what it got (the value stays out of every argv).
+    let digest = {
+        use sha2::Digest;
+        hex::encode(sha2::Sha256::digest(value.as_bytes()))
+    };
+    let run = || {
+        let mut cmd = with_session(h, &url, &session);
+        cmd.args(["run", "--project", "app", "--", "sh", "-c", "printf %s \"$API_KEY\" | sha256sum | cut -c1-64"]);
+        cmd
+    };
+    let before = proxy.connections();
+    run().assert().success().stdout(format!("{digest}\n"));
+    measure(&proxy, before, "warm-up run");
+
+    let before = proxy.connections();
+    run().assert().success().stdout(format!("{digest}\n"));
+    let (_, query, text) = measure(&proxy, before, "counted run");
+    assert!(
+        query <= MAX_QUERY_TURNS,
+        "`vault run` with a session took {query} query turns (at most {MAX_QUERY_TURNS}):\n{text}"
+    );
+}

@@ -620,6 +620,15 @@ impl Store {
         )
     }
 
+    /// Whether [`Store::current_versions`] of `project_id` was asked ahead (a database's read
+    /// snapshot, see `Ask::ProjectSecrets`): then it costs nothing more.
+    pub fn current_versions_asked(&self, project_id: &str) -> bool {
+        match &self.db {
+            super::db::Db::Pg(c) => c.recall(&current_versions_sql("= ?1"), args![project_id]).is_some(),
+            super::db::Db::Lite(_) => false,
+        }
+    }
+
     /// Every secret of a project with its current version row and the highest version number
     /// stored, in one query (for `vault run`, which opens them all).
     pub fn current_versions(&self, project_id: &str) -> Result<std::collections::HashMap<String, (VersionRow, i64)>> {

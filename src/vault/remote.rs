@@ -142,8 +142,13 @@ impl Vault {
         let mut out: Vec<Option<SecretValue>> = Vec::with_capacity(rows.len());
         let mut clients: HashMap<&str, Arc<Client>> = HashMap::new();
         let mut jobs: Vec<(usize, Arc<Client>, KvRecord)> = Vec::new();
-        // Local values' current versions in one query rather than two per secret.
-        let current = if rows.len() > 1 { self.store.current_versions(&project.id)? } else { HashMap::new() };
+        // Local values' current versions in one query rather than two per secret (on a
+        // database, asked ahead with the project's secrets: see `Ask::ProjectSecrets`).
+        let current = if rows.len() > 1 || self.store.current_versions_asked(&project.id) {
+            self.store.current_versions(&project.id)?
+        } else {
+            HashMap::new()
+        };
         for (i, row) in rows.iter().enumerate() {
             out.push(None);
             if !want(row) {
