@@ -84,6 +84,8 @@ impl Ctx {
             _ => crate::vault::Position::default(),
         };
         let mut seen = seen_of(&vault_id);
+        // The vault id `seen` belongs to: the unlocked vault must have it (see below).
+        let mut seen_for = vault_id.clone();
         // One snapshot for the unlock and the command's reads; the first write ends it.
         store.begin_read()?;
         let user_id = match &session {
@@ -98,6 +100,7 @@ impl Ctx {
                 // computer saw of this one.
                 store.end_read();
                 seen = seen_of(&found);
+                seen_for = found.clone();
                 store.begin_read()?;
                 self.prefetch_unlock(&store, user_id.as_deref(), &seen)?;
             }
@@ -120,6 +123,11 @@ impl Ctx {
         // A format 1 file's rows are rebound to format 2 by the first editor who unlocks. A
         // file older than one this computer saw is refused (unless a restore is meant).
         let result = result.and_then(|v| {
+            // What this computer saw is of the vault it unlocked, not of another whose id a
+            // server gave before (an id swapped between two reads would skip the check below).
+            if seen_for.as_deref() != Some(v.id()) {
+                return Err(Error::tampered("the vault's id (it changed while this command read it)"));
+            }
             // Before anything is written: a file older than what we saw must not be signed into
             // new lists by our own maintenance.
             let kept = v.check_not_older_than(&seen)?;

@@ -405,6 +405,8 @@ pub(crate) struct PgConn {
     snapshot: std::cell::Cell<bool>,
     answers: RefCell<std::collections::HashMap<String, std::rc::Rc<Vec<postgres::Row>>>>,
     deferred: RefCell<Vec<Deferred>>,
+    /// A deferred request failed: see `round_trip`.
+    failed: std::cell::Cell<bool>,
 }
 
 /// The key of a query's answer in a snapshot.
@@ -420,6 +422,7 @@ impl PgConn {
             snapshot: Default::default(),
             answers: Default::default(),
             deferred: Default::default(),
+            failed: Default::default(),
         }
     }
 
@@ -448,6 +451,17 @@ impl PgConn {
     /// One round trip: what was deferred, then `reqs`. The deferred requests' checks run
     /// first, in order (the first failure is the error); then each request's answer.
     pub fn round_trip(&self, reqs: &[Req<'_>]) -> Result<Vec<std::result::Result<Answer, postgres::Error>>> {
+        if self.failed.get() {
+            return Err(Error::Server {
+                hosts: self.hosts.clone(),
+                reason: "this connection's checks of the vault failed; nothing more is sent on it".into(),
+            });
+        }
+        // A change is never sent before the checks of the open are judged: they go first, alone.
+        let checks_pending = self.deferred.borrow().iter().any(|d| d.check.is_some());
+        if checks_pending && reqs.iter().any(|r| matches!(r, Req::Exec(..))) {
+            self.round_trip(&[])?;
+        }
         let deferred = std::mem::take(&mut *self.deferred.borrow_mut());
         let mut all: Vec<Req<'_>> = deferred
             .iter()
@@ -461,12 +475,16 @@ impl PgConn {
         let mut answers = self.client.pipeline(&all);
         let rest = answers.split_off(deferred.len());
         for (d, a) in deferred.into_iter().zip(answers) {
-            match d.check {
-                Some(check) => check(self, a.map(Answer::rows))?,
-                None => {
-                    a.map_err(|e| self.err(&e))?;
-                }
+            let judged = match d.check {
+                Some(check) => check(self, a.map(Answer::rows)),
+                None => a.map(|_| ()).map_err(|e| self.err(&e)),
+            };
+            // A failed check leaves the connection unusable: the checks after it were not
+            // judged, so nothing may be read or written on it any more.
+            if judged.is_err() {
+                self.failed.set(true);
             }
+            judged?;
         }
         Ok(rest)
     }
@@ -517,7 +535,7 @@ impl PgConn {
 
     /// Runs statements without parameters, after what was deferred: one round trip.
     fn batch(&self, sql: &str) -> Result<()> {
-        if self.deferred.borrow().is_empty() {
+        if self.deferred.borrow().is_empty() && !self.failed.get() {
             return self.client.batch_execute(sql).map_err(|e| self.err(&e));
         }
         let mut answers = self.round_trip(&[Req::Batch(Cow::Borrowed(sql))])?;

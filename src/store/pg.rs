@@ -471,8 +471,8 @@ impl super::Store {
         );
         conn.defer_check(
             CATALOG,
-            Box::new(|_, rows| {
-                let rows = rows.map_err(|_| Error::tampered("the vault database's schema (unreadable catalog)"))?;
+            Box::new(|conn, rows| {
+                let rows = rows.map_err(|e| conn.err(&e))?;
                 let found = rows
                     .iter()
                     .map(|r| {
