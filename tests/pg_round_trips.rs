@@ -8,6 +8,8 @@
 //! first sends ReadyForQuery ('Z') are the start-up, the rest are query turns; the closing
 //! Terminate ('X') that gets no answer is no turn.
 //!
+//! The same proxy can also play a hostile server that changes what it sends (see [`Rewrite`]).
+//!
 //! Without VAULT_TEST_PG these tests have no server: they pass outside CI and fail in it (see
 //! `common::pg::database_url_for_new_db`).
 
@@ -17,6 +19,7 @@ use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::Path;
 use std::process::Output;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -85,6 +88,10 @@ enum Event {
 struct Conn {
     events: Arc<Mutex<Vec<Event>>>,
     done: Mutex<mpsc::Receiver<()>>,
+    /// With a [`Rewrite`]: how often its `old` came from the server (the bytes as sent, before
+    /// any change), and how many of those were rewritten (0 or 1).
+    found: AtomicUsize,
+    rewritten: AtomicUsize,
 }
 
 impl Conn {
@@ -99,10 +106,22 @@ impl Conn {
     }
 }
 
+/// A change a hostile server makes to what it sends: on each connection, the `nth` (from 1)
+/// occurrence of `old` in the server's bytes becomes `new`, of the same length.
+#[derive(Debug, Clone)]
+struct Rewrite {
+    old: Vec<u8>,
+    new: Vec<u8>,
+    nth: usize,
+}
+
 /// A TCP proxy on 127.0.0.1 to the test server that records every connection it forwards.
 struct Proxy {
     port: u16,
     conns: Arc<Mutex<Vec<Arc<Conn>>>>,
+    /// The rewrite applied to the connections accepted from now on (none: bytes pass as they
+    /// are).
+    rewrite: Arc<Mutex<Option<Rewrite>>>,
 }
 
 impl Proxy {
@@ -110,7 +129,8 @@ impl Proxy {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind the proxy");
         let port = listener.local_addr().unwrap().port();
         let conns: Arc<Mutex<Vec<Arc<Conn>>>> = Arc::default();
-        let list = conns.clone();
+        let rewrite: Arc<Mutex<Option<Rewrite>>> = Arc::default();
+        let (list, rule) = (conns.clone(), rewrite.clone());
         std::thread::spawn(move || {
             for client in listener.incoming() {
                 let Ok(client) = client else { continue };
@@ -119,13 +139,27 @@ impl Proxy {
                 let _ = upstream.set_nodelay(true);
                 let events: Arc<Mutex<Vec<Event>>> = Arc::default();
                 let (tx, rx) = mpsc::channel();
-                list.lock().unwrap().push(Arc::new(Conn { events: events.clone(), done: Mutex::new(rx) }));
+                let conn = Arc::new(Conn {
+                    events: events.clone(),
+                    done: Mutex::new(rx),
+                    found: AtomicUsize::new(0),
+                    rewritten: AtomicUsize::new(0),
+                });
+                list.lock().unwrap().push(conn.clone());
+                let rewrite = rule.lock().unwrap().clone().map(|r| (r, conn));
                 let (c_in, s_out) = (client.try_clone().unwrap(), upstream.try_clone().unwrap());
-                pump(c_in, s_out, events.clone(), Event::Sent, tx.clone());
-                pump(upstream, client, events, Event::Received, tx);
+                pump(c_in, s_out, events.clone(), Event::Sent, tx.clone(), None);
+                pump(upstream, client, events, Event::Received, tx, rewrite);
             }
         });
-        Proxy { port, conns }
+        Proxy { port, conns, rewrite }
+    }
+
+    /// Rewrites what the server sends on every connection accepted from now on.
+    fn rewrite_from_now(&self, rewrite: Rewrite) {
+        assert_eq!(rewrite.old.len(), rewrite.new.len(), "a rewrite keeps the length");
+        assert!(!rewrite.old.is_empty() && rewrite.nth >= 1);
+        *self.rewrite.lock().unwrap() = Some(rewrite);
     }
 
     fn connections(&self) -> usize {
@@ -139,21 +173,29 @@ impl Proxy {
 }
 
 /// Forwards `from` to `to` on a thread, recording each chunk before it passes it on (so a reply
-/// it provokes is always recorded after it); on end of stream shuts `to` for writing.
+/// it provokes is always recorded after it); on end of stream shuts `to` for writing. With a
+/// rewrite, changes each chunk first (see [`apply`]) and keeps its counts in the connection.
 fn pump(
     mut from: TcpStream,
     mut to: TcpStream,
     events: Arc<Mutex<Vec<Event>>>,
     wrap: fn(Vec<u8>) -> Event,
     done: mpsc::Sender<()>,
+    rewrite: Option<(Rewrite, Arc<Conn>)>,
 ) {
     std::thread::spawn(move || {
         let mut buf = vec![0u8; 64 * 1024];
+        // The end of the bytes before this chunk, as they came: an occurrence split across two
+        // chunks is counted (it can no longer be changed: the test sees it as not rewritten).
+        let mut tail: Vec<u8> = Vec::new();
         loop {
             let n = match from.read(&mut buf) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => n,
             };
+            if let Some((rule, conn)) = &rewrite {
+                apply(rule, conn, &mut tail, &mut buf[..n]);
+            }
             events.lock().unwrap().push(wrap(buf[..n].to_vec()));
             if to.write_all(&buf[..n]).is_err() {
                 break;
@@ -163,6 +205,27 @@ fn pump(
         let _ = from.shutdown(Shutdown::Read);
         let _ = done.send(());
     });
+}
+
+/// Counts the occurrences of `rule.old` that end in `chunk` (one begun in `tail`, the previous
+/// bytes as they came, included) and replaces the `rule.nth` in place if it lies wholly in
+/// `chunk`; then keeps the chunk's end as the next `tail`.
+fn apply(rule: &Rewrite, conn: &Conn, tail: &mut Vec<u8>, chunk: &mut [u8]) {
+    let len = rule.old.len();
+    let mut joined = std::mem::take(tail);
+    let offset = joined.len();
+    joined.extend_from_slice(chunk);
+    for start in 0..(joined.len() + 1).saturating_sub(len) {
+        if joined[start..start + len] != rule.old[..] {
+            continue;
+        }
+        let count = conn.found.fetch_add(1, Ordering::SeqCst) + 1;
+        if count == rule.nth && start >= offset {
+            chunk[start - offset..start - offset + len].copy_from_slice(&rule.new);
+            conn.rewritten.fetch_add(1, Ordering::SeqCst);
+        }
+    }
+    *tail = joined[joined.len().saturating_sub(len - 1)..].to_vec();
 }
 
 /// One turn: the client's messages, the server's, and whether it is part of the start-up.
@@ -512,4 +575,131 @@ fn a_run_with_a_session_takes_at_most_three_query_turns() {
         query <= MAX_QUERY_TURNS,
         "`vault run` with a session took {query} query turns (at most {MAX_QUERY_TURNS}):\n{text}"
     );
+}
+
+/// Runs SQL on the database at `url` as the test server's admin (the attacker who runs the
+/// server); the first column of each row.
+fn sql_at(url: &str, sql: &str) -> Vec<String> {
+    let mut c = postgres::Client::connect(url, postgres::NoTls).unwrap_or_else(|e| panic!("connect {url}: {e}"));
+    let msgs = c.simple_query(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+    msgs.into_iter()
+        .filter_map(|m| match m {
+            postgres::SimpleQueryMessage::Row(r) => Some(r.get(0).unwrap_or("").to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A server that rolls the vault back to an older copy and gives, once per connection, another
+/// vault id than its own (the `nth` time the id goes to the client, for each of the first
+/// three) cannot make vault take the older copy: it picks what this computer saw of a vault by
+/// the id it read, so the vault it unlocks must have that id. Every read is exit 7, the old value
+/// never shows, and what this computer saw is not overwritten (a direct read after each is still
+/// exit 7). Through a proxy at a new URL (vault asks the id before the snapshot and again in it),
+/// and through one whose URL this computer already knows the vault id of (asked only in it).
+#[test]
+fn a_server_that_swaps_the_vault_id_cannot_hide_a_rollback() {
+    const OLD: &str = "old-value-rolled-back-9c41";
+    const NEW: &str = "new-value-after-the-edit-5e27";
+    let Some(url) = common::pg::database_url_for_new_db() else { return };
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let (server, _) = split_url(&url, 0);
+    let get = |url: &str| {
+        let mut cmd = at(h, url);
+        cmd.args(["secret", "get", "API_KEY", "--project", "app", "--reveal"]);
+        cmd
+    };
+    init_at(h, &url).assert().success();
+    at(h, &url).args(["project", "create", "app"]).assert().success();
+    at(h, &url).args(["secret", "create", "API_KEY", "--project", "app"]).write_stdin(OLD).assert().success();
+
+    // The attacker keeps a copy of every table of the vault.
+    let tables = sql_at(&url, "SELECT tablename FROM pg_tables WHERE schemaname = 'vault' ORDER BY tablename");
+    assert!(tables.iter().any(|t| t == "meta"), "the vault's tables: {tables:?}");
+    for t in &tables {
+        sql_at(&url, &format!("CREATE TABLE public.bk_{t} AS SELECT * FROM vault.{t}"));
+    }
+    at(h, &url)
+        .args(["secret", "edit", "API_KEY", "--project", "app", "--value-stdin"])
+        .write_stdin(NEW)
+        .assert()
+        .success();
+    // This computer reads the newer vault, so it remembers where it stands; and through the
+    // proxies of the second round, so it remembers the vault id at their URLs too.
+    get(&url).assert().success().stdout(NEW);
+    let known: Vec<Proxy> = (0..3).map(|_| Proxy::start(server.clone())).collect();
+    for proxy in &known {
+        let (_, proxied) = split_url(&url, proxy.port);
+        get(&proxied).assert().success().stdout(NEW);
+    }
+
+    // The rollback: the tables put back to the copy.
+    for t in &tables {
+        sql_at(
+            &url,
+            &format!(
+                "ALTER TABLE vault.{t} DISABLE TRIGGER ALL; DELETE FROM vault.{t}; \
+                 INSERT INTO vault.{t} SELECT * FROM public.bk_{t}; ALTER TABLE vault.{t} ENABLE TRIGGER ALL"
+            ),
+        );
+    }
+    let refused = |what: &str, cmd: &mut assert_cmd::Command| {
+        let out = cmd.output().unwrap();
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        eprintln!("{what}: exit {:?}, stderr: {}", out.status.code(), stderr.trim_end());
+        assert!(!stdout.contains(OLD) && !stderr.contains(OLD), "{what}: the old value showed: {stdout}{stderr}");
+        assert_eq!(out.status.code(), Some(7), "{what}: the rolled-back vault was not refused: {stdout}{stderr}");
+        stderr.into_owned()
+    };
+    refused("direct, after the rollback", &mut get(&url));
+
+    let id = sql_at(&url, "SELECT convert_from(value, 'UTF8') FROM vault.meta WHERE key = 'vault_id'").remove(0);
+    assert!(!id.is_empty() && id.bytes().all(|b| b.is_ascii_hexdigit()), "vault id {id:?}");
+    // Another id that looks like one: each hex digit one on.
+    let fake: String =
+        id.chars().map(|c| std::char::from_digit((c.to_digit(16).unwrap() + 1) % 16, 16).unwrap()).collect();
+    assert_ne!(id, fake);
+
+    let mut rewritten = Vec::new();
+    for (round, proxies) in [("new URL", None), ("known URL", Some(&known))] {
+        for nth in 1..=3 {
+            let fresh;
+            let proxy = match proxies {
+                Some(known) => &known[nth - 1],
+                None => {
+                    fresh = Proxy::start(server.clone());
+                    &fresh
+                }
+            };
+            proxy.rewrite_from_now(Rewrite { old: id.clone().into_bytes(), new: fake.clone().into_bytes(), nth });
+            let (_, proxied) = split_url(&url, proxy.port);
+            let before = proxy.connections();
+            let what = format!("{round}, the vault id swapped the {nth}. time");
+            let stderr = refused(&what, &mut get(&proxied));
+            let conns = proxy.since(before);
+            for c in &conns {
+                assert!(
+                    c.wait_closed(),
+                    "{what}: a proxied connection was still open {CLOSE_TIMEOUT:?} after vault exited"
+                );
+            }
+            let found: usize = conns.iter().map(|c| c.found.load(Ordering::SeqCst)).sum();
+            let swapped: usize = conns.iter().map(|c| c.rewritten.load(Ordering::SeqCst)).sum();
+            eprintln!("{what}: {} connection(s), the id sent {found} time(s), {swapped} swapped", conns.len());
+            if swapped > 0 {
+                rewritten.push(what.clone());
+            }
+            assert!(
+                swapped > 0 || stderr.contains("older than the one this computer last saw"),
+                "{what}: nothing swapped, yet not refused as a rollback: {stderr}"
+            );
+            refused(&format!("direct, after {what}"), &mut get(&url));
+        }
+    }
+    // The swaps that hid the rollback before vault checked the id it unlocked: the second time
+    // at a new URL (the first is the id asked before the snapshot), the first at a known one.
+    for must in ["new URL, the vault id swapped the 2. time", "known URL, the vault id swapped the 1. time"] {
+        assert!(rewritten.iter().any(|w| w == must), "{must}: the proxy never swapped the id (swapped: {rewritten:?})");
+    }
 }
