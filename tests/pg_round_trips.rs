@@ -18,13 +18,12 @@ mod common;
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
 use std::path::Path;
-use std::process::Output;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::*;
+use common::pg::{at, init_at, token};
 use predicates::str::contains;
 
 /// The most query turns a `secret get` with a session may take.
@@ -32,29 +31,6 @@ const MAX_QUERY_TURNS: usize = 3;
 
 /// How long a proxied connection may stay open after the vault process exited.
 const CLOSE_TIMEOUT: Duration = Duration::from_secs(10);
-
-/// `vault` in `home` with its vault at `url` (not the harness's per-home database).
-fn at(home: &Path, url: &str) -> assert_cmd::Command {
-    let mut cmd = alice(home);
-    cmd.env("VAULT_PATH", url);
-    cmd
-}
-
-fn init_at(home: &Path, url: &str) -> assert_cmd::Command {
-    let mut cmd = at(home, url);
-    cmd.args(["init", "--user", "alice", "--kdf-memory", "8", "--kdf-iterations", "1"]);
-    cmd
-}
-
-/// The token of `vault unlock` (`export VAULT_SESSION='...'`).
-fn token(out: &Output) -> String {
-    let t = String::from_utf8_lossy(&out.stdout).into_owned();
-    t.trim_end()
-        .strip_prefix("export VAULT_SESSION='")
-        .and_then(|s| s.strip_suffix('\''))
-        .unwrap_or_else(|| panic!("no token in {t:?}"))
-        .to_owned()
-}
 
 /// `vault` at `url` with a session and no passphrase.
 fn with_session(home: &Path, url: &str, session: &str) -> assert_cmd::Command {

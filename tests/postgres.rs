@@ -10,36 +10,13 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Output;
 
+use common::pg::{at, init_at, token};
 use common::team::*;
 use common::*;
 use predicates::prelude::*;
 use predicates::str::contains;
-
-/// `vault` in `home` with its vault at `url` (not the harness's per-home database).
-fn at(home: &Path, url: &str) -> assert_cmd::Command {
-    let mut cmd = alice(home);
-    cmd.env("VAULT_PATH", url);
-    cmd
-}
-
-fn init_at(home: &Path, url: &str) -> assert_cmd::Command {
-    let mut cmd = at(home, url);
-    cmd.args(["init", "--user", "alice", "--kdf-memory", "8", "--kdf-iterations", "1"]);
-    cmd
-}
-
-/// The token of `vault unlock` (`export VAULT_SESSION='...'`).
-fn token(out: &Output) -> String {
-    let t = text(&out.stdout);
-    t.trim_end()
-        .strip_prefix("export VAULT_SESSION='")
-        .and_then(|s| s.strip_suffix('\''))
-        .unwrap_or_else(|| panic!("no token in {t:?}"))
-        .to_owned()
-}
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()

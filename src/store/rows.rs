@@ -239,6 +239,17 @@ pub(crate) fn grants_sql() -> String {
 pub(crate) fn secret_sql() -> String {
     format!("SELECT {SECRET_COLS} FROM secrets WHERE project_id = ?1 AND name = ?2")
 }
+/// A `secret_versions` row as `VERSION_SQL` (and the history) reads it.
+fn version_row(r: &Row<'_>) -> Result<VersionRow> {
+    Ok(VersionRow {
+        secret_id: r.get(0)?,
+        version: r.get(1)?,
+        sealed: r.get(2)?,
+        created_by: r.get(3)?,
+        created_at: r.get(4)?,
+    })
+}
+
 pub(crate) const VERSION_SQL: &str =
     "SELECT secret_id, version, sealed, created_by, created_at FROM secret_versions WHERE secret_id = ?1 AND version = ?2";
 pub(crate) const MAX_VERSION_SQL: &str = "SELECT coalesce(max(version), 0) FROM secret_versions WHERE secret_id = ?1";
@@ -591,15 +602,7 @@ impl Store {
 
     /// One version of a secret.
     pub fn version(&self, secret_id: &str, version: i64) -> Result<Option<VersionRow>> {
-        self.db.opt(VERSION_SQL, args![secret_id, version], |r| {
-            Ok(VersionRow {
-                secret_id: r.get(0)?,
-                version: r.get(1)?,
-                sealed: r.get(2)?,
-                created_by: r.get(3)?,
-                created_at: r.get(4)?,
-            })
-        })
+        self.db.opt(VERSION_SQL, args![secret_id, version], version_row)
     }
 
     /// Every version of a secret, oldest first.
@@ -608,15 +611,7 @@ impl Store {
             "SELECT secret_id, version, sealed, created_by, created_at FROM secret_versions \
              WHERE secret_id = ?1 ORDER BY version",
             args![secret_id],
-            |r| {
-                Ok(VersionRow {
-                    secret_id: r.get(0)?,
-                    version: r.get(1)?,
-                    sealed: r.get(2)?,
-                    created_by: r.get(3)?,
-                    created_at: r.get(4)?,
-                })
-            },
+            version_row,
         )
     }
 

@@ -382,3 +382,27 @@ fn share_with_owner(dir: &Path) {
         assert!(s.success(), "chown postgres {}", dir.display());
     }
 }
+
+/// `vault` in `home` with its vault at `url` (not the harness's per-home database).
+pub fn at(home: &Path, url: &str) -> assert_cmd::Command {
+    let mut cmd = super::alice(home);
+    cmd.env("VAULT_PATH", url);
+    cmd
+}
+
+/// `vault init` at `url` as alice, with the test suite's low Argon2 cost.
+pub fn init_at(home: &Path, url: &str) -> assert_cmd::Command {
+    let mut cmd = at(home, url);
+    cmd.args(["init", "--user", "alice", "--kdf-memory", "8", "--kdf-iterations", "1"]);
+    cmd
+}
+
+/// The token of `vault unlock` (`export VAULT_SESSION='...'`).
+pub fn token(out: &std::process::Output) -> String {
+    let t = String::from_utf8_lossy(&out.stdout).into_owned();
+    t.trim_end()
+        .strip_prefix("export VAULT_SESSION='")
+        .and_then(|s| s.strip_suffix('\''))
+        .unwrap_or_else(|| panic!("no token in {t:?}"))
+        .to_owned()
+}
