@@ -281,16 +281,24 @@ pub(crate) struct PgClient {
 }
 
 impl PgClient {
-    pub fn connect<T>(config: &tokio_postgres::Config, tls: T) -> std::result::Result<PgClient, postgres::Error>
+    /// The runtime a client runs on (it can fail only when the process is out of resources).
+    pub fn runtime() -> Result<tokio::runtime::Runtime> {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .enable_time()
+            .build()
+            .map_err(|e| Error::io("cannot start the database client", e))
+    }
+
+    pub fn connect<T>(
+        rt: tokio::runtime::Runtime,
+        config: &tokio_postgres::Config,
+        tls: T,
+    ) -> std::result::Result<PgClient, postgres::Error>
     where
         T: tokio_postgres::tls::MakeTlsConnect<tokio_postgres::Socket> + 'static + Send,
         T::Stream: Send + 'static,
     {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_io()
-            .enable_time()
-            .build()
-            .expect("a one-thread runtime can always be built");
         let (client, connection) = rt.block_on(config.connect(tls))?;
         // Errors of the connection reach the requests waiting on it; nothing else to report.
         let connection = rt.spawn(async move {

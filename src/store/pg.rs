@@ -170,8 +170,12 @@ impl PgTarget {
             config.password(password.as_bytes());
         }
         let result = match self.tls {
-            Tls::Disable => super::db::PgClient::connect(&config, tokio_postgres::NoTls),
-            Tls::Prefer | Tls::Require => super::db::PgClient::connect(&config, self.tls_connector()?),
+            Tls::Disable => {
+                super::db::PgClient::connect(super::db::PgClient::runtime()?, &config, tokio_postgres::NoTls)
+            }
+            Tls::Prefer | Tls::Require => {
+                super::db::PgClient::connect(super::db::PgClient::runtime()?, &config, self.tls_connector()?)
+            }
         };
         result.map_err(|e| self.server_error(&e))
     }

@@ -574,8 +574,10 @@ impl Store {
         use super::db::Req;
         use std::borrow::Cow;
         let mut answers = c.round_trip(&[Req::Exec(Cow::Borrowed(insert), a), Req::Batch(Cow::Borrowed("COMMIT"))])?;
-        let committed = answers.pop().expect("two answers");
-        let inserted = answers.pop().expect("two answers").map_err(|e| c.err(&e))?;
+        let (Some(committed), Some(inserted)) = (answers.pop(), answers.pop()) else {
+            return Err(crate::Error::Corrupt("the database answered fewer requests than were sent".into()));
+        };
+        let inserted = inserted.map_err(|e| c.err(&e))?;
         committed.map_err(|e| c.err(&e))?;
         Ok((inserted.count() == 1).then_some(e))
     }
