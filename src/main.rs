@@ -28,9 +28,10 @@ fn main() -> ExitCode {
                     return ExitCode::SUCCESS;
                 }
             }
-            eprintln!("vault: error: {e}");
+            vault::output::say_error(&e);
             if let Some(h) = e.hint() {
-                eprintln!("vault: hint: {h}");
+                // Hints go with the error, even under -q.
+                vault::output::say_error_hint(h);
             }
             ExitCode::from(e.exit_code())
         }

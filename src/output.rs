@@ -338,7 +338,7 @@ impl Table {
 const BLANKS: &str = "                                                                ";
 
 /// Prints a table to stdout; a table with no rows prints a note to stderr instead.
-pub fn print_table(t: &Table, empty_note: &str) -> std::io::Result<()> {
+fn print_table(t: &Table, empty_note: &str) -> std::io::Result<()> {
     if t.row_count() == 0 {
         eprintln!("{empty_note}");
         return Ok(());
@@ -635,8 +635,144 @@ fn needs_json_escape(s: &[u8]) -> bool {
     bad(u64::from_le_bytes(w))
 }
 
+/// What a command shows without `--json`: [`show`] renders it.
+pub enum Text {
+    /// A confirmation on stderr, left out under `-q`.
+    Done(String),
+    /// Aligned `Key: value` lines on stdout, then `after` as it is (may be empty). The values
+    /// are wiped once written: a revealed one may be among them.
+    Fields(Vec<(&'static str, String)>, String),
+    /// A table on stdout; with no rows, the note on stderr instead.
+    Table(Table, &'static str),
+    /// Text on stdout as it is (a session's `export` line, a check's verdict, a bare value),
+    /// wiped once written, then perhaps a message on stderr (see [`say`]).
+    Plain(String, Option<(Level, String)>),
+}
+
+/// Shows what a command produced: `json()` as pretty JSON on stdout under `--json`, else
+/// `text()`. Only the half the style asks for is built. The one place a command's result
+/// reaches stdout, so no command branches on `--json`.
+pub fn show<J: Serialize>(style: Style, json: impl FnOnce() -> J, text: impl FnOnce() -> Text) -> crate::Result<()> {
+    let written = if style.json { print_json(&json()) } else { print_text(style, text()) };
+    written.map_err(write_failed)
+}
+
+/// [`show`] for a listing read row by row: under `--json`, `json` pushes each row onto the
+/// array as it is read (10,000 secrets are never held at once); else `text()` builds the table.
+pub fn show_rows(
+    style: Style,
+    json: impl FnOnce(&mut JsonArray) -> crate::Result<()>,
+    text: impl FnOnce() -> crate::Result<Text>,
+) -> crate::Result<()> {
+    if style.json {
+        let mut out = JsonArray::new();
+        json(&mut out)?;
+        out.finish().map_err(write_failed)
+    } else {
+        print_text(style, text()?).map_err(write_failed)
+    }
+}
+
+/// The error for output that could not be written (a closed pipe among them, which `main`
+/// does not count as one).
+pub fn write_failed(e: std::io::Error) -> crate::Error {
+    crate::Error::io("cannot write output", e)
+}
+
+/// Like [`show`] for a command whose only answer is a confirmation: under `--json` it still
+/// goes to stderr (unless `-q`), and stdout stays empty.
+pub fn done(style: Style, msg: &str) {
+    say(style, Level::Done, msg);
+}
+
+/// How much a [`say`] message matters, which decides its prefix and whether `-q` hides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// A confirmation, no prefix, hidden by `-q`.
+    Done,
+    /// `vault: note:`, hidden by `-q`.
+    Note,
+    /// `vault: hint:`, hidden by `-q`.
+    Hint,
+    /// `vault: warning:`, always shown.
+    Warning,
+    /// `vault: error:`, always shown.
+    Error,
+}
+
+impl Level {
+    fn prefix(self) -> &'static str {
+        match self {
+            Level::Done => "",
+            Level::Note => "vault: note: ",
+            Level::Hint => "vault: hint: ",
+            Level::Warning => "vault: warning: ",
+            Level::Error => "vault: error: ",
+        }
+    }
+}
+
+/// A message to the person running vault, on stderr, with its level's prefix. Output owns
+/// the prefixes: callers pass the message alone.
+pub fn say(style: Style, level: Level, msg: impl std::fmt::Display) {
+    if style.quiet && matches!(level, Level::Done | Level::Note | Level::Hint) {
+        return;
+    }
+    eprintln!("{}{msg}", level.prefix());
+}
+
+/// [`say`] at [`Level::Warning`], for code that has no [`Style`] at hand (warnings always show).
+pub fn warn(msg: impl std::fmt::Display) {
+    eprintln!("{}{msg}", Level::Warning.prefix());
+}
+
+/// Bytes on stdout as they are, the same with or without `--json` (a bare value, a shell
+/// line meant for `eval`).
+pub fn plain(bytes: &[u8]) -> crate::Result<()> {
+    print_plain(bytes).map_err(write_failed)
+}
+
+/// An error that ends the command, at [`Level::Error`] (always shown).
+pub fn say_error(msg: impl std::fmt::Display) {
+    eprintln!("{}{msg}", Level::Error.prefix());
+}
+
+/// The hint that goes with an error: shown whenever the error is, `-q` or not.
+pub fn say_error_hint(msg: impl std::fmt::Display) {
+    eprintln!("{}{msg}", Level::Hint.prefix());
+}
+
+fn print_plain(bytes: &[u8]) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes).and_then(|()| out.flush())
+}
+
+fn print_text(style: Style, text: Text) -> std::io::Result<()> {
+    match text {
+        Text::Done(msg) => {
+            done(style, &msg);
+            Ok(())
+        }
+        Text::Fields(mut fields, mut after) => {
+            let written = print_fields(&fields, &after);
+            fields.iter_mut().for_each(|(_, v)| v.zeroize());
+            after.zeroize();
+            written
+        }
+        Text::Table(t, empty) => print_table(&t, empty),
+        Text::Plain(mut s, after) => {
+            let written = print_plain(s.as_bytes());
+            s.zeroize();
+            if let Some((level, msg)) = after {
+                say(style, level, msg);
+            }
+            written
+        }
+    }
+}
+
 /// Prints a value as pretty JSON on stdout.
-pub fn print_json<T: Serialize + ?Sized>(v: &T) -> std::io::Result<()> {
+fn print_json<T: Serialize + ?Sized>(v: &T) -> std::io::Result<()> {
     // Streamed in 64 KiB pieces, not serialized whole first: a 10,000-secret listing is 3 MB.
     let mut out = WipingWriter::new(std::io::stdout().lock());
     // serde_json hands an I/O error back as it was (a closed pipe stays BrokenPipe, which is
@@ -646,21 +782,17 @@ pub fn print_json<T: Serialize + ?Sized>(v: &T) -> std::io::Result<()> {
     out.flush()
 }
 
-/// Key/value lines for `show`, aligned.
-pub fn print_fields(fields: &[(&str, String)]) -> std::io::Result<()> {
-    let width = fields.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-    let mut out = std::io::stdout().lock();
+/// Key/value lines for `show`, aligned, then `after`; through a wiping buffer.
+fn print_fields(fields: &[(&str, String)], after: &str) -> std::io::Result<()> {
+    let width = fields.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 1;
+    let mut out = WipingWriter::new(std::io::stdout().lock());
     for (k, v) in fields {
-        writeln!(out, "{:width$}  {}", format!("{k}:"), v, width = width + 1)?;
+        write!(out, "{k}:")?;
+        out.write_all(&BLANKS.as_bytes()[..(width - k.len() - 1 + 2).min(BLANKS.len())])?;
+        writeln!(out, "{v}")?;
     }
+    out.write_all(after.as_bytes())?;
     out.flush()
-}
-
-/// A confirmation on stderr, unless quiet.
-pub fn note(style: Style, msg: &str) {
-    if !style.quiet {
-        eprintln!("{msg}");
-    }
 }
 
 #[cfg(test)]

@@ -418,11 +418,11 @@ pub fn save_memo(token: &str, mut memo: crypto::memo::Memo) {
     match dir.lock() {
         Ok(true) => {}
         Ok(false) => {
-            eprintln!(
-                "vault: warning: the session memo was not saved: another process held the lock on {} for {} s",
+            crate::output::warn(format_args!(
+                "the session memo was not saved: another process held the lock on {} for {} s",
                 dir.path.display(),
                 LOCK_WAIT.as_secs()
-            );
+            ));
             return;
         }
         Err(_) => return,

@@ -114,11 +114,11 @@ pub fn remember(vault_id: &str, kept: &Position, now: &Position) {
         return;
     }
     if let Err(e) = write_atomically(&path, body.as_bytes()) {
-        eprintln!(
-            "vault: warning: cannot remember where this vault file stands in {} ({e}); a rollback to an older copy \
+        crate::output::warn(format_args!(
+            "cannot remember where this vault file stands in {} ({e}); a rollback to an older copy \
              would go unnoticed here",
             path.display()
-        );
+        ));
     }
 }
 

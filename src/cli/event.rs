@@ -19,7 +19,8 @@ fn scope_name(s: &ScopeArgs, default: Option<&str>) -> String {
     s.project_name(default).unwrap_or_default()
 }
 
-/// The event a command records, decided from its arguments before it runs.
+/// The event a command records, decided from its arguments before it runs. The matches name
+/// every command (no `_` arm), so a new command does not compile until it is decided here.
 pub fn describe(cmd: &Command, default_project: Option<&str>) -> Option<EventSpec> {
     let p = |s: &ScopeArgs| scope_name(s, default_project);
     match cmd {
@@ -36,7 +37,8 @@ pub fn describe(cmd: &Command, default_project: Option<&str>) -> Option<EventSpe
             ProjectCmd::Member(MemberCmd::Remove { project, member: user }) => {
                 ev("project member remove", project, user)
             }
-            _ => None,
+            // Reads of names and roles only.
+            ProjectCmd::List | ProjectCmd::Show { .. } | ProjectCmd::Member(MemberCmd::List { .. }) => None,
         },
         Command::Secret(c) => match c {
             SecretCmd::Create { name, scope, .. } => ev("secret create", &p(scope), name),
@@ -54,7 +56,11 @@ pub fn describe(cmd: &Command, default_project: Option<&str>) -> Option<EventSpe
                 ev("secret reveal", &p(scope), name)
             }
             SecretCmd::List { scope, reveal: true } => ev("secret reveal", &p(scope), "*"),
-            _ => None,
+            // Masked reads: no value leaves the vault.
+            SecretCmd::Get { reveal: false, .. }
+            | SecretCmd::Show { reveal: false, .. }
+            | SecretCmd::List { reveal: false, .. }
+            | SecretCmd::History { .. } => None,
         },
         Command::Provider(c) => match c {
             ProviderCmd::Add { name, .. } => ev("provider add", "", name),
@@ -68,6 +74,8 @@ pub fn describe(cmd: &Command, default_project: Option<&str>) -> Option<EventSpe
         }
         Command::Import(a) => ev("import", &p(&a.scope), &a.file.display().to_string()),
         Command::Export(a) if a.reveal => ev("export reveal", &p(&a.scope), "*"),
+        // Masked: names only.
+        Command::Export(_) => None,
         Command::User(c) => match c {
             UserCmd::Add { name, .. } => ev("user add", "", name),
             UserCmd::Remove { name, .. } => ev("user remove", "", name),
@@ -86,7 +94,9 @@ pub fn describe(cmd: &Command, default_project: Option<&str>) -> Option<EventSpe
             CommunityCmd::Member(CommunityMemberCmd::Remove { community, member: user }) => {
                 ev("community member remove", "", &format!("{community}: {user}"))
             }
-            _ => None,
+            CommunityCmd::List | CommunityCmd::Show { .. } | CommunityCmd::Member(CommunityMemberCmd::List { .. }) => {
+                None
+            }
         },
         Command::Migrate(a) => ev(
             "migrate",
@@ -94,6 +104,13 @@ pub fn describe(cmd: &Command, default_project: Option<&str>) -> Option<EventSpe
             &crate::store::Location::parse(a.to.as_os_str())
                 .map_or_else(|_| a.to.display().to_string(), |l| l.to_string()),
         ),
-        _ => None,
+        // `init` records its own event once the vault exists; the others read no value and
+        // change nothing (`lock` ends a session on this computer only).
+        Command::Init(_)
+        | Command::Status
+        | Command::Lock
+        | Command::Audit(_)
+        | Command::Completions { .. }
+        | Command::Man { .. } => None,
     }
 }

@@ -4,7 +4,7 @@
 //! number, then writes everything in one transaction. Export masks values unless `--reveal`;
 //! what it writes with `--reveal` imports back byte for byte.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -13,7 +13,7 @@ use zeroize::Zeroizing;
 use super::secret::ScopeArgs;
 use super::Ctx;
 use crate::formats::{parse_dotenv, parse_json, push_dotenv_quoted, push_shell_quoted};
-use crate::output::{note, MASK};
+use crate::output::{self, Level, Text, MASK};
 use crate::vault::{names, SecretValue};
 use crate::{Error, Result};
 
@@ -145,16 +145,18 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
         b.finish_and_clear();
     }
     let r = result?;
-    if ctx.style.json {
-        crate::output::print_json(&serde_json::json!({"created": r.created, "updated": r.updated}))
-            .map_err(|e| Error::io("cannot write output", e))?;
-    } else {
-        note(
-            ctx.style,
-            &format!("imported {} secret(s): {} created, {} updated", r.created + r.updated, r.created, r.updated),
-        );
-    }
-    Ok(())
+    output::show(
+        ctx.style,
+        || serde_json::json!({"created": r.created, "updated": r.updated}),
+        || {
+            Text::Done(format!(
+                "imported {} secret(s): {} created, {} updated",
+                r.created + r.updated,
+                r.created,
+                r.updated
+            ))
+        },
+    )
 }
 
 pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
@@ -221,10 +223,9 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
             out.extend_from_slice(text.as_bytes());
         }
     }
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(&out).and_then(|_| stdout.flush()).map_err(|e| Error::io("cannot write output", e))?;
+    output::plain(&out)?;
     if !a.reveal && !list.is_empty() {
-        note(ctx.style, "vault: note: values are masked; pass --reveal to export them");
+        output::say(ctx.style, Level::Note, "values are masked; pass --reveal to export them");
     }
     Ok(())
 }

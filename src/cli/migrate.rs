@@ -7,7 +7,7 @@ use clap::Args;
 use serde_json::json;
 
 use super::Ctx;
-use crate::output::{self, note};
+use crate::output::{self, Text};
 use crate::store::{Location, Store};
 use crate::{Error, Result};
 
@@ -64,34 +64,34 @@ pub fn migrate(ctx: &Ctx, a: MigrateArgs) -> Result<()> {
         }
     };
     let rows: u64 = copied.rows.iter().map(|(_, n)| n).sum();
-    if ctx.style.json {
-        return output::print_json(&json!({
-            "from": ctx.vault.shown(),
-            "to": dest.shown(),
-            "rows": rows,
-            "tables": copied.rows.iter().map(|(t, n)| ((*t).to_owned(), json!(n))).collect::<serde_json::Map<_, _>>(),
-            "verified": {
-                "audit_events": after.events, "projects": after.projects,
-                "values": after.values, "communities": after.communities,
-            },
-        }))
-        .map_err(|e| Error::io("cannot write output", e));
-    }
-    note(
+    output::show(
         ctx.style,
-        &format!(
-            "copied the vault to {dest}: {rows} rows ({} users, {} projects, {} secrets, {} versions, {} audit events)\n\
-             verified before and after: {} audit events, {} projects, {} values opened, {} communities",
-            copied.count("users"),
-            copied.count("projects"),
-            copied.count("secrets"),
-            copied.count("secret_versions"),
-            copied.count("audit"),
-            after.events.max(before.events),
-            after.projects,
-            after.values,
-            after.communities,
-        ),
-    );
-    Ok(())
+        || {
+            json!({
+                "from": ctx.vault.shown(),
+                "to": dest.shown(),
+                "rows": rows,
+                "tables": copied.rows.iter().map(|(t, n)| ((*t).to_owned(), json!(n))).collect::<serde_json::Map<_, _>>(),
+                "verified": {
+                    "audit_events": after.events, "projects": after.projects,
+                    "values": after.values, "communities": after.communities,
+                },
+            })
+        },
+        || {
+            Text::Done(format!(
+                "copied the vault to {dest}: {rows} rows ({} users, {} projects, {} secrets, {} versions, {} audit events)\n\
+                 verified before and after: {} audit events, {} projects, {} values opened, {} communities",
+                copied.count("users"),
+                copied.count("projects"),
+                copied.count("secrets"),
+                copied.count("secret_versions"),
+                copied.count("audit"),
+                after.events.max(before.events),
+                after.projects,
+                after.values,
+                after.communities,
+            ))
+        },
+    )
 }

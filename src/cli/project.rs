@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::context::confirm_delete;
 use super::Ctx;
-use crate::output::{self, clean, json_time, note, table_time};
+use crate::output::{self, clean, json_time, table_time, Text};
 use crate::vault::{ProjectSummary, Role};
 use crate::{Error, Result};
 
@@ -162,8 +162,8 @@ fn to_json(p: &ProjectSummary) -> ProjectJson<'_> {
     }
 }
 
-fn io(e: std::io::Error) -> Error {
-    Error::io("cannot write output", e)
+fn members_json<'a>(members: &'a [(String, Role)]) -> Vec<MemberJson<'a>> {
+    members.iter().map(|(u, r)| MemberJson { user: u, role: r.as_str() }).collect()
 }
 
 pub fn run(ctx: &Ctx, cmd: ProjectCmd) -> Result<()> {
@@ -172,62 +172,62 @@ pub fn run(ctx: &Ctx, cmd: ProjectCmd) -> Result<()> {
     match cmd {
         ProjectCmd::Create { name, description, community } => {
             let p = v.create_project(&name, &description, community.as_deref())?;
-            if style.json {
-                let s = ProjectSummary {
-                    creator: v.me().name.clone(),
-                    row: p,
-                    role: crate::vault::Role::Owner,
-                    secrets: 0,
-                };
-                output::print_json(&to_json(&s)).map_err(io)?;
-            } else {
-                note(style, &format!("created project '{}' (id {})", p.name, p.id));
-            }
+            let s = ProjectSummary { creator: v.me().name.clone(), row: p, role: Role::Owner, secrets: 0 };
+            output::show(
+                style,
+                || to_json(&s),
+                || Text::Done(format!("created project '{}' (id {})", s.row.name, s.row.id)),
+            )
         }
         ProjectCmd::List => {
             let list = v.list_projects()?;
-            if style.json {
-                output::print_json(&list.iter().map(to_json).collect::<Vec<_>>()).map_err(io)?;
-            } else {
-                let mut t =
-                    output::table(style, &["NAME", "DESCRIPTION", "ROLE", "SECRETS", "CREATOR", "CREATED", "MODIFIED"]);
-                for p in &list {
-                    t.add_row(vec![
-                        p.row.name.clone(),
-                        clean(&p.row.description),
-                        p.role.as_str().to_owned(),
-                        p.secrets.to_string(),
-                        p.creator.clone(),
-                        table_time(p.row.created_at),
-                        table_time(p.row.modified_at),
-                    ]);
-                }
-                output::print_table(&t, "no projects yet: create one with `vault project create NAME`").map_err(io)?;
-            }
+            output::show(
+                style,
+                || list.iter().map(to_json).collect::<Vec<_>>(),
+                || {
+                    let mut t = output::table(
+                        style,
+                        &["NAME", "DESCRIPTION", "ROLE", "SECRETS", "CREATOR", "CREATED", "MODIFIED"],
+                    );
+                    for p in &list {
+                        t.add_row(vec![
+                            p.row.name.clone(),
+                            clean(&p.row.description),
+                            p.role.as_str().to_owned(),
+                            p.secrets.to_string(),
+                            p.creator.clone(),
+                            table_time(p.row.created_at),
+                            table_time(p.row.modified_at),
+                        ]);
+                    }
+                    Text::Table(t, "no projects yet: create one with `vault project create NAME`")
+                },
+            )
         }
         ProjectCmd::Show { name } => {
             let info = v.show_project(&name)?;
             let p = &info.summary;
-            if style.json {
-                let mut j = to_json(p);
-                j.members = Some(info.members.iter().map(|(u, r)| MemberJson { user: u, role: r.as_str() }).collect());
-                output::print_json(&j).map_err(io)?;
-            } else {
-                let members =
-                    info.members.iter().map(|(u, r)| format!("{u} ({})", r.as_str())).collect::<Vec<_>>().join(", ");
-                output::print_fields(&[
-                    ("ID", p.row.id.clone()),
-                    ("Name", p.row.name.clone()),
-                    ("Description", clean(&p.row.description)),
-                    ("Your role", p.role.as_str().to_owned()),
-                    ("Secrets", p.secrets.to_string()),
-                    ("Members", members),
-                    ("Creator", p.creator.clone()),
-                    ("Created", format!("{} UTC", table_time(p.row.created_at))),
-                    ("Modified", format!("{} UTC", table_time(p.row.modified_at))),
-                ])
-                .map_err(io)?;
-            }
+            output::show(
+                style,
+                || ProjectJson { members: Some(members_json(&info.members)), ..to_json(p) },
+                || {
+                    let members = info.members.iter().map(|(u, r)| format!("{u} ({})", r.as_str())).collect::<Vec<_>>();
+                    Text::Fields(
+                        vec![
+                            ("ID", p.row.id.clone()),
+                            ("Name", p.row.name.clone()),
+                            ("Description", clean(&p.row.description)),
+                            ("Your role", p.role.as_str().to_owned()),
+                            ("Secrets", p.secrets.to_string()),
+                            ("Members", members.join(", ")),
+                            ("Creator", p.creator.clone()),
+                            ("Created", format!("{} UTC", table_time(p.row.created_at))),
+                            ("Modified", format!("{} UTC", table_time(p.row.modified_at))),
+                        ],
+                        String::new(),
+                    )
+                },
+            )
         }
         ProjectCmd::Edit { name, rename, description, community, no_community } => {
             let community = if no_community { Some(None) } else { community.as_deref().map(Some) };
@@ -237,41 +237,45 @@ pub fn run(ctx: &Ctx, cmd: ProjectCmd) -> Result<()> {
                 ));
             }
             let p = v.edit_project(&name, rename.as_deref(), description.as_deref(), community)?;
-            note(style, &format!("updated project '{}'", p.name));
+            output::done(style, &format!("updated project '{}'", p.name));
+            Ok(())
         }
         ProjectCmd::Member(MemberCmd::Add { project, member: user, role }) => {
             v.add_project_member(&project, &user, role.into())?;
-            note(style, &format!("'{user}' is now {} of project '{project}'", Role::from(role).as_str()));
+            output::done(style, &format!("'{user}' is now {} of project '{project}'", Role::from(role).as_str()));
+            Ok(())
         }
         ProjectCmd::Member(MemberCmd::Remove { project, member: user }) => {
             v.remove_project_member(&project, &user)?;
-            note(style, &format!("removed '{user}' from project '{project}'; its keys were rotated"));
+            output::done(style, &format!("removed '{user}' from project '{project}'; its keys were rotated"));
+            Ok(())
         }
         ProjectCmd::Member(MemberCmd::List { project }) => {
             let members = v.project_members(&project)?;
-            if style.json {
-                let j: Vec<MemberJson<'_>> =
-                    members.iter().map(|(u, r)| MemberJson { user: u, role: r.as_str() }).collect();
-                output::print_json(&j).map_err(io)?;
-            } else {
-                let mut t = output::table(style, &["USER", "ROLE"]);
-                for (u, r) in &members {
-                    t.add_row(vec![u.clone(), r.as_str().to_owned()]);
-                }
-                output::print_table(&t, "no members").map_err(io)?;
-            }
+            output::show(
+                style,
+                || members_json(&members),
+                || {
+                    let mut t = output::table(style, &["USER", "ROLE"]);
+                    for (u, r) in &members {
+                        t.add_row(vec![u.clone(), r.as_str().to_owned()]);
+                    }
+                    Text::Table(t, "no members")
+                },
+            )
         }
         ProjectCmd::Clone { name, new_name } => {
             let (p, n) = v.clone_project(&name, &new_name)?;
-            note(style, &format!("cloned project '{name}' to '{}' with {n} secret(s) (id {})", p.name, p.id));
+            output::done(style, &format!("cloned project '{name}' to '{}' with {n} secret(s) (id {})", p.name, p.id));
+            Ok(())
         }
         ProjectCmd::Delete { name, yes } => {
             // Check it exists and we may delete it before asking.
             v.show_project(&name)?;
             confirm_delete(yes, &format!("project '{name}' and all its secrets"), &name)?;
             let s = v.delete_project(&name)?;
-            note(style, &format!("deleted project '{}' and its {} secret(s)", s.row.name, s.secrets));
+            output::done(style, &format!("deleted project '{}' and its {} secret(s)", s.row.name, s.secrets));
+            Ok(())
         }
     }
-    Ok(())
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use zeroize::Zeroizing;
 
 use super::Ctx;
-use crate::output::{self, clean, json_time, note, table_time};
+use crate::output::{self, clean, json_time, table_time, Text};
 use crate::provider::{Token, DEFAULT_TIMEOUT_SECS, KIND_OPENBAO};
 use crate::vault::{NewProvider, Reach};
 use crate::{Error, Result};
@@ -95,10 +95,6 @@ struct ProviderJson<'a> {
     status: String,
 }
 
-fn io(e: std::io::Error) -> Error {
-    Error::io("cannot write output", e)
-}
-
 /// Reads a token file: at most 16 KiB, one trailing newline stripped.
 fn read_token(path: &Path) -> Result<Token> {
     let mut buf = Zeroizing::new(Vec::new());
@@ -134,7 +130,7 @@ pub fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
                 timeout_secs: timeout,
                 token,
             })?;
-            note(
+            output::done(
                 style,
                 &format!(
                     "added provider '{}' ({}, mount '{}'); check it with `vault provider check {}`",
@@ -150,74 +146,80 @@ pub fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
                 Reach::Sealed => "sealed".to_owned(),
                 Reach::No(why) => why.clone(),
             };
-            if style.json {
-                let j: Vec<ProviderJson<'_>> = list
-                    .iter()
-                    .map(|p| ProviderJson {
-                        name: &p.row.name,
-                        kind: &p.row.kind,
-                        address: &p.row.address,
-                        mount: &p.row.mount,
-                        namespace: p.row.namespace.as_deref(),
-                        private_ca: p.row.ca_cert.is_some(),
-                        timeout_secs: p.row.timeout_secs,
-                        created_by: &p.creator,
-                        created_at: json_time(p.row.created_at),
-                        reachable: !matches!(p.reach, Reach::No(_)),
-                        status: status(&p.reach),
-                    })
-                    .collect();
-                output::print_json(&j).map_err(io)?;
-            } else {
-                let mut t = output::table(style, &["NAME", "KIND", "ADDRESS", "MOUNT", "REACHABLE", "CREATED"]);
-                for p in &list {
-                    let mount = match &p.row.namespace {
-                        Some(ns) => format!("{} (namespace {ns})", p.row.mount),
-                        None => p.row.mount.clone(),
-                    };
-                    t.add_row(vec![
-                        p.row.name.clone(),
-                        p.row.kind.clone(),
-                        clean(&p.row.address),
-                        clean(&mount),
-                        match &p.reach {
-                            Reach::Yes(_) => "yes".to_owned(),
-                            Reach::Sealed => "yes (sealed)".to_owned(),
-                            Reach::No(_) => "no".to_owned(),
-                        },
-                        table_time(p.row.created_at),
-                    ]);
-                }
-                output::print_table(
-                    &t,
-                    "no providers yet: a vault admin adds one with \
-                     `vault provider add NAME --kind openbao --address URL --token-file FILE`",
-                )
-                .map_err(io)?;
-            }
+            output::show(
+                style,
+                || {
+                    list.iter()
+                        .map(|p| ProviderJson {
+                            name: &p.row.name,
+                            kind: &p.row.kind,
+                            address: &p.row.address,
+                            mount: &p.row.mount,
+                            namespace: p.row.namespace.as_deref(),
+                            private_ca: p.row.ca_cert.is_some(),
+                            timeout_secs: p.row.timeout_secs,
+                            created_by: &p.creator,
+                            created_at: json_time(p.row.created_at),
+                            reachable: !matches!(p.reach, Reach::No(_)),
+                            status: status(&p.reach),
+                        })
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    let mut t = output::table(style, &["NAME", "KIND", "ADDRESS", "MOUNT", "REACHABLE", "CREATED"]);
+                    for p in &list {
+                        let mount = match &p.row.namespace {
+                            Some(ns) => format!("{} (namespace {ns})", p.row.mount),
+                            None => p.row.mount.clone(),
+                        };
+                        t.add_row(vec![
+                            p.row.name.clone(),
+                            p.row.kind.clone(),
+                            clean(&p.row.address),
+                            clean(&mount),
+                            match &p.reach {
+                                Reach::Yes(_) => "yes".to_owned(),
+                                Reach::Sealed => "yes (sealed)".to_owned(),
+                                Reach::No(_) => "no".to_owned(),
+                            },
+                            table_time(p.row.created_at),
+                        ]);
+                    }
+                    Text::Table(
+                        t,
+                        "no providers yet: a vault admin adds one with \
+                         `vault provider add NAME --kind openbao --address URL --token-file FILE`",
+                    )
+                },
+            )?;
         }
         ProviderCmd::Check { name } => {
             let v = ctx.unlock()?;
             let health = v.check_provider(&name)?;
-            if style.json {
-                #[derive(Serialize)]
-                struct Check<'a> {
-                    name: &'a str,
-                    ok: bool,
-                    server_version: &'a str,
-                }
-                output::print_json(&Check { name: &name, ok: true, server_version: &health.version }).map_err(io)?;
-            } else {
-                println!(
-                    "provider '{name}': reachable (server {}), unsealed, token accepted, mount is KV v2",
-                    clean(&health.version)
-                );
+            #[derive(Serialize)]
+            struct Check<'a> {
+                name: &'a str,
+                ok: bool,
+                server_version: &'a str,
             }
+            output::show(
+                style,
+                || Check { name: &name, ok: true, server_version: &health.version },
+                || {
+                    Text::Plain(
+                        format!(
+                            "provider '{name}': reachable (server {}), unsealed, token accepted, mount is KV v2\n",
+                            clean(&health.version)
+                        ),
+                        None,
+                    )
+                },
+            )?;
         }
         ProviderCmd::Remove { name } => {
             let v = ctx.unlock()?;
             v.remove_provider(&name)?;
-            note(style, &format!("removed provider '{name}' and every sealed copy of its token"));
+            output::done(style, &format!("removed provider '{name}' and every sealed copy of its token"));
         }
     }
     Ok(())

@@ -49,9 +49,8 @@ pub fn run(ctx: &Ctx, a: RunArgs) -> Result<ExitCode> {
     let plan = run::plan(secrets, &opts)?;
     for n in &plan.notes {
         // Warnings about unmasked values always print; other notes respect -q.
-        if !ctx.style.quiet || matches!(n, run::Note::Warning(_)) {
-            eprintln!("{n}");
-        }
+        let (level, msg) = n.said();
+        crate::output::say(ctx.style, level, msg);
     }
     // The event is in the log before any value reaches the program.
     ctx.record_before_reveal()?;

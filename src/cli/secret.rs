@@ -1,6 +1,5 @@
 //! `vault secret ...`
 
-use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
@@ -9,7 +8,7 @@ use zeroize::Zeroizing;
 
 use super::context::{confirm_delete, read_value};
 use super::Ctx;
-use crate::output::{self, clean, cleaned, json_time, note, table_time, LastTime, MASK};
+use crate::output::{self, clean, cleaned, json_time, table_time, LastTime, Level, Style, Text, MASK};
 use crate::vault::{ListDetail, Scope, SecretDetail, SecretEdit, SecretInfo, SecretMeta};
 use crate::{Error, Result};
 
@@ -420,10 +419,6 @@ impl Middle<&str> {
     }
 }
 
-fn io(e: std::io::Error) -> Error {
-    Error::io("cannot write output", e)
-}
-
 /// "with C" for a secret shared from here, "from P (read-only)" for one shared into here.
 fn shared_label(s: &SecretMeta<'_>) -> String {
     match (s.shared_with, s.shared_from) {
@@ -447,11 +442,17 @@ fn masked(s: &SecretMeta<'_>) -> &'static str {
 
 const MASK_WRITE_ONLY: &str = "*** (write-only)";
 
+/// The value when revealed, else its mask. The caller wipes it.
 fn shown(s: &SecretInfo) -> String {
     match &s.value {
         Some(v) => v.expose().to_owned(),
         None => masked(&s.meta()).to_owned(),
     }
+}
+
+/// A confirmation for a command whose `--json` answer is the secret itself.
+fn changed(style: Style, s: &SecretInfo, msg: impl FnOnce() -> String) -> Result<()> {
+    output::show(style, || to_json(s), || Text::Done(msg()))
 }
 
 pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
@@ -468,30 +469,18 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
                 }
                 None => v.create_secret(&scope, &name, &value, &description, env_name.as_deref(), write_only)?,
             };
-            if style.json {
-                output::print_json(&to_json(&s)).map_err(io)?;
-            } else {
-                note(style, &format!("created secret '{}' in project '{}' (id {})", s.row.name, s.project, s.row.id));
-            }
+            changed(style, &s, || {
+                format!("created secret '{}' in project '{}' (id {})", s.row.name, s.project, s.row.id)
+            })
         }
         SecretCmd::List { scope, reveal } => {
             let scope = scope.scope(ctx)?;
             let v = ctx.unlock()?;
-            if style.json && !reveal {
-                // Streamed: each secret is printed as it is read.
-                let mut out = output::JsonArray::new();
-                let mut last = ListedJson::default();
-                v.each_listed(&scope, ListDetail::Full, |m| {
-                    let d = m.detail.ok_or_else(|| Error::Corrupt("a listing without its details".into()))?;
-                    out.push_object(|o| write_listed_json(o, m, &d, &mut last)).map_err(io)
-                })?;
-                return out.finish().map_err(io);
-            }
-            let mut t =
-                output::table(style, &["NAME", "DESCRIPTION", "VALUE", "SHARED", "CREATOR", "CREATED", "MODIFIED"]);
-            // One row of the table: `value` is the VALUE cell (cleaned when revealed).
+            let header = ["NAME", "DESCRIPTION", "VALUE", "SHARED", "CREATOR", "CREATED", "MODIFIED"];
+            let empty = "no secrets yet: add one with `printf '%s' \"$VALUE\" | vault secret create NAME --project P`";
+            // One row of the table: `value` is the VALUE cell.
             let (mut created, mut modified) = (LastTime::default(), LastTime::default());
-            let mut add = |m: &SecretMeta<'_>, value: &str| {
+            let mut add = |t: &mut output::Table, m: &SecretMeta<'_>, value: &str| {
                 let shared = shared_label(m);
                 let (c, d) = (created.table(m.created_at), modified.table(m.modified_at));
                 t.add_cells([m.name, &cleaned(m.description), value, &shared, m.creator, c, d]);
@@ -499,26 +488,42 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
             if reveal {
                 let list = v.list_secrets(&scope, true)?;
                 ctx.record_before_reveal()?;
-                if style.json {
-                    output::print_json(&list.iter().map(to_json).collect::<Vec<_>>()).map_err(io)?;
-                    return Ok(());
-                }
-                for s in &list {
-                    let value = Zeroizing::new(shown(s));
-                    let value = if s.value.is_some() { Zeroizing::new(clean(&value)) } else { value };
-                    add(&s.meta(), &value);
-                }
-            } else {
-                v.each_listed(&scope, ListDetail::Brief, |m| {
-                    add(m, masked(m));
-                    Ok(())
-                })?;
+                return output::show(
+                    style,
+                    || list.iter().map(to_json).collect::<Vec<_>>(),
+                    || {
+                        let mut t = output::table(style, &header);
+                        for s in &list {
+                            // A revealed value is escaped for the terminal, as in a table it must be.
+                            let value = match &s.value {
+                                Some(v) => Zeroizing::new(clean(v.expose())),
+                                None => Zeroizing::new(shown(s)),
+                            };
+                            add(&mut t, &s.meta(), &value);
+                        }
+                        Text::Table(t, empty)
+                    },
+                );
             }
-            output::print_table(
-                &t,
-                "no secrets yet: add one with `printf '%s' \"$VALUE\" | vault secret create NAME --project P`",
+            output::show_rows(
+                style,
+                |out| {
+                    // Streamed: each secret is printed as it is read.
+                    let mut last = ListedJson::default();
+                    v.each_listed(&scope, ListDetail::Full, |m| {
+                        let d = m.detail.ok_or_else(|| Error::Corrupt("a listing without its details".into()))?;
+                        out.push_object(|o| write_listed_json(o, m, &d, &mut last)).map_err(output::write_failed)
+                    })
+                },
+                || {
+                    let mut t = output::table(style, &header);
+                    v.each_listed(&scope, ListDetail::Brief, |m| {
+                        add(&mut t, m, masked(m));
+                        Ok(())
+                    })?;
+                    Ok(Text::Table(t, empty))
+                },
             )
-            .map_err(io)?;
         }
         SecretCmd::Show { name, scope, reveal } => {
             let scope = scope.scope(ctx)?;
@@ -527,37 +532,39 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
             if reveal {
                 ctx.record_before_reveal()?;
             }
-            if style.json {
-                output::print_json(&to_json(&s)).map_err(io)?;
-            } else {
-                let env = &s.row.env_name;
-                let run_scope = match &scope {
-                    Scope::Project(p) => format!("--project {p}"),
-                    Scope::Private => "--private".into(),
-                };
-                output::print_fields(&[
-                    ("ID", s.row.id.clone()),
-                    ("Name", s.row.name.clone()),
-                    ("Project", s.project.clone()),
-                    ("Env name", env.clone()),
-                    ("Description", clean(&s.row.description)),
-                    ("Value", shown(&s)),
-                    ("Kept in", s.row.provider.as_ref().map_or("the vault file".into(), |p| format!("provider '{p}'"))),
-                    ("Version", s.row.current_version.to_string()),
-                    ("Creator", s.creator.clone()),
-                    ("Created", format!("{} UTC", table_time(s.row.created_at))),
-                    ("Modified", format!("{} UTC by {}", table_time(s.row.modified_at), s.modifier)),
-                ])
-                .map_err(io)?;
-                let mut out = std::io::stdout().lock();
-                writeln!(
-                    out,
-                    "\nRead it in a program started with `vault run {run_scope} -- CMD`:\n  \
-                     bash:    printenv {env}      # or \"${env}\"\n  \
-                     python:  import os; os.environ['{env}']"
-                )
-                .map_err(io)?;
-            }
+            output::show(
+                style,
+                || to_json(&s),
+                || {
+                    let env = &s.row.env_name;
+                    let run_scope = match &scope {
+                        Scope::Project(p) => format!("--project {p}"),
+                        Scope::Private => "--private".into(),
+                    };
+                    let kept_in =
+                        s.row.provider.as_ref().map_or("the vault file".into(), |p| format!("provider '{p}'"));
+                    Text::Fields(
+                        vec![
+                            ("ID", s.row.id.clone()),
+                            ("Name", s.row.name.clone()),
+                            ("Project", s.project.clone()),
+                            ("Env name", env.clone()),
+                            ("Description", clean(&s.row.description)),
+                            ("Value", shown(&s)),
+                            ("Kept in", kept_in),
+                            ("Version", s.row.current_version.to_string()),
+                            ("Creator", s.creator.clone()),
+                            ("Created", format!("{} UTC", table_time(s.row.created_at))),
+                            ("Modified", format!("{} UTC by {}", table_time(s.row.modified_at), s.modifier)),
+                        ],
+                        format!(
+                            "\nRead it in a program started with `vault run {run_scope} -- CMD`:\n  \
+                             bash:    printenv {env}      # or \"${env}\"\n  \
+                             python:  import os; os.environ['{env}']\n"
+                        ),
+                    )
+                },
+            )
         }
         SecretCmd::Get { name, scope, reveal } => {
             let scope = scope.scope(ctx)?;
@@ -566,37 +573,36 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
             if reveal {
                 ctx.record_before_reveal()?;
             }
-            if style.json {
-                output::print_json(&to_json(&s)).map_err(io)?;
-            } else if let Some(val) = &s.value {
-                let mut out = std::io::stdout().lock();
-                out.write_all(val.expose().as_bytes()).map_err(io)?;
-                // The bare value, byte for byte; a newline only for a person at a terminal.
-                if std::io::stdout().is_terminal() && !val.expose().ends_with('\n') {
-                    out.write_all(b"\n").map_err(io)?;
-                }
-                out.flush().map_err(io)?;
-            } else {
-                println!("{MASK}");
-                note(style, "vault: hint: pass --reveal to print the value");
-            }
+            output::show(
+                style,
+                || to_json(&s),
+                || match &s.value {
+                    Some(val) => {
+                        // The bare value, byte for byte; a newline only for a person at a terminal.
+                        let mut out = String::with_capacity(val.expose().len() + 1);
+                        out.push_str(val.expose());
+                        if style.tty && !val.expose().ends_with('\n') {
+                            out.push('\n');
+                        }
+                        Text::Plain(out, None)
+                    }
+                    None => {
+                        Text::Plain(format!("{MASK}\n"), Some((Level::Hint, "pass --reveal to print the value".into())))
+                    }
+                },
+            )
         }
         SecretCmd::Edit { name, scope, provider, local, .. } if provider.is_some() || local => {
             let scope = scope.scope(ctx)?;
             let v = ctx.unlock()?;
             let (s, warning) = v.move_secret(&scope, &name, provider.as_deref())?;
             if let Some(w) = warning {
-                eprintln!("vault: warning: {w}");
+                output::say(style, Level::Warning, w);
             }
-            if style.json {
-                output::print_json(&to_json(&s)).map_err(io)?;
-            } else {
+            changed(style, &s, || {
                 let place = s.row.provider.as_ref().map_or("the vault file".into(), |p| format!("provider '{p}'"));
-                note(
-                    style,
-                    &format!("moved the value of secret '{}' in project '{}' to {place}", s.row.name, s.project),
-                );
-            }
+                format!("moved the value of secret '{}' in project '{}' to {place}", s.row.name, s.project)
+            })
         }
         SecretCmd::Edit { name, scope, rename, description, env_name, value_stdin, from_file, write_only, .. } => {
             let scope = scope.scope(ctx)?;
@@ -624,17 +630,12 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
                 write_only,
             };
             let s = v.edit_secret(&scope, &name, &edit)?;
-            if style.json {
-                output::print_json(&to_json(&s)).map_err(io)?;
-            } else {
-                note(
-                    style,
-                    &format!(
-                        "updated secret '{}' in project '{}' (version {})",
-                        s.row.name, s.project, s.row.current_version
-                    ),
-                );
-            }
+            changed(style, &s, || {
+                format!(
+                    "updated secret '{}' in project '{}' (version {})",
+                    s.row.name, s.project, s.row.current_version
+                )
+            })
         }
         SecretCmd::Clone { name, scope, to_project, to_private, new_name } => {
             let scope = scope.scope(ctx)?;
@@ -645,14 +646,9 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
             };
             let v = ctx.unlock()?;
             let s = v.clone_secret(&scope, &name, &to, new_name.as_deref())?;
-            if style.json {
-                output::print_json(&to_json(&s)).map_err(io)?;
-            } else {
-                note(
-                    style,
-                    &format!("cloned secret '{name}' to '{}' in project '{}' (id {})", s.row.name, s.project, s.row.id),
-                );
-            }
+            changed(style, &s, || {
+                format!("cloned secret '{name}' to '{}' in project '{}' (id {})", s.row.name, s.project, s.row.id)
+            })
         }
         SecretCmd::Delete { name, scope, yes } => {
             let scope = scope.scope(ctx)?;
@@ -660,105 +656,110 @@ pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
             v.get_secret(&scope, &name, false)?;
             confirm_delete(yes, &format!("secret '{name}' and all its versions"), &name)?;
             let s = v.delete_secret(&scope, &name)?;
-            note(style, &format!("deleted secret '{}' from project '{}'", s.row.name, s.project));
+            output::done(style, &format!("deleted secret '{}' from project '{}'", s.row.name, s.project));
+            Ok(())
         }
         SecretCmd::Share { name, scope, community } | SecretCmd::Unshare { name, scope, community }
             if !matches!(scope.scope(ctx)?, Scope::Project(_)) =>
         {
             let _ = (name, community);
-            return Err(Error::Usage("private secrets cannot be shared".into()));
+            Err(Error::Usage("private secrets cannot be shared".into()))
         }
         SecretCmd::Share { name, scope, community } => {
             let Scope::Project(project) = scope.scope(ctx)? else { unreachable!("checked above") };
             let v = ctx.unlock()?;
             let c = v.share_secret(&project, &name, community.as_deref())?;
-            note(style, &format!("shared secret '{name}' of project '{project}' with community '{c}'"));
+            output::done(style, &format!("shared secret '{name}' of project '{project}' with community '{c}'"));
+            Ok(())
         }
         SecretCmd::Unshare { name, scope, community } => {
             let Scope::Project(project) = scope.scope(ctx)? else { unreachable!("checked above") };
             let v = ctx.unlock()?;
             let c = v.unshare_secret(&project, &name, community.as_deref())?;
-            note(style, &format!("secret '{name}' is no longer shared with community '{c}'; its data key was rotated"));
+            output::done(
+                style,
+                &format!("secret '{name}' is no longer shared with community '{c}'; its data key was rotated"),
+            );
+            Ok(())
         }
         SecretCmd::Accept { name, project, from, env_name } => {
             let v = ctx.unlock()?;
             let (home, env) = v.accept_shared(&project, &name, from.as_deref(), env_name.as_deref())?;
-            note(
+            output::done(
                 style,
                 &format!(
                     "accepted secret '{name}' shared from project '{home}': programs of '{project}' get it as {env}"
                 ),
             );
+            Ok(())
         }
         SecretCmd::Unaccept { name, project, from } => {
             let v = ctx.unlock()?;
             let home = v.unaccept_shared(&project, &name, from.as_deref())?;
-            note(
+            output::done(
                 style,
                 &format!("secret '{name}' shared from project '{home}' no longer reaches programs of '{project}'"),
             );
+            Ok(())
         }
         SecretCmd::History { name, scope } => {
             let scope = scope.scope(ctx)?;
             let v = ctx.unlock()?;
             let (_, versions) = v.secret_history(&scope, &name)?;
-            if style.json {
-                #[derive(Serialize)]
-                struct V<'a> {
-                    version: i64,
-                    author: &'a str,
-                    created_at: String,
-                    current: bool,
-                    #[serde(skip_serializing_if = "Option::is_none")]
-                    note: Option<&'a str>,
-                }
-                let j: Vec<V<'_>> = versions
-                    .iter()
-                    .map(|x| V {
-                        version: x.version,
-                        author: &x.author,
-                        created_at: json_time(x.created_at),
-                        current: x.current,
-                        note: x.note.as_deref(),
-                    })
-                    .collect();
-                output::print_json(&j).map_err(io)?;
-            } else {
-                let mut t = output::table(style, &["VERSION", "VALUE", "AUTHOR", "CREATED", ""]);
-                for x in &versions {
-                    t.add_row(vec![
-                        x.version.to_string(),
-                        MASK.to_owned(),
-                        x.author.clone(),
-                        table_time(x.created_at),
-                        [x.current.then_some("current"), x.note.as_deref()]
-                            .into_iter()
-                            .flatten()
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    ]);
-                }
-                output::print_table(&t, "no versions").map_err(io)?;
+            #[derive(Serialize)]
+            struct V<'a> {
+                version: i64,
+                author: &'a str,
+                created_at: String,
+                current: bool,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                note: Option<&'a str>,
             }
+            output::show(
+                style,
+                || {
+                    versions
+                        .iter()
+                        .map(|x| V {
+                            version: x.version,
+                            author: &x.author,
+                            created_at: json_time(x.created_at),
+                            current: x.current,
+                            note: x.note.as_deref(),
+                        })
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    let mut t = output::table(style, &["VERSION", "VALUE", "AUTHOR", "CREATED", ""]);
+                    for x in &versions {
+                        t.add_row(vec![
+                            x.version.to_string(),
+                            MASK.to_owned(),
+                            x.author.clone(),
+                            table_time(x.created_at),
+                            [x.current.then_some("current"), x.note.as_deref()]
+                                .into_iter()
+                                .flatten()
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ]);
+                    }
+                    Text::Table(t, "no versions")
+                },
+            )
         }
         SecretCmd::Rollback { name, scope, version } => {
             let scope = scope.scope(ctx)?;
             let v = ctx.unlock()?;
             let s = v.rollback_secret(&scope, &name, version)?;
-            if style.json {
-                output::print_json(&to_json(&s)).map_err(io)?;
-            } else {
-                note(
-                    style,
-                    &format!(
-                        "secret '{}' now holds version {version}'s value as version {}",
-                        s.row.name, s.row.current_version
-                    ),
-                );
-            }
+            changed(style, &s, || {
+                format!(
+                    "secret '{}' now holds version {version}'s value as version {}",
+                    s.row.name, s.row.current_version
+                )
+            })
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::Ctx;
 use crate::crypto::KdfParams;
-use crate::output::{self, note};
+use crate::output::{self, Level, Text};
 use crate::vault::{self, Vault};
 use crate::{session, Error, Result};
 
@@ -82,24 +82,23 @@ pub fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     let pass = ctx.new_passphrase(None, &ctx.user)?;
     let v = Vault::init(&ctx.vault, &ctx.user, &pass, kdf)?;
     v.record(&crate::vault::audit::EventSpec { action: "init".into(), ..Default::default() }, "ok")?;
-    if ctx.style.json {
-        output::print_json(&json!({
-            "path": ctx.vault.shown(),
-            "vault_id": v.id(),
-            "user": ctx.user,
-            "kdf": {"algorithm": "argon2id", "memory_mib": kdf.memory_mib, "iterations": kdf.iterations, "parallelism": kdf.parallelism},
-        }))
-        .map_err(|e| Error::io("cannot write output", e))?;
-    } else {
-        note(
-            ctx.style,
-            &format!(
+    output::show(
+        ctx.style,
+        || {
+            json!({
+                "path": ctx.vault.shown(),
+                "vault_id": v.id(),
+                "user": ctx.user,
+                "kdf": {"algorithm": "argon2id", "memory_mib": kdf.memory_mib, "iterations": kdf.iterations, "parallelism": kdf.parallelism},
+            })
+        },
+        || {
+            Text::Done(format!(
                 "created vault {} with admin '{}' (Argon2id {} MiB, t={})\nnext: vault project create NAME",
                 ctx.vault, ctx.user, kdf.memory_mib, kdf.iterations
-            ),
-        );
-    }
-    Ok(())
+            ))
+        },
+    )
 }
 
 pub fn status(ctx: &Ctx) -> Result<()> {
@@ -154,79 +153,99 @@ pub fn status(ctx: &Ctx) -> Result<()> {
         }
         if let Some(u) = store.user_by_name(&ctx.user)? {
             let removed = u.envelope.is_empty();
-            if ctx.style.json {
-                return output::print_json(&json!({
-                    "path": ctx.vault.shown(), "exists": true, "format": format, "users": users,
-                    "user": ctx.user, "user_known": true, "is_admin": u.is_admin && !removed, "removed": removed,
-                    "kdf": {"memory_mib": u.kdf.memory_mib, "iterations": u.kdf.iterations, "parallelism": u.kdf.parallelism},
-                    "storage": storage,
-                    "session": session_state,
-                }))
-                .map_err(|e| Error::io("cannot write output", e));
-            }
-            return output::print_fields(&[
-                ("Vault", ctx.vault.to_string()),
-                ("Users", users.unwrap_or(0).to_string()),
-                (
-                    "User",
-                    format!(
-                        "{}{}",
-                        u.name,
-                        match (removed, u.is_admin) {
-                            (true, _) => " (removed)",
-                            (false, true) => " (vault admin)",
-                            (false, false) => "",
-                        }
-                    ),
-                ),
-                ("KDF", format!("Argon2id {} MiB, t={}, p={}", u.kdf.memory_mib, u.kdf.iterations, u.kdf.parallelism)),
-                ("Storage", storage_text),
-                ("Session", session_state),
-            ])
-            .map_err(|e| Error::io("cannot write output", e));
+            return output::show(
+                ctx.style,
+                || {
+                    json!({
+                        "path": ctx.vault.shown(), "exists": true, "format": format, "users": users,
+                        "user": ctx.user, "user_known": true, "is_admin": u.is_admin && !removed, "removed": removed,
+                        "kdf": {"memory_mib": u.kdf.memory_mib, "iterations": u.kdf.iterations, "parallelism": u.kdf.parallelism},
+                        "storage": storage,
+                        "session": session_state,
+                    })
+                },
+                || {
+                    let role = match (removed, u.is_admin) {
+                        (true, _) => " (removed)",
+                        (false, true) => " (vault admin)",
+                        (false, false) => "",
+                    };
+                    Text::Fields(
+                        vec![
+                            ("Vault", ctx.vault.to_string()),
+                            ("Users", users.unwrap_or(0).to_string()),
+                            ("User", format!("{}{role}", u.name)),
+                            (
+                                "KDF",
+                                format!(
+                                    "Argon2id {} MiB, t={}, p={}",
+                                    u.kdf.memory_mib, u.kdf.iterations, u.kdf.parallelism
+                                ),
+                            ),
+                            ("Storage", storage_text),
+                            ("Session", session_state.clone()),
+                        ],
+                        String::new(),
+                    )
+                },
+            );
         }
     }
-    if ctx.style.json {
-        return output::print_json(&json!({
-            "path": ctx.vault.shown(), "exists": exists, "format": format, "users": users,
-            "user": ctx.user, "user_known": false, "session": session_state,
-        }))
-        .map_err(|e| Error::io("cannot write output", e));
-    }
-    output::print_fields(&[
-        ("Vault", format!("{}{}", ctx.vault, if exists { "" } else { " (does not exist: run `vault init`)" })),
-        ("User", format!("{}{}", ctx.user, if exists { " (not a user of this vault)" } else { "" })),
-        ("Session", session_state),
-    ])
-    .map_err(|e| Error::io("cannot write output", e))
+    output::show(
+        ctx.style,
+        || {
+            json!({
+                "path": ctx.vault.shown(), "exists": exists, "format": format, "users": users,
+                "user": ctx.user, "user_known": false, "session": session_state,
+            })
+        },
+        || {
+            Text::Fields(
+                vec![
+                    (
+                        "Vault",
+                        format!("{}{}", ctx.vault, if exists { "" } else { " (does not exist: run `vault init`)" }),
+                    ),
+                    ("User", format!("{}{}", ctx.user, if exists { " (not a user of this vault)" } else { "" })),
+                    ("Session", session_state.clone()),
+                ],
+                String::new(),
+            )
+        },
+    )
 }
 
 pub fn unlock(ctx: &Ctx, a: UnlockArgs) -> Result<()> {
     let v = ctx.unlock()?;
     let token = session::create(v.id(), &v.me().id, v.keys(), a.ttl)?;
-    if ctx.style.json {
-        output::print_json(&json!({
-            "session": token.as_str(),
-            "user": v.me().name,
-            "expires_at": output::json_time(crate::store::now() + a.ttl),
-        }))
-        .map_err(|e| Error::io("cannot write output", e))?;
-    } else {
-        println!("export VAULT_SESSION='{}'", token.as_str());
-        note(ctx.style, &format!("# session for '{}' lasts {} s; end it with `vault lock`", v.me().name, a.ttl));
-    }
-    Ok(())
+    output::show(
+        ctx.style,
+        || {
+            json!({
+                "session": token.as_str(),
+                "user": v.me().name,
+                "expires_at": output::json_time(crate::store::now() + a.ttl),
+            })
+        },
+        || {
+            Text::Plain(
+                format!("export VAULT_SESSION='{}'\n", token.as_str()),
+                Some((
+                    Level::Done,
+                    format!("# session for '{}' lasts {} s; end it with `vault lock`", v.me().name, a.ttl),
+                )),
+            )
+        },
+    )
 }
 
 pub fn lock(ctx: &Ctx) -> Result<()> {
     let token = session::token_from_env()
         .ok_or_else(|| Error::Usage("VAULT_SESSION is not set: there is no session to lock".into()))?;
     let was = session::lock(&token)?;
-    note(ctx.style, if was { "session locked" } else { "session was already locked or expired" });
-    println!("unset VAULT_SESSION");
-    Ok(())
+    output::done(ctx.style, if was { "session locked" } else { "session was already locked or expired" });
+    output::plain(b"unset VAULT_SESSION\n")
 }
-
 pub fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
     let mut v = ctx.unlock()?;
     let kdf = if a.kdf.given() { Some(a.kdf.params(v.me().kdf)?) } else { None };
@@ -247,7 +266,7 @@ pub fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
     };
     v.change_passphrase(&pass, kdf)?;
     let k = v.me().kdf;
-    note(
+    output::done(
         ctx.style,
         &format!("passphrase changed for '{}' (Argon2id {} MiB, t={})", v.me().name, k.memory_mib, k.iterations),
     );

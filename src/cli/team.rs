@@ -9,7 +9,7 @@ use super::context::confirm_delete;
 use super::setup::KdfArgs;
 use super::Ctx;
 use crate::crypto::KdfParams;
-use crate::output::{self, clean, json_time, note, table_time};
+use crate::output::{self, clean, json_time, table_time, Text};
 use crate::{Error, Result};
 
 /// User commands (the vault admin manages users).
@@ -160,10 +160,6 @@ fn parse_since(s: &str) -> std::result::Result<i64, String> {
         .map_err(|_| format!("'{s}' is not a time like 2026-11-23 or 2026-11-23T10:00:00Z"))
 }
 
-fn io(e: std::io::Error) -> Error {
-    Error::io("cannot write output", e)
-}
-
 pub fn user(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
     let style = ctx.style;
     match cmd {
@@ -173,7 +169,7 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
             crate::vault::names::check_user(&name)?;
             let pass = ctx.new_user_passphrase(new_passphrase_file.as_deref(), &name)?;
             v.add_user(&name, &pass, params, admin)?;
-            note(
+            output::done(
                 style,
                 &format!(
                     "added user '{name}'{}; they make their own keys at their first unlock",
@@ -184,51 +180,54 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
         UserCmd::List => {
             let v = ctx.unlock()?;
             let users = v.list_users()?;
-            if style.json {
-                #[derive(Serialize)]
-                struct U<'a> {
-                    name: &'a str,
-                    admin: bool,
-                    status: &'a str,
-                    fingerprint: &'a str,
-                    created_at: String,
-                }
-                let j: Vec<U<'_>> = users
-                    .iter()
-                    .map(|u| U {
-                        name: &u.name,
-                        admin: u.is_admin,
-                        status: u.status,
-                        fingerprint: &u.fingerprint,
-                        created_at: json_time(u.created_at),
-                    })
-                    .collect();
-                output::print_json(&j).map_err(io)?;
-            } else {
-                let mut t = output::table(style, &["NAME", "ROLE", "STATUS", "FINGERPRINT", "CREATED"]);
-                for u in &users {
-                    t.add_row(vec![
-                        u.name.clone(),
-                        if u.is_admin { "vault admin".into() } else { "user".into() },
-                        u.status.to_owned(),
-                        u.fingerprint.clone(),
-                        table_time(u.created_at),
-                    ]);
-                }
-                output::print_table(&t, "no users").map_err(io)?;
+            #[derive(Serialize)]
+            struct U<'a> {
+                name: &'a str,
+                admin: bool,
+                status: &'a str,
+                fingerprint: &'a str,
+                created_at: String,
             }
+            output::show(
+                style,
+                || {
+                    users
+                        .iter()
+                        .map(|u| U {
+                            name: &u.name,
+                            admin: u.is_admin,
+                            status: u.status,
+                            fingerprint: &u.fingerprint,
+                            created_at: json_time(u.created_at),
+                        })
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    let mut t = output::table(style, &["NAME", "ROLE", "STATUS", "FINGERPRINT", "CREATED"]);
+                    for u in &users {
+                        t.add_row(vec![
+                            u.name.clone(),
+                            if u.is_admin { "vault admin".into() } else { "user".into() },
+                            u.status.to_owned(),
+                            u.fingerprint.clone(),
+                            table_time(u.created_at),
+                        ]);
+                    }
+                    Text::Table(t, "no users")
+                },
+            )?;
         }
         UserCmd::Remove { name, yes } => {
             let v = ctx.unlock()?;
             confirm_delete(yes, &format!("user '{name}'"), &name)?;
             v.remove_user(&name)?;
-            note(style, &format!("removed user '{name}'"));
+            output::done(style, &format!("removed user '{name}'"));
         }
         UserCmd::Role { name, admin, no_admin } => {
             let v = ctx.unlock()?;
             let admin = admin && !no_admin;
             v.set_admin(&name, admin)?;
-            note(style, &format!("'{name}' is {}a vault admin", if admin { "now " } else { "no longer " }));
+            output::done(style, &format!("'{name}' is {}a vault admin", if admin { "now " } else { "no longer " }));
         }
     }
     Ok(())
@@ -240,101 +239,108 @@ pub fn community(ctx: &Ctx, cmd: CommunityCmd) -> Result<()> {
     match cmd {
         CommunityCmd::Create { name, description } => {
             let c = v.create_community(&name, &description)?;
-            note(style, &format!("created community '{}' (id {}); you are its admin", c.name, c.id));
+            output::done(style, &format!("created community '{}' (id {}); you are its admin", c.name, c.id));
         }
         CommunityCmd::List => {
             let list = v.list_communities()?;
-            if style.json {
-                let j: Vec<_> = list
-                    .iter()
-                    .map(|(c, member, admin)| {
-                        serde_json::json!({"id": c.id, "name": c.name, "description": c.description,
-                            "member": member, "admin": admin, "created_at": json_time(c.created_at)})
-                    })
-                    .collect();
-                output::print_json(&j).map_err(io)?;
-            } else {
-                let mut t = output::table(style, &["NAME", "DESCRIPTION", "YOU", "CREATED"]);
-                for (c, member, admin) in &list {
-                    let you = match (member, admin) {
-                        (_, true) => "admin",
-                        (true, false) => "member",
-                        _ => "",
-                    };
-                    t.add_row(vec![c.name.clone(), clean(&c.description), you.into(), table_time(c.created_at)]);
-                }
-                output::print_table(&t, "no communities yet: create one with `vault community create NAME`")
-                    .map_err(io)?;
-            }
+            output::show(
+                style,
+                || {
+                    list.iter()
+                        .map(|(c, member, admin)| {
+                            serde_json::json!({"id": c.id, "name": c.name, "description": c.description,
+                                "member": member, "admin": admin, "created_at": json_time(c.created_at)})
+                        })
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    let mut t = output::table(style, &["NAME", "DESCRIPTION", "YOU", "CREATED"]);
+                    for (c, member, admin) in &list {
+                        let you = match (member, admin) {
+                            (_, true) => "admin",
+                            (true, false) => "member",
+                            _ => "",
+                        };
+                        t.add_row(vec![c.name.clone(), clean(&c.description), you.into(), table_time(c.created_at)]);
+                    }
+                    Text::Table(t, "no communities yet: create one with `vault community create NAME`")
+                },
+            )?;
         }
         CommunityCmd::Show { name } => {
             let info = v.show_community(&name)?;
-            if style.json {
-                output::print_json(&serde_json::json!({
-                    "id": info.row.id, "name": info.row.name, "description": info.row.description,
-                    "created_by": info.creator, "created_at": json_time(info.row.created_at),
-                    "modified_at": json_time(info.row.modified_at),
-                    "members": info.members.iter().map(|(u, a)| serde_json::json!({"user": u, "admin": a})).collect::<Vec<_>>(),
-                    "projects": info.projects,
-                    "shared_secrets": info.shared.iter().map(|(s, p)| serde_json::json!({"name": s, "project": p})).collect::<Vec<_>>(),
-                }))
-                .map_err(io)?;
-            } else {
-                let members = info
-                    .members
-                    .iter()
-                    .map(|(u, a)| if *a { format!("{u} (admin)") } else { u.clone() })
-                    .collect::<Vec<_>>();
-                let shared = info.shared.iter().map(|(s, p)| format!("{s} (from {p})")).collect::<Vec<_>>();
-                output::print_fields(&[
-                    ("ID", info.row.id.clone()),
-                    ("Name", info.row.name.clone()),
-                    ("Description", clean(&info.row.description)),
-                    ("Projects", info.projects.join(", ")),
-                    ("Members", members.join(", ")),
-                    ("Shared secrets", shared.join(", ")),
-                    ("Creator", info.creator.clone()),
-                    ("Created", format!("{} UTC", table_time(info.row.created_at))),
-                ])
-                .map_err(io)?;
-            }
+            output::show(
+                style,
+                || {
+                    serde_json::json!({
+                        "id": info.row.id, "name": info.row.name, "description": info.row.description,
+                        "created_by": info.creator, "created_at": json_time(info.row.created_at),
+                        "modified_at": json_time(info.row.modified_at),
+                        "members": info.members.iter().map(|(u, a)| serde_json::json!({"user": u, "admin": a})).collect::<Vec<_>>(),
+                        "projects": info.projects,
+                        "shared_secrets": info.shared.iter().map(|(s, p)| serde_json::json!({"name": s, "project": p})).collect::<Vec<_>>(),
+                    })
+                },
+                || {
+                    let members = info
+                        .members
+                        .iter()
+                        .map(|(u, a)| if *a { format!("{u} (admin)") } else { u.clone() })
+                        .collect::<Vec<_>>();
+                    let shared = info.shared.iter().map(|(s, p)| format!("{s} (from {p})")).collect::<Vec<_>>();
+                    Text::Fields(
+                        vec![
+                            ("ID", info.row.id.clone()),
+                            ("Name", info.row.name.clone()),
+                            ("Description", clean(&info.row.description)),
+                            ("Projects", info.projects.join(", ")),
+                            ("Members", members.join(", ")),
+                            ("Shared secrets", shared.join(", ")),
+                            ("Creator", info.creator.clone()),
+                            ("Created", format!("{} UTC", table_time(info.row.created_at))),
+                        ],
+                        String::new(),
+                    )
+                },
+            )?;
         }
         CommunityCmd::Edit { name, rename, description } => {
             if rename.is_none() && description.is_none() {
                 return Err(Error::Usage("nothing to change: pass --rename NEW and/or --description TEXT".into()));
             }
             let c = v.edit_community(&name, rename.as_deref(), description.as_deref())?;
-            note(style, &format!("updated community '{}'", c.name));
+            output::done(style, &format!("updated community '{}'", c.name));
         }
         CommunityCmd::Delete { name, yes } => {
             v.show_community(&name)?;
             confirm_delete(yes, &format!("community '{name}'"), &name)?;
             v.delete_community(&name)?;
-            note(style, &format!("deleted community '{name}'"));
+            output::done(style, &format!("deleted community '{name}'"));
         }
         CommunityCmd::Member(CommunityMemberCmd::Add { community, member: user, admin }) => {
             v.add_community_member(&community, &user, admin)?;
-            note(
+            output::done(
                 style,
                 &format!("'{user}' is now {} of community '{community}'", if admin { "an admin" } else { "a member" }),
             );
         }
         CommunityCmd::Member(CommunityMemberCmd::Remove { community, member: user }) => {
             v.remove_community_member(&community, &user)?;
-            note(style, &format!("removed '{user}' from community '{community}'; its key was rotated"));
+            output::done(style, &format!("removed '{user}' from community '{community}'; its key was rotated"));
         }
         CommunityCmd::Member(CommunityMemberCmd::List { community }) => {
             let members = v.community_members(&community)?;
-            if style.json {
-                let j: Vec<_> = members.iter().map(|(u, a)| serde_json::json!({"user": u, "admin": a})).collect();
-                output::print_json(&j).map_err(io)?;
-            } else {
-                let mut t = output::table(style, &["USER", "ROLE"]);
-                for (u, a) in &members {
-                    t.add_row(vec![u.clone(), if *a { "admin".into() } else { "member".into() }]);
-                }
-                output::print_table(&t, "no members").map_err(io)?;
-            }
+            output::show(
+                style,
+                || members.iter().map(|(u, a)| serde_json::json!({"user": u, "admin": a})).collect::<Vec<_>>(),
+                || {
+                    let mut t = output::table(style, &["USER", "ROLE"]);
+                    for (u, a) in &members {
+                        t.add_row(vec![u.clone(), if *a { "admin".into() } else { "member".into() }]);
+                    }
+                    Text::Table(t, "no members")
+                },
+            )?;
         }
     }
     Ok(())
@@ -344,7 +350,7 @@ pub fn audit(ctx: &Ctx, a: AuditArgs) -> Result<()> {
     let v = ctx.unlock()?;
     if a.verify {
         let (n, loose) = v.verify_audit()?;
-        note(
+        output::done(
             ctx.style,
             &format!(
                 "audit log intact: {n} event(s) verified{}",
@@ -358,28 +364,33 @@ pub fn audit(ctx: &Ctx, a: AuditArgs) -> Result<()> {
         return Ok(());
     }
     let events = v.audit_events(a.since, a.by.as_deref(), a.project.as_deref())?;
-    if ctx.style.json {
-        let j: Vec<_> = events
-            .iter()
-            .map(|e| {
-                serde_json::json!({"seq": e.row.seq, "at": json_time(e.row.at), "user": e.row.user_name,
-                    "action": e.row.action, "project": e.row.project, "resource": e.row.resource,
-                    "outcome": e.row.outcome, "authenticated": e.authenticated})
-            })
-            .collect();
-        return output::print_json(&j).map_err(io);
-    }
-    let mut t = output::table(ctx.style, &["#", "TIME (UTC)", "USER", "ACTION", "PROJECT", "RESOURCE", "OUTCOME"]);
-    for e in &events {
-        t.add_row(vec![
-            e.row.seq.to_string(),
-            table_time(e.row.at),
-            clean(&e.row.user_name),
-            e.row.action.clone(),
-            clean(&e.row.project),
-            clean(&e.row.resource),
-            clean(&e.row.outcome),
-        ]);
-    }
-    output::print_table(&t, "no events").map_err(io)
+    output::show(
+        ctx.style,
+        || {
+            events
+                .iter()
+                .map(|e| {
+                    serde_json::json!({"seq": e.row.seq, "at": json_time(e.row.at), "user": e.row.user_name,
+                        "action": e.row.action, "project": e.row.project, "resource": e.row.resource,
+                        "outcome": e.row.outcome, "authenticated": e.authenticated})
+                })
+                .collect::<Vec<_>>()
+        },
+        || {
+            let mut t =
+                output::table(ctx.style, &["#", "TIME (UTC)", "USER", "ACTION", "PROJECT", "RESOURCE", "OUTCOME"]);
+            for e in &events {
+                t.add_row(vec![
+                    e.row.seq.to_string(),
+                    table_time(e.row.at),
+                    clean(&e.row.user_name),
+                    e.row.action.clone(),
+                    clean(&e.row.project),
+                    clean(&e.row.resource),
+                    clean(&e.row.outcome),
+                ]);
+            }
+            Text::Table(t, "no events")
+        },
+    )
 }

@@ -56,11 +56,12 @@ pub enum Note {
     Warning(String),
 }
 
-impl std::fmt::Display for Note {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Note {
+    /// What it is said as.
+    pub fn said(&self) -> (crate::output::Level, &str) {
         match self {
-            Note::Info(s) => write!(f, "vault: note: {s}"),
-            Note::Warning(s) => write!(f, "vault: warning: {s}"),
+            Note::Info(s) => (crate::output::Level::Note, s),
+            Note::Warning(s) => (crate::output::Level::Warning, s),
         }
     }
 }
@@ -99,7 +100,7 @@ impl PendingMasker {
                 // Fail closed: without a masker no output may pass, and the pumps would wait
                 // for it forever. Nothing of the child's output has been written yet.
                 Err(_) => {
-                    eprintln!("vault: error: the secrets are too large to build the output masker; use --no-mask");
+                    crate::output::say_error("the secrets are too large to build the output masker; use --no-mask");
                     std::process::exit(1);
                 }
             }

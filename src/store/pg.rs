@@ -234,10 +234,10 @@ impl PgTarget {
         let Ok(meta) = std::fs::metadata(&file) else { return Ok(None) };
         use std::os::unix::fs::PermissionsExt;
         if meta.permissions().mode() & 0o077 != 0 {
-            eprintln!(
-                "vault: warning: password file {} has group or world access; ignoring it (chmod 0600 it)",
+            crate::output::warn(format_args!(
+                "password file {} has group or world access; ignoring it (chmod 0600 it)",
                 file.display()
-            );
+            ));
             return Ok(None);
         }
         let text = zeroize::Zeroizing::new(
