@@ -17,7 +17,7 @@ use crate::{Error, Result};
 /// Defaults read from the config file.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Config {
+pub(crate) struct Config {
     /// Default vault file.
     pub vault: Option<PathBuf>,
     /// Default acting user.
@@ -27,7 +27,7 @@ pub struct Config {
 }
 
 /// Where the config file is looked for.
-pub fn path() -> Option<PathBuf> {
+pub(crate) fn path() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("VAULT_CONFIG") {
         return Some(PathBuf::from(p));
     }
@@ -35,7 +35,7 @@ pub fn path() -> Option<PathBuf> {
 }
 
 /// Loads the config file; a missing file is an empty config, a malformed one an error.
-pub fn load() -> Result<Config> {
+pub(crate) fn load() -> Result<Config> {
     let Some(path) = path() else { return Ok(Config::default()) };
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,

@@ -10,18 +10,20 @@
 //! `crypto`; `provider` talks to OpenBao / Vault KV v2; `output` renders; `session` keeps scripts
 //! unlocked; `sys` holds the libc calls.
 
+#![warn(unreachable_pub)]
+
 pub mod cli;
-pub mod config;
+pub(crate) mod config;
 pub mod crypto;
 pub mod error;
 pub mod formats;
 pub mod output;
-pub mod provider;
+pub(crate) mod provider;
 pub mod run;
 pub mod session;
-pub mod state;
+pub(crate) mod state;
 pub mod store;
 pub mod sys;
-pub mod vault;
+pub(crate) mod vault;
 
 pub use error::{Error, Result};

@@ -39,7 +39,7 @@ thread_local! {
 }
 
 /// The position remembered for `vault_id` (empty when none, or unreadable).
-pub fn seen(vault_id: &str) -> Position {
+pub(crate) fn seen(vault_id: &str) -> Position {
     let Some(path) = file(vault_id) else { return Position::default() };
     let Ok(text) = std::fs::read_to_string(path) else { return Position::default() };
     READ.with_borrow_mut(|r| *r = Some((vault_id.to_owned(), text.clone())));
@@ -65,7 +65,7 @@ fn id_file(location: &str) -> Option<PathBuf> {
 
 /// The id of the vault this computer last found at `location`, if it remembers one. Only a
 /// hint: whoever uses it checks it against the vault's own (see `Ctx::unlock`).
-pub fn vault_id_at(location: &str) -> Option<String> {
+pub(crate) fn vault_id_at(location: &str) -> Option<String> {
     let id = std::fs::read_to_string(id_file(location)?).ok()?;
     let ok = !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_hexdigit());
     ok.then_some(id)
@@ -73,7 +73,7 @@ pub fn vault_id_at(location: &str) -> Option<String> {
 
 /// Remembers that the vault at `location` has the id `vault_id` (a failure is ignored: the
 /// next command asks the vault again).
-pub fn remember_vault_id_at(location: &str, vault_id: &str) {
+pub(crate) fn remember_vault_id_at(location: &str, vault_id: &str) {
     if let Some(path) = id_file(location) {
         let _ = write_atomically(&path, vault_id.as_bytes());
     }
@@ -84,7 +84,7 @@ pub fn remember_vault_id_at(location: &str, vault_id: &str) {
 /// appended), never what the file merely claims. A later number wins for each list. Written
 /// atomically; a failure is a warning, since only this computer's rollback detection depends
 /// on it.
-pub fn remember(vault_id: &str, kept: &Position, now: &Position) {
+pub(crate) fn remember(vault_id: &str, kept: &Position, now: &Position) {
     let Some(path) = file(vault_id) else { return };
     let mut heads: BTreeMap<String, (i64, Vec<u8>)> = kept.heads.clone();
     for (scope, entry) in &now.heads {

@@ -45,7 +45,7 @@ pub struct Ctx {
 }
 
 /// The default vault file: `<data dir>/vault.db` (e.g. `~/.local/share/vault/vault.db`).
-pub fn default_vault_path() -> Result<PathBuf> {
+pub(super) fn default_vault_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "vault")
         .map(|d| d.data_dir().join("vault.db"))
         .ok_or_else(|| Error::Usage("cannot find a home folder for the default vault path; pass --vault PATH".into()))
@@ -53,7 +53,7 @@ pub fn default_vault_path() -> Result<PathBuf> {
 
 /// The OS user name, the default acting user: `$USER`, `$LOGNAME`, else the OS account our
 /// uid belongs to (a container or CI job often sets neither), else the uid itself.
-pub fn os_user() -> String {
+pub(super) fn os_user() -> String {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
@@ -307,12 +307,12 @@ fn read_passphrase_file(path: &Path) -> Result<Passphrase> {
 }
 
 /// Whether we can talk to a person: a controlling terminal exists.
-pub fn has_tty() -> bool {
+pub(super) fn has_tty() -> bool {
     File::open("/dev/tty").is_ok()
 }
 
 /// A hidden prompt on the controlling terminal; `None` when there is none.
-pub fn prompt_hidden(prompt: &str) -> Option<Passphrase> {
+pub(super) fn prompt_hidden(prompt: &str) -> Option<Passphrase> {
     if !has_tty() {
         return None;
     }
@@ -321,7 +321,7 @@ pub fn prompt_hidden(prompt: &str) -> Option<Passphrase> {
 
 /// Reads a secret value: `--from-file`, else stdin when it is not a terminal, else a hidden
 /// prompt typed twice. Never argv.
-pub fn read_value(from_file: Option<&Path>, what: &str) -> Result<SecretValue> {
+pub(super) fn read_value(from_file: Option<&Path>, what: &str) -> Result<SecretValue> {
     let limit = (MAX_VALUE_LEN + 1) as u64;
     let mut buf = Zeroizing::new(Vec::new());
     if let Some(f) = from_file {
@@ -346,7 +346,7 @@ pub fn read_value(from_file: Option<&Path>, what: &str) -> Result<SecretValue> {
 }
 
 /// Asks to confirm a deletion on the terminal; without one, `--yes` is required.
-pub fn confirm_delete(yes: bool, what: &str, name: &str) -> Result<()> {
+pub(super) fn confirm_delete(yes: bool, what: &str, name: &str) -> Result<()> {
     if yes {
         return Ok(());
     }

@@ -21,7 +21,7 @@ fn scope_name(s: &ScopeArgs, default: Option<&str>) -> String {
 
 /// The event a command records, decided from its arguments before it runs. The matches name
 /// every command (no `_` arm), so a new command does not compile until it is decided here.
-pub fn describe(cmd: &Command, default_project: Option<&str>) -> Option<EventSpec> {
+pub(super) fn describe(cmd: &Command, default_project: Option<&str>) -> Option<EventSpec> {
     let p = |s: &ScopeArgs| scope_name(s, default_project);
     match cmd {
         Command::Unlock(_) => ev("unlock", "", "session"),

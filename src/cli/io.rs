@@ -94,7 +94,7 @@ fn read_input(file: &PathBuf) -> Result<Zeroizing<String>> {
     Ok(Zeroizing::new(text.to_owned()))
 }
 
-pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
+pub(super) fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
     let scope = a.scope.scope(ctx)?;
     let text = read_input(&a.file)?;
     let format = a.format.unwrap_or(if a.file.extension().is_some_and(|e| e == "json") {
@@ -159,7 +159,7 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
     )
 }
 
-pub fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
+pub(super) fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
     let scope = a.scope.scope(ctx)?;
     let v = ctx.unlock()?;
     let mut list = v.list_secrets(&scope, a.reveal)?;

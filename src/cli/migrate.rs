@@ -28,7 +28,7 @@ pub struct MigrateArgs {
     pub to: PathBuf,
 }
 
-pub fn migrate(ctx: &Ctx, a: MigrateArgs) -> Result<()> {
+pub(super) fn migrate(ctx: &Ctx, a: MigrateArgs) -> Result<()> {
     let dest = Location::parse(a.to.as_os_str())?;
     if dest == ctx.vault {
         return Err(Error::Usage("--to names the vault being copied; name another file or database".into()));

@@ -166,7 +166,7 @@ fn members_json<'a>(members: &'a [(String, Role)]) -> Vec<MemberJson<'a>> {
     members.iter().map(|(u, r)| MemberJson { user: u, role: r.as_str() }).collect()
 }
 
-pub fn run(ctx: &Ctx, cmd: ProjectCmd) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, cmd: ProjectCmd) -> Result<()> {
     let v = ctx.unlock()?;
     let style = ctx.style;
     match cmd {

@@ -104,7 +104,7 @@ fn read_token(path: &Path) -> Result<Token> {
     Token::from_file_bytes(buf)
 }
 
-pub fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
     let style = ctx.style;
     match cmd {
         ProviderCmd::Add { name, kind, address, token_file, mount, namespace, ca_cert, timeout } => {

@@ -41,7 +41,7 @@ pub struct RunArgs {
     pub command: Vec<OsString>,
 }
 
-pub fn run(ctx: &Ctx, a: RunArgs) -> Result<ExitCode> {
+pub(super) fn run(ctx: &Ctx, a: RunArgs) -> Result<ExitCode> {
     let scope = a.scope.scope(ctx)?;
     let v = ctx.unlock()?;
     let secrets = v.run_secrets(&scope)?;

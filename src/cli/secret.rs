@@ -455,7 +455,7 @@ fn changed(style: Style, s: &SecretInfo, msg: impl FnOnce() -> String) -> Result
     output::show(style, || to_json(s), || Text::Done(msg()))
 }
 
-pub fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
+pub(crate) fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
     let style = ctx.style;
     match cmd {
         SecretCmd::Create { name, scope, description, env_name, from_file, write_only, provider } => {

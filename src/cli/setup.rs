@@ -73,7 +73,7 @@ pub struct PasswdArgs {
     pub kdf: KdfArgs,
 }
 
-pub fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
+pub(super) fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     let kdf = a.kdf.params(KdfParams::DEFAULT)?;
     vault::names::check_user(&ctx.user)?;
     if ctx.vault.file().is_some_and(Path::exists) {
@@ -101,7 +101,7 @@ pub fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     )
 }
 
-pub fn status(ctx: &Ctx) -> Result<()> {
+pub(super) fn status(ctx: &Ctx) -> Result<()> {
     let store = match &ctx.vault {
         crate::store::Location::File(path) if !path.exists() => None,
         // A database's checks go with its first query: ask one before deciding.
@@ -215,7 +215,7 @@ pub fn status(ctx: &Ctx) -> Result<()> {
     )
 }
 
-pub fn unlock(ctx: &Ctx, a: UnlockArgs) -> Result<()> {
+pub(super) fn unlock(ctx: &Ctx, a: UnlockArgs) -> Result<()> {
     let v = ctx.unlock()?;
     let token = session::create(v.id(), &v.me().id, v.keys(), a.ttl)?;
     output::show(
@@ -239,14 +239,14 @@ pub fn unlock(ctx: &Ctx, a: UnlockArgs) -> Result<()> {
     )
 }
 
-pub fn lock(ctx: &Ctx) -> Result<()> {
+pub(super) fn lock(ctx: &Ctx) -> Result<()> {
     let token = session::token_from_env()
         .ok_or_else(|| Error::Usage("VAULT_SESSION is not set: there is no session to lock".into()))?;
     let was = session::lock(&token)?;
     output::done(ctx.style, if was { "session locked" } else { "session was already locked or expired" });
     output::plain(b"unset VAULT_SESSION\n")
 }
-pub fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
+pub(super) fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
     let mut v = ctx.unlock()?;
     let kdf = if a.kdf.given() { Some(a.kdf.params(v.me().kdf)?) } else { None };
     let new_file = a.new_passphrase_file.as_deref();
@@ -273,14 +273,14 @@ pub fn passwd(ctx: &Ctx, a: PasswdArgs) -> Result<()> {
     Ok(())
 }
 
-pub fn completions(shell: clap_complete::Shell) -> Result<()> {
+pub(super) fn completions(shell: clap_complete::Shell) -> Result<()> {
     let mut cmd = super::command();
     clap_complete::generate(shell, &mut cmd, "vault", &mut std::io::stdout());
     Ok(())
 }
 
 /// Writes `vault.1` and `vault-<sub>.1`, `vault-<sub>-<verb>.1` for every subcommand into `dir`.
-pub fn man(dir: &Path) -> Result<()> {
+pub(super) fn man(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("cannot create {}", dir.display()), e))?;
     write_man(dir, super::command(), "vault")
 }

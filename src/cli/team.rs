@@ -160,7 +160,7 @@ fn parse_since(s: &str) -> std::result::Result<i64, String> {
         .map_err(|_| format!("'{s}' is not a time like 2026-11-23 or 2026-11-23T10:00:00Z"))
 }
 
-pub fn user(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
+pub(crate) fn user(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
     let style = ctx.style;
     match cmd {
         UserCmd::Add { name, new_passphrase_file, kdf, admin } => {
@@ -233,7 +233,7 @@ pub fn user(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
     Ok(())
 }
 
-pub fn community(ctx: &Ctx, cmd: CommunityCmd) -> Result<()> {
+pub(crate) fn community(ctx: &Ctx, cmd: CommunityCmd) -> Result<()> {
     let style = ctx.style;
     let v = ctx.unlock()?;
     match cmd {
@@ -346,7 +346,7 @@ pub fn community(ctx: &Ctx, cmd: CommunityCmd) -> Result<()> {
     Ok(())
 }
 
-pub fn audit(ctx: &Ctx, a: AuditArgs) -> Result<()> {
+pub(crate) fn audit(ctx: &Ctx, a: AuditArgs) -> Result<()> {
     let v = ctx.unlock()?;
     if a.verify {
         let (n, loose) = v.verify_audit()?;

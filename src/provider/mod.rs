@@ -16,26 +16,26 @@ use std::time::Duration;
 
 use zeroize::Zeroizing;
 
-pub use openbao::{Client, Health, KvVersionInfo};
+pub(crate) use openbao::{Client, Health};
 
 use crate::{Error, Result};
 
 /// The only kind for now; HashiCorp Vault speaks the same KV v2 API.
-pub const KIND_OPENBAO: &str = "openbao";
+pub(crate) const KIND_OPENBAO: &str = "openbao";
 /// Time allowed to open a connection (TCP and TLS).
-pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
+pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 /// Default time allowed for a whole request.
-pub const DEFAULT_TIMEOUT_SECS: i64 = 10;
+pub(crate) const DEFAULT_TIMEOUT_SECS: i64 = 10;
 /// The longest request time one may configure.
-pub const MAX_TIMEOUT_SECS: i64 = 300;
+pub(crate) const MAX_TIMEOUT_SECS: i64 = 300;
 /// Longest server error text we repeat.
-pub const MAX_REASON: usize = 200;
+pub(crate) const MAX_REASON: usize = 200;
 /// How many requests `vault run` and `list --reveal` keep in flight at once.
-pub const MAX_PARALLEL: usize = 8;
+pub(crate) const MAX_PARALLEL: usize = 8;
 
 /// How to reach one provider. Holds no token.
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub(crate) struct Settings {
     pub name: String,
     /// `scheme://host[:port]`, no trailing slash.
     pub address: String,
@@ -92,7 +92,7 @@ impl std::fmt::Debug for Token {
 
 /// Checks and normalizes a server address: `http(s)://host[:port]`. Plain http is accepted only
 /// for loopback hosts, since the token travels in a header.
-pub fn check_address(address: &str) -> Result<String> {
+pub(crate) fn check_address(address: &str) -> Result<String> {
     let bad = |why: &str| Error::Usage(format!("invalid provider address '{}': {why}", crate::output::clean(address)));
     let uri: ureq::http::Uri = address.trim_end_matches('/').parse().map_err(|_| bad("not a URL"))?;
     let scheme = uri.scheme_str().ok_or_else(|| bad("it needs http:// or https://"))?;
@@ -121,7 +121,7 @@ fn is_loopback(host: &str) -> bool {
 }
 
 /// Checks a mount or namespace path: letters, digits, `-`, `_`, `.` and inner `/`.
-pub fn check_path(what: &str, path: &str) -> Result<String> {
+pub(crate) fn check_path(what: &str, path: &str) -> Result<String> {
     let p = path.trim_matches('/');
     let ok = !p.is_empty()
         && p.len() <= 200
@@ -137,18 +137,18 @@ pub fn check_path(what: &str, path: &str) -> Result<String> {
 }
 
 /// Checks that `pem` holds at least one certificate.
-pub fn check_ca_pem(pem: &str) -> Result<()> {
+pub(crate) fn check_ca_pem(pem: &str) -> Result<()> {
     openbao::ca_certs(pem).map(|_| ()).map_err(|why| Error::Usage(format!("the CA certificate file {why}")))
 }
 
 /// The path of a secret's value inside the mount: `vault/<project>/<secret>`.
-pub fn secret_path(project: &str, secret: &str) -> String {
+pub(crate) fn secret_path(project: &str, secret: &str) -> String {
     format!("vault/{project}/{secret}")
 }
 
 /// Maps `f` over `items` on up to [`MAX_PARALLEL`] threads, keeping the order: `vault run`
 /// with 50 provider secrets makes 50 requests, but not one after another.
-pub fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(crate) fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     if items.len() <= 1 {
         return items.iter().map(f).collect();
     }

@@ -20,7 +20,7 @@ use crate::{Error, Result};
 const MAX_BODY: u64 = 8 * 1024 * 1024;
 
 /// A KV v2 client for one provider, with its token. Shared by the threads of a parallel fetch.
-pub struct Client {
+pub(crate) struct Client {
     settings: Settings,
     agent: ureq::Agent,
     /// `None` for a client that only asks `sys/health`.
@@ -43,7 +43,7 @@ pub struct Health {
 
 /// One version in a value's KV metadata.
 #[derive(Debug, Clone)]
-pub struct KvVersionInfo {
+pub(crate) struct KvVersionInfo {
     pub version: i64,
     /// RFC 3339, as the server gives it.
     pub created_time: String,
@@ -170,7 +170,7 @@ fn server_reason(status: u16, body: &[u8]) -> String {
 impl Client {
     /// A client for `settings`; TLS trusts the public (Mozilla) roots, or only the configured CA.
     /// Without a token it can only ask [`Client::health`].
-    pub fn new(settings: Settings, token: Option<Token>) -> Result<Client> {
+    pub(crate) fn new(settings: Settings, token: Option<Token>) -> Result<Client> {
         let roots = match &settings.ca_cert {
             Some(pem) => {
                 let certs = ca_certs(pem).map_err(|why| Error::Provider {
@@ -196,12 +196,12 @@ impl Client {
     }
 
     /// The provider's name.
-    pub fn name(&self) -> &str {
+    pub(crate) fn name(&self) -> &str {
         &self.settings.name
     }
 
     /// The URL of an API path.
-    pub fn url(&self, api_path: &str) -> String {
+    pub(crate) fn url(&self, api_path: &str) -> String {
         format!("{}/v1/{api_path}", self.settings.address)
     }
 
@@ -276,7 +276,7 @@ impl Client {
     }
 
     /// `sys/health`: reachable, initialized, sealed. Sends no token.
-    pub fn health(&self) -> Result<Health> {
+    pub(crate) fn health(&self) -> Result<Health> {
         let url = self.url("sys/health");
         let (status, bytes) = self.send(Method::GET, &url, None, false)?;
         let body: HealthBody = serde_json::from_slice(&bytes)
@@ -285,7 +285,7 @@ impl Client {
     }
 
     /// Fails with the server's reason when it is sealed or not initialized.
-    pub fn require_unsealed(&self) -> Result<Health> {
+    pub(crate) fn require_unsealed(&self) -> Result<Health> {
         let h = self.health()?;
         let url = self.url("sys/health");
         if !h.initialized {
@@ -298,13 +298,13 @@ impl Client {
     }
 
     /// Checks the token is accepted (`auth/token/lookup-self`).
-    pub fn check_token(&self) -> Result<()> {
+    pub(crate) fn check_token(&self) -> Result<()> {
         let url = self.url("auth/token/lookup-self");
         self.call(Method::GET, &url, None).map(|_| ())
     }
 
     /// Checks the mount exists and is KV version 2.
-    pub fn check_mount(&self) -> Result<()> {
+    pub(crate) fn check_mount(&self) -> Result<()> {
         let url = self.url(&format!("sys/internal/ui/mounts/{}", self.settings.mount));
         let bytes = self.call(Method::GET, &url, None).map_err(|e| match e {
             Error::Provider { name, url, reason }
@@ -333,7 +333,7 @@ impl Client {
 
     /// Writes `value` as a new version of `path`; returns its version number. With `cas`, the
     /// write happens only if the current version is `cas` (0: only if nothing is there yet).
-    pub fn write(&self, path: &str, value: &str, cas: Option<i64>) -> Result<i64> {
+    pub(crate) fn write(&self, path: &str, value: &str, cas: Option<i64>) -> Result<i64> {
         let url = self.url(&self.data_path(path));
         let body = WriteBody { data: WriteValue { value }, options: cas.map(|cas| CasOption { cas }) };
         let json = Zeroizing::new(serde_json::to_vec(&body).map_err(|_| self.error(&url, "cannot encode the value"))?);
@@ -349,7 +349,7 @@ impl Client {
     }
 
     /// Reads version `version` of `path`; an error when it is missing, deleted or destroyed.
-    pub fn read(&self, path: &str, version: i64) -> Result<Zeroizing<String>> {
+    pub(crate) fn read(&self, path: &str, version: i64) -> Result<Zeroizing<String>> {
         self.read_opt(path, version)?.ok_or_else(|| {
             self.error(
                 &self.url(&format!("{}?version={version}", self.data_path(path))),
@@ -359,7 +359,7 @@ impl Client {
     }
 
     /// Reads version `version` of `path`; `None` when it is missing, deleted or destroyed.
-    pub fn read_opt(&self, path: &str, version: i64) -> Result<Option<Zeroizing<String>>> {
+    pub(crate) fn read_opt(&self, path: &str, version: i64) -> Result<Option<Zeroizing<String>>> {
         let url = self.url(&format!("{}?version={version}", self.data_path(path)));
         let (status, bytes) = self.send(Method::GET, &url, None, true)?;
         if status == 404 {
@@ -376,7 +376,7 @@ impl Client {
     }
 
     /// Every version KV keeps for `path`, oldest first (none when nothing is there).
-    pub fn versions(&self, path: &str) -> Result<Vec<KvVersionInfo>> {
+    pub(crate) fn versions(&self, path: &str) -> Result<Vec<KvVersionInfo>> {
         let url = self.url(&format!("{}/metadata/{path}", self.settings.mount));
         let (status, bytes) = self.send(Method::GET, &url, None, true)?;
         if status == 404 {
@@ -403,14 +403,14 @@ impl Client {
     }
 
     /// Permanently removes one version's data (undoing a write the vault could not record).
-    pub fn destroy(&self, path: &str, version: i64) -> Result<()> {
+    pub(crate) fn destroy(&self, path: &str, version: i64) -> Result<()> {
         let url = self.url(&format!("{}/destroy/{path}", self.settings.mount));
         let body = format!("{{\"versions\":[{version}]}}");
         self.call(Method::PUT, &url, Some(body.as_bytes())).map(|_| ())
     }
 
     /// Deletes `path` with its metadata and every version.
-    pub fn delete_all(&self, path: &str) -> Result<()> {
+    pub(crate) fn delete_all(&self, path: &str) -> Result<()> {
         let url = self.url(&format!("{}/metadata/{path}", self.settings.mount));
         self.call(Method::DELETE, &url, None).map(|_| ())
     }

@@ -10,14 +10,14 @@ use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 
 /// A pty pair: we keep the master, the child gets the slave.
-pub struct Pty {
+pub(super) struct Pty {
     pub master: File,
     slave: OwnedFd,
 }
 
 impl Pty {
     /// Opens a pty pair sized like the terminal on `like` (if it is one).
-    pub fn open(like: RawFd) -> io::Result<Pty> {
+    pub(super) fn open(like: RawFd) -> io::Result<Pty> {
         let mut master: RawFd = -1;
         let mut slave: RawFd = -1;
         let ws = window_size(like).unwrap_or(libc::winsize { ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0 });
@@ -38,7 +38,7 @@ impl Pty {
 
     /// Sets the child's stdio to the slave and makes it the child's controlling terminal in a
     /// new session.
-    pub fn attach(&self, cmd: &mut Command) -> io::Result<()> {
+    pub(super) fn attach(&self, cmd: &mut Command) -> io::Result<()> {
         cmd.stdin(Stdio::from(self.slave.try_clone()?));
         cmd.stdout(Stdio::from(self.slave.try_clone()?));
         cmd.stderr(Stdio::from(self.slave.try_clone()?));
@@ -59,14 +59,14 @@ impl Pty {
     }
 
     /// Closes our copy of the slave after the spawn, so the master sees EOF when the child exits.
-    pub fn close_slave(self) -> File {
+    pub(super) fn close_slave(self) -> File {
         drop(self.slave);
         self.master
     }
 }
 
 /// The window size of the terminal on `fd`.
-pub fn window_size(fd: RawFd) -> Option<libc::winsize> {
+pub(super) fn window_size(fd: RawFd) -> Option<libc::winsize> {
     let mut ws = libc::winsize { ws_row: 0, ws_col: 0, ws_xpixel: 0, ws_ypixel: 0 };
     // SAFETY: TIOCGWINSZ writes one winsize into `ws`, which is valid for writes.
     let rc = unsafe { libc::ioctl(fd, libc::TIOCGWINSZ, &mut ws) };
@@ -74,7 +74,7 @@ pub fn window_size(fd: RawFd) -> Option<libc::winsize> {
 }
 
 /// Copies the window size of `from` onto the pty master `to` (on SIGWINCH).
-pub fn copy_window_size(from: RawFd, to: RawFd) {
+pub(super) fn copy_window_size(from: RawFd, to: RawFd) {
     if let Some(ws) = window_size(from) {
         // SAFETY: TIOCSWINSZ reads one winsize from `ws`, valid for the call.
         unsafe { libc::ioctl(to, libc::TIOCSWINSZ, &ws) };
@@ -83,14 +83,14 @@ pub fn copy_window_size(from: RawFd, to: RawFd) {
 
 /// Our terminal in raw mode until dropped, so keys (Ctrl-C included) reach the child's pty,
 /// whose own line discipline interprets them.
-pub struct RawMode {
+pub(super) struct RawMode {
     fd: RawFd,
     saved: libc::termios,
 }
 
 impl RawMode {
     /// Puts `fd` in raw mode; `None` when it is not a terminal.
-    pub fn enter(fd: RawFd) -> Option<RawMode> {
+    pub(super) fn enter(fd: RawFd) -> Option<RawMode> {
         // SAFETY: termios is plain data; zeroed is a valid value to be overwritten by tcgetattr.
         let mut saved: libc::termios = unsafe { std::mem::zeroed() };
         // SAFETY: tcgetattr writes into `saved`, valid for writes.
@@ -117,7 +117,7 @@ impl Drop for RawMode {
 }
 
 /// Sends `sig` to process `pid`.
-pub fn kill(pid: u32, sig: i32) {
+pub(super) fn kill(pid: u32, sig: i32) {
     // SAFETY: kill has no memory effects; a stale pid at worst gets ESRCH.
     unsafe { libc::kill(pid as libc::pid_t, sig) };
 }

@@ -243,7 +243,7 @@ from_col_plain!(String, Option<String>, Vec<u8>, Option<Vec<u8>>);
 
 impl Row<'_> {
     /// Column `i`, as `T`.
-    pub fn get<T: FromCol>(&self, i: usize) -> Result<T> {
+    pub(crate) fn get<T: FromCol>(&self, i: usize) -> Result<T> {
         match self {
             Row::Lite(r) => Ok(T::lite(r, i)?),
             Row::Pg(r) => T::pg(r, i),
@@ -251,12 +251,12 @@ impl Row<'_> {
     }
 
     /// Text column `i`, borrowed from the row.
-    pub fn text(&self, i: usize) -> Result<&str> {
+    pub(crate) fn text(&self, i: usize) -> Result<&str> {
         self.opt_text(i)?.ok_or_else(wrong_type)
     }
 
     /// Text column `i` or NULL, borrowed from the row.
-    pub fn opt_text(&self, i: usize) -> Result<Option<&str>> {
+    pub(crate) fn opt_text(&self, i: usize) -> Result<Option<&str>> {
         match self {
             Row::Lite(r) => Ok(r.get_ref(i)?.as_str_or_null().map_err(|_| wrong_type())?),
             Row::Pg(r) => r.try_get(i).map_err(|_| wrong_type()),
@@ -282,7 +282,7 @@ pub(crate) struct PgClient {
 
 impl PgClient {
     /// The runtime a client runs on (it can fail only when the process is out of resources).
-    pub fn runtime() -> Result<tokio::runtime::Runtime> {
+    pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
         tokio::runtime::Builder::new_current_thread()
             .enable_io()
             .enable_time()
@@ -290,7 +290,7 @@ impl PgClient {
             .map_err(|e| Error::io("cannot start the database client", e))
     }
 
-    pub fn connect<T>(
+    pub(crate) fn connect<T>(
         rt: tokio::runtime::Runtime,
         config: &tokio_postgres::Config,
         tls: T,
@@ -312,14 +312,14 @@ impl PgClient {
     }
 
     /// Runs statements without parameters (simple protocol), one round trip.
-    pub fn batch_execute(&self, sql: &str) -> std::result::Result<(), postgres::Error> {
+    pub(crate) fn batch_execute(&self, sql: &str) -> std::result::Result<(), postgres::Error> {
         self.rt.block_on(self.client().batch_execute(sql))
     }
 
     /// Sends every request, then reads every answer: one round trip for all of them. Each
     /// answer is its request's own (a failed one does not stop the others from being sent;
     /// inside a transaction the server refuses everything after a failure).
-    pub fn pipeline(&self, reqs: &[Req<'_>]) -> Vec<std::result::Result<Answer, postgres::Error>> {
+    pub(crate) fn pipeline(&self, reqs: &[Req<'_>]) -> Vec<std::result::Result<Answer, postgres::Error>> {
         use futures_util::future::{join_all, BoxFuture, FutureExt};
         let client = self.client();
         let params: Vec<Vec<(&(dyn ToSql + Sync), Type)>> = reqs
@@ -383,7 +383,7 @@ impl Answer {
             Answer::Done | Answer::Count(_) => Vec::new(),
         }
     }
-    pub fn count(&self) -> u64 {
+    pub(crate) fn count(&self) -> u64 {
         match self {
             Answer::Count(n) => *n,
             Answer::Done | Answer::Rows(_) => 0,
@@ -423,7 +423,7 @@ fn answer_key(sql: &str, args: &[Arg<'_>]) -> String {
 }
 
 impl PgConn {
-    pub fn new(client: PgClient, hosts: String) -> PgConn {
+    pub(crate) fn new(client: PgClient, hosts: String) -> PgConn {
         PgConn {
             client,
             hosts,
@@ -435,30 +435,30 @@ impl PgConn {
     }
 
     /// A read snapshot starts (`true`) or ends: answers kept so far are dropped either way.
-    pub fn set_snapshot(&self, open: bool) {
+    pub(crate) fn set_snapshot(&self, open: bool) {
         self.snapshot.set(open);
         self.answers.borrow_mut().clear();
     }
 
     /// Whether a read snapshot is open.
-    pub fn in_snapshot(&self) -> bool {
+    pub(crate) fn in_snapshot(&self) -> bool {
         self.snapshot.get()
     }
 
     /// Sends `sql` (statements without parameters) with the next round trip.
-    pub fn defer_batch(&self, sql: &str) {
+    pub(crate) fn defer_batch(&self, sql: &str) {
         self.deferred.borrow_mut().push(Deferred { sql: sql.to_owned(), query: false, check: None });
     }
 
     /// Sends the query `sql` (no parameters) with the next round trip; `check` judges its
     /// answer before anything else of that round trip is used.
-    pub fn defer_check(&self, sql: &str, check: Check) {
+    pub(crate) fn defer_check(&self, sql: &str, check: Check) {
         self.deferred.borrow_mut().push(Deferred { sql: sql.to_owned(), query: true, check: Some(check) });
     }
 
     /// One round trip: what was deferred, then `reqs`. The deferred requests' checks run
     /// first, in order (the first failure is the error); then each request's answer.
-    pub fn round_trip(&self, reqs: &[Req<'_>]) -> Result<Vec<std::result::Result<Answer, postgres::Error>>> {
+    pub(crate) fn round_trip(&self, reqs: &[Req<'_>]) -> Result<Vec<std::result::Result<Answer, postgres::Error>>> {
         if self.failed.get() {
             return Err(Error::Server {
                 hosts: self.hosts.clone(),
@@ -499,7 +499,7 @@ impl PgConn {
 
     /// Asks several queries in one round trip (inside a snapshot, their answers are kept for
     /// the queries that follow). Each answer, in order.
-    pub fn ask_all(&self, queries: &[(&str, &[Arg<'_>])]) -> Result<Vec<std::rc::Rc<Vec<postgres::Row>>>> {
+    pub(crate) fn ask_all(&self, queries: &[(&str, &[Arg<'_>])]) -> Result<Vec<std::rc::Rc<Vec<postgres::Row>>>> {
         let reqs: Vec<Req<'_>> = queries.iter().map(|(s, a)| Req::Query(Cow::Borrowed(*s), a)).collect();
         let answers = self.round_trip(&reqs)?;
         let mut out = Vec::with_capacity(answers.len());
@@ -513,14 +513,14 @@ impl PgConn {
 
     /// Keeps `rows` as the answer to `sql` with `args` for the rest of the snapshot (nothing
     /// outside one: a write's reads must see its own changes).
-    pub fn remember(&self, sql: &str, args: &[Arg<'_>], rows: std::rc::Rc<Vec<postgres::Row>>) {
+    pub(crate) fn remember(&self, sql: &str, args: &[Arg<'_>], rows: std::rc::Rc<Vec<postgres::Row>>) {
         if self.snapshot.get() {
             self.answers.borrow_mut().insert(answer_key(sql, args), rows);
         }
     }
 
     /// The answer kept for `sql` with `args` in this snapshot, if any.
-    pub fn recall(&self, sql: &str, args: &[Arg<'_>]) -> Option<std::rc::Rc<Vec<postgres::Row>>> {
+    pub(crate) fn recall(&self, sql: &str, args: &[Arg<'_>]) -> Option<std::rc::Rc<Vec<postgres::Row>>> {
         if !self.snapshot.get() {
             return None;
         }
@@ -552,7 +552,7 @@ impl PgConn {
     }
 
     /// A failed statement or a lost connection, as exit 8 naming the server.
-    pub fn err(&self, e: &postgres::Error) -> Error {
+    pub(crate) fn err(&self, e: &postgres::Error) -> Error {
         Error::Server { hosts: self.hosts.clone(), reason: super::pg::describe(e) }
     }
 }
@@ -567,7 +567,7 @@ fn pg_sql(sql: &str) -> Cow<'_, str> {
 
 impl Db {
     /// Runs one statement; the number of rows it changed.
-    pub fn exec(&self, sql: &str, args: &[Arg<'_>]) -> Result<usize> {
+    pub(crate) fn exec(&self, sql: &str, args: &[Arg<'_>]) -> Result<usize> {
         match self {
             Db::Lite(c) => Ok(c.prepare_cached(sql)?.execute(rusqlite::params_from_iter(args.iter()))?),
             Db::Pg(c) => Ok(usize::try_from(c.exec(sql, args)?).unwrap_or(usize::MAX)),
@@ -575,7 +575,12 @@ impl Db {
     }
 
     /// The first row of a query mapped by `f`, if there is one.
-    pub fn opt<T>(&self, sql: &str, args: &[Arg<'_>], f: impl FnOnce(&Row<'_>) -> Result<T>) -> Result<Option<T>> {
+    pub(crate) fn opt<T>(
+        &self,
+        sql: &str,
+        args: &[Arg<'_>],
+        f: impl FnOnce(&Row<'_>) -> Result<T>,
+    ) -> Result<Option<T>> {
         match self {
             Db::Lite(c) => {
                 let mut st = c.prepare_cached(sql)?;
@@ -593,12 +598,17 @@ impl Db {
     }
 
     /// The one row of a query (an aggregate, say) mapped by `f`.
-    pub fn one<T>(&self, sql: &str, args: &[Arg<'_>], f: impl FnOnce(&Row<'_>) -> Result<T>) -> Result<T> {
+    pub(crate) fn one<T>(&self, sql: &str, args: &[Arg<'_>], f: impl FnOnce(&Row<'_>) -> Result<T>) -> Result<T> {
         self.opt(sql, args, f)?.ok_or_else(|| Error::Corrupt("a query that returns one row returned none".into()))
     }
 
     /// Every row of a query mapped by `f`.
-    pub fn all<T>(&self, sql: &str, args: &[Arg<'_>], mut f: impl FnMut(&Row<'_>) -> Result<T>) -> Result<Vec<T>> {
+    pub(crate) fn all<T>(
+        &self,
+        sql: &str,
+        args: &[Arg<'_>],
+        mut f: impl FnMut(&Row<'_>) -> Result<T>,
+    ) -> Result<Vec<T>> {
         let mut out = Vec::new();
         self.each(sql, args, |r| {
             out.push(f(r)?);
@@ -609,7 +619,7 @@ impl Db {
 
     /// Calls `f` with each row of a query in turn. SQLite streams them (one row in memory);
     /// PostgreSQL's arrive together first, so `f` may run other queries on either.
-    pub fn each(&self, sql: &str, args: &[Arg<'_>], mut f: impl FnMut(&Row<'_>) -> Result<()>) -> Result<()> {
+    pub(crate) fn each(&self, sql: &str, args: &[Arg<'_>], mut f: impl FnMut(&Row<'_>) -> Result<()>) -> Result<()> {
         match self {
             Db::Lite(c) => {
                 let mut st = c.prepare_cached(sql)?;
@@ -629,7 +639,7 @@ impl Db {
     }
 
     /// Runs several statements without parameters (schema, transaction control).
-    pub fn batch(&self, sql: &str) -> Result<()> {
+    pub(crate) fn batch(&self, sql: &str) -> Result<()> {
         match self {
             Db::Lite(c) => Ok(c.execute_batch(sql)?),
             Db::Pg(c) => c.batch(sql),

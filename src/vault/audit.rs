@@ -81,7 +81,7 @@ fn sig_parts<'a>(vault_id: &'a str, digest: &'a [u8], mac: &'a [u8]) -> [&'a [u8
 /// Appends an event in its own transaction: MACed into the chain when `signer` is given, else
 /// unauthenticated (a failed unlock, covered by the next MACed event). Returns the MACed
 /// event's (number, MAC), which the client remembers (`crate::state`).
-pub fn append(
+pub(crate) fn append(
     store: &Store,
     signer: Option<&AuditSigner>,
     user: &str,

@@ -46,7 +46,7 @@ pub(super) fn community_scope(id: &str) -> String {
 type RowHash = [u8; 32];
 
 /// Lists verified or signed in this process: scope to (number, digest).
-pub type VerifiedLists = std::rc::Rc<std::cell::RefCell<BTreeMap<String, (i64, Vec<u8>)>>>;
+pub(crate) type VerifiedLists = std::rc::Rc<std::cell::RefCell<BTreeMap<String, (i64, Vec<u8>)>>>;
 
 fn grant_hashes(g: &GrantRow) -> [RowHash; 2] {
     [

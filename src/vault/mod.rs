@@ -6,10 +6,10 @@
 //! This module knows nothing of clap, terminals or output formats.
 
 mod access;
-pub mod audit;
+pub(crate) mod audit;
 mod heads;
 mod import;
-pub mod names;
+pub(crate) mod names;
 mod project;
 mod provider;
 mod remote;
@@ -23,14 +23,11 @@ use std::rc::Rc;
 
 use zeroize::Zeroizing;
 
-pub use crate::store::ListDetail;
-pub use heads::{Position, VerifiedLists};
-pub use import::ImportReport;
-pub use project::{ProjectInfo, ProjectSummary};
-pub use provider::{NewProvider, ProviderInfo, Reach};
-pub use secret::{
-    RunSecret, SecretDetail, SecretEdit, SecretInfo, SecretMeta, SecretValue, VersionInfo, MAX_VALUE_LEN,
-};
+pub(crate) use crate::store::ListDetail;
+pub(crate) use heads::{Position, VerifiedLists};
+pub(crate) use project::ProjectSummary;
+pub(crate) use provider::{NewProvider, Reach};
+pub(crate) use secret::{RunSecret, SecretDetail, SecretEdit, SecretInfo, SecretMeta, SecretValue, MAX_VALUE_LEN};
 
 use crate::crypto::{self, domain, Envelope, KdfParams, PublicKeys, UserKeys};
 use crate::store::{self, GrantRow, Location, ProjectRow, Store, UserRow};
@@ -177,7 +174,7 @@ fn committed_id(dom: &str, creator_vk: &[u8], nonce: &[u8]) -> String {
 }
 
 /// What a passphrase-less unlock needs: opens the store and returns it with the user's row.
-pub fn open_store(location: &Location) -> Result<Store> {
+pub(crate) fn open_store(location: &Location) -> Result<Store> {
     Store::open(location)
 }
 
@@ -469,7 +466,7 @@ pub enum Scope {
 }
 
 /// Zeroized passphrase bytes.
-pub type Passphrase = Zeroizing<Vec<u8>>;
+pub(crate) type Passphrase = Zeroizing<Vec<u8>>;
 
 /// What [`Vault::verify_everything`] checked.
 #[derive(Debug, Default, Clone, Copy)]

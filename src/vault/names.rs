@@ -5,7 +5,7 @@ use crate::{Error, Result};
 
 /// Checks a project, community or secret name: 3 to 63 characters of Latin letters, digits, `-`
 /// and `_`; first a letter; last not `-` or `_`. The error names the rule that was broken.
-pub fn check(kind: &'static str, name: &str) -> Result<()> {
+pub(crate) fn check(kind: &'static str, name: &str) -> Result<()> {
     let bad = |reason: &'static str| Err(Error::InvalidName { kind, name: printable(name), reason });
     let len = name.chars().count();
     if len < 3 {
@@ -32,7 +32,7 @@ pub fn check(kind: &'static str, name: &str) -> Result<()> {
 
 /// Checks an environment variable name: letters, digits and `_`, not starting with a digit,
 /// 1 to 255 characters.
-pub fn check_env(name: &str) -> Result<()> {
+pub(crate) fn check_env(name: &str) -> Result<()> {
     let bad = |reason: &'static str| Err(Error::InvalidName { kind: "env var", name: printable(name), reason });
     if name.is_empty() || name.len() > 255 {
         return bad("it must be 1 to 255 characters long");
@@ -58,7 +58,7 @@ pub fn check_env(name: &str) -> Result<()> {
 /// No such list can be complete, which is why a secret shared from another project reaches a
 /// program only under an env name the receiving project accepted (`vault secret accept`); this
 /// list is defence in depth inside one project.
-pub fn is_dangerous_env(name: &str) -> bool {
+pub(crate) fn is_dangerous_env(name: &str) -> bool {
     const EXACT: &[&str] = &[
         // Shells and the loader.
         "PATH",
@@ -223,7 +223,7 @@ pub fn is_dangerous_env(name: &str) -> bool {
 
 /// Checks a user name: 1 to 63 characters of letters, digits, `.`, `-` and `_`, starting with a
 /// letter or digit (OS user names can start with a digit).
-pub fn check_user(name: &str) -> Result<()> {
+pub(crate) fn check_user(name: &str) -> Result<()> {
     let bad = |reason: &'static str| Err(Error::InvalidName { kind: "user", name: printable(name), reason });
     if name.is_empty() || name.len() > 63 {
         return bad("it must be 1 to 63 characters long");
@@ -239,7 +239,7 @@ pub fn check_user(name: &str) -> Result<()> {
 
 /// A name as it may be echoed in an error: control characters escaped, length capped, so a
 /// hostile argument cannot drive the terminal.
-pub fn printable(s: &str) -> String {
+pub(crate) fn printable(s: &str) -> String {
     let mut out: String = s.chars().take(80).flat_map(char::escape_debug).collect();
     if s.chars().count() > 80 {
         out.push('…');

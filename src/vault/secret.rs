@@ -16,7 +16,7 @@ use crate::store::{self, ListDetail, ProjectRow, SecretRow, VersionRow};
 use crate::{Error, Result};
 
 /// The largest value accepted: 1 MiB.
-pub const MAX_VALUE_LEN: usize = 1024 * 1024;
+pub(crate) const MAX_VALUE_LEN: usize = 1024 * 1024;
 
 /// A secret value: UTF-8 text, zeroed on drop, never printed by `Debug`.
 pub struct SecretValue(Zeroizing<String>);

@@ -12,7 +12,7 @@ use crate::{Error, Result};
 
 /// A secret shared into a project's community from another project.
 #[derive(Debug)]
-pub struct SharedSecret {
+pub(super) struct SharedSecret {
     pub row: SecretRow,
     pub home: String,
     pub value: Option<SecretValue>,
