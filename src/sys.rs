@@ -1,6 +1,8 @@
 //! The few calls into libc: process hardening (no core dumps, not ptrace-attachable by other
-//! users' processes), the file-creation mask, the user ids, `flock` and opening without
-//! following symbolic links. Everything unsafe lives here.
+//! users' processes), the file-creation mask, the user ids, `flock`, opening without following
+//! symbolic links, and for `vault run` pseudo-terminals, terminal modes and window sizes,
+//! `poll` and `kill`. Everything unsafe lives here, each call a small safe wrapper with its
+//! safety note.
 #![allow(unsafe_code)]
 
 /// The caller's umask and core-file limit, saved by `harden` so a child can be given them back.
@@ -135,4 +137,121 @@ pub fn account_name() -> Option<String> {
         let name = std::ffi::CStr::from_ptr(pwd.pw_name).to_str().ok()?.to_owned();
         (!name.is_empty()).then_some(name)
     }
+}
+
+/// Opens a pseudo-terminal pair sized `ws`: (master, slave). The fds are not close-on-exec
+/// (see [`set_cloexec`]).
+pub fn openpty(ws: &libc::winsize) -> std::io::Result<(std::os::fd::OwnedFd, std::os::fd::OwnedFd)> {
+    use std::os::fd::{FromRawFd, OwnedFd, RawFd};
+    let mut master: RawFd = -1;
+    let mut slave: RawFd = -1;
+    // SAFETY: openpty writes two fds into the locals we pass; name/termios are null (allowed),
+    // and `ws` is a valid winsize that outlives the call.
+    let rc = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), ws) };
+    if rc != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: openpty succeeded, so both fds are open and owned by nobody else.
+    Ok(unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) })
+}
+
+/// Sets close-on-exec on `fd` (`F_SETFD` to `FD_CLOEXEC`), so a child gets only its stdio.
+pub fn set_cloexec(fd: std::os::fd::RawFd) -> std::io::Result<()> {
+    // SAFETY: fcntl F_SETFD takes an fd and an integer; a bad fd is an error, not undefined
+    // behaviour.
+    if unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) } == -1 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// Makes `cmd`'s child, between fork and exec, the leader of a new session (`setsid`) whose
+/// controlling terminal is the terminal on its stdin (`TIOCSCTTY`). Its stdin must be set to a
+/// terminal's slave side; a failure of either call fails the spawn.
+pub fn new_session_on_stdin_terminal(cmd: &mut std::process::Command) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: the closure runs in the forked child before exec and calls only
+    // async-signal-safe functions (setsid, ioctl); TIOCSCTTY takes an integer argument.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::setsid() < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            if libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+}
+
+/// The window size of the terminal on `fd` (`TIOCGWINSZ`).
+pub fn window_size(fd: std::os::fd::RawFd) -> std::io::Result<libc::winsize> {
+    let mut ws = libc::winsize { ws_row: 0, ws_col: 0, ws_xpixel: 0, ws_ypixel: 0 };
+    // SAFETY: TIOCGWINSZ writes one winsize into `ws`, which is valid for writes.
+    if unsafe { libc::ioctl(fd, libc::TIOCGWINSZ, &mut ws) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(ws)
+}
+
+/// Sets the window size of the terminal on `fd` (`TIOCSWINSZ`).
+pub fn set_window_size(fd: std::os::fd::RawFd, ws: &libc::winsize) -> std::io::Result<()> {
+    // SAFETY: TIOCSWINSZ reads one winsize from `ws`, valid for the call.
+    if unsafe { libc::ioctl(fd, libc::TIOCSWINSZ, ws) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// The attributes of the terminal on `fd` (`tcgetattr`).
+pub fn terminal_attributes(fd: std::os::fd::RawFd) -> std::io::Result<libc::termios> {
+    // SAFETY: termios is plain data; zeroed is a valid value to be overwritten by tcgetattr.
+    let mut attrs: libc::termios = unsafe { std::mem::zeroed() };
+    // SAFETY: tcgetattr writes into `attrs`, valid for writes.
+    if unsafe { libc::tcgetattr(fd, &mut attrs) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(attrs)
+}
+
+/// `attrs` changed to raw mode (`cfmakeraw`): no echo, no line editing, no signal keys.
+pub fn raw_attributes(attrs: &libc::termios) -> libc::termios {
+    let mut raw = *attrs;
+    // SAFETY: cfmakeraw only edits the struct we pass, valid for writes.
+    unsafe { libc::cfmakeraw(&mut raw) };
+    raw
+}
+
+/// Sets the attributes of the terminal on `fd` at once (`tcsetattr` with `TCSANOW`).
+pub fn set_terminal_attributes(fd: std::os::fd::RawFd, attrs: &libc::termios) -> std::io::Result<()> {
+    // SAFETY: tcsetattr reads the termios we pass by reference; it outlives the call.
+    if unsafe { libc::tcsetattr(fd, libc::TCSANOW, attrs) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+/// One `poll(2)` for `fd` readable (`POLLIN`), waiting at most `timeout_ms` (-1: no limit):
+/// true when readable, at EOF or in error, false on timeout. An interrupted wait is an error
+/// of kind `Interrupted`; the caller decides whether to wait again.
+pub fn poll_readable(fd: std::os::fd::RawFd, timeout_ms: libc::c_int) -> std::io::Result<bool> {
+    let mut pfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
+    // SAFETY: `pfd` is a valid, initialised pollfd that lives across the call, and we pass
+    // exactly one entry. poll only writes `revents`; an invalid fd is reported via POLLNVAL.
+    let rc = unsafe { libc::poll(&mut pfd, 1, timeout_ms) };
+    match rc {
+        0 => Ok(false),
+        r if r > 0 => Ok(true),
+        _ => Err(std::io::Error::last_os_error()),
+    }
+}
+
+/// Sends `sig` to process `pid`.
+pub fn kill(pid: u32, sig: i32) -> std::io::Result<()> {
+    // SAFETY: kill has no memory effects; a stale pid at worst gets ESRCH.
+    if unsafe { libc::kill(pid as libc::pid_t, sig) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
 }

@@ -251,7 +251,7 @@ fn run_on_pipes(plan: Plan, argv: &[OsString]) -> Result<u8> {
     let sig_thread = std::thread::spawn(move || {
         for sig in signals.forever() {
             if forwarded.contains(&sig) {
-                pty::kill(pid, sig);
+                let _ = crate::sys::kill(pid, sig);
             }
         }
     });
@@ -293,7 +293,7 @@ fn run_on_pty(plan: Plan, argv: &[OsString]) -> Result<u8> {
             if sig == SIGWINCH {
                 pty::copy_window_size(stdout_fd, master_fd);
             } else {
-                pty::kill(pid, sig);
+                let _ = crate::sys::kill(pid, sig);
             }
         }
     });

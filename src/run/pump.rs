@@ -1,10 +1,9 @@
 //! Streaming one of a child's output streams (a pipe or a pty master) to our own output through
 //! the masker. This module owns the copy loop: large reads, one write and flush per masked chunk,
-//! the short hold timer that lets held-back bytes go when no more data comes (using `poll(2)`,
-//! the only unsafe code here), EOF handling (including EIO from a pty master) and carrying on
+//! the short hold timer that lets held-back bytes go when no more data comes (using `poll(2)`
+//! through `crate::sys`), EOF handling (including EIO from a pty master) and carrying on
 //! draining the child after our own output is closed. It must not know what the secrets are or
 //! how they are matched (that is `mask`), nor anything about spawning, signals or exit codes.
-#![allow(unsafe_code)]
 
 use std::io::{self, ErrorKind, Read, Write};
 use std::os::fd::{AsRawFd, RawFd};
@@ -151,19 +150,10 @@ fn wait_readable(fd: RawFd, timeout: Duration) -> io::Result<bool> {
             }
             None => -1,
         };
-        let mut pfd = libc::pollfd { fd, events: libc::POLLIN, revents: 0 };
-        // SAFETY: `pfd` is a valid, initialised pollfd that lives across the call, and we pass
-        // exactly one entry. poll only writes `revents`; an invalid fd is reported via POLLNVAL.
-        let rc = unsafe { libc::poll(&mut pfd, 1, ms) };
-        match rc {
-            0 => return Ok(false),
-            r if r > 0 => return Ok(true),
-            _ => {
-                let e = io::Error::last_os_error();
-                if e.kind() != ErrorKind::Interrupted {
-                    return Err(e);
-                }
-            }
+        match crate::sys::poll_readable(fd, ms) {
+            Ok(readable) => return Ok(readable),
+            Err(e) if e.kind() != ErrorKind::Interrupted => return Err(e),
+            Err(_) => {}
         }
     }
 }
