@@ -68,15 +68,6 @@ fn binds(home: &Path) -> (String, String) {
     )
 }
 
-/// `vault run --project P --no-mask -- sh -c SCRIPT` as `user`; returns stdout.
-fn run_sh(home: &Path, user: &str, project: &str, script: &str) -> String {
-    let a = as_user(home, user)
-        .args(["run", "--project", project, "--no-mask", "--", "sh", "-c", script])
-        .assert()
-        .success();
-    stdout_of(&a)
-}
-
 fn schema(db: &Path) -> String {
     sql(db, "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
 }

@@ -128,7 +128,7 @@ fn a_run_child_gets_the_callers_umask_not_vaults() {
 
 // "Something still depends on this" is one exit code, 4, wherever it is refused (issue 18):
 // a shared secret made write-only, a member still in a project removed from the vault, the
-// last owner leaving (the last two are checked in tests/teams.rs).
+// last owner leaving (the last two are checked in tests/user_removal.rs and tests/roles.rs).
 #[test]
 fn refusals_because_something_depends_on_it_are_exit_4() {
     let home = team(&["bob"]);

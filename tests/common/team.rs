@@ -13,7 +13,9 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::{NamedTempFile, TempDir};
 
-use super::{alice, init_vault, store_sql, vault, vault_location, ALICE_PASS};
+use super::{
+    alice, create_project, create_secret, init_vault, stdout_of, store_sql, vault, vault_location, ALICE_PASS,
+};
 
 /// The passphrase of `user` in every test vault.
 pub fn pass_of(user: &str) -> String {
@@ -71,6 +73,45 @@ pub fn team(users: &[&str]) -> TempDir {
         add_active_user(home.path(), u);
     }
     home
+}
+
+/// API_KEY's value in [`api_team`].
+pub const API_VALUE: &str = "api-key-7c1f0e9d2b";
+
+/// alice, bob, carol; project `api` (alice owner) holding API_KEY.
+pub fn api_team() -> TempDir {
+    let home = team(&["bob", "carol"]);
+    create_project(home.path(), "api");
+    create_secret(home.path(), "api", "API_KEY", API_VALUE);
+    home
+}
+
+/// `user`'s `secret list` names for `project`, in order.
+pub fn names_in(home: &Path, user: &str, project: &str) -> Vec<String> {
+    list_json_as(home, user, project).iter().map(|s| s["name"].as_str().expect("name").to_owned()).collect()
+}
+
+/// Runs `sh -c script` under `vault run --project P --no-mask` as `user`; returns stdout.
+pub fn run_sh(home: &Path, user: &str, project: &str, script: &str) -> String {
+    let a = as_user(home, user)
+        .args(["run", "--project", project, "--no-mask", "--", "sh", "-c", script])
+        .assert()
+        .success();
+    stdout_of(&a)
+}
+
+/// `user list --json` as alice.
+pub fn users_json(home: &Path) -> Vec<serde_json::Value> {
+    let a = alice(home).args(["user", "list", "--json"]).assert().success();
+    match super::json(&a.get_output().stdout) {
+        serde_json::Value::Array(a) => a,
+        other => panic!("user list --json: {other}"),
+    }
+}
+
+/// `name`'s entry in [`users_json`].
+pub fn user_entry(home: &Path, name: &str) -> serde_json::Value {
+    users_json(home).into_iter().find(|u| u["name"] == name).unwrap_or_else(|| panic!("no user {name}"))
 }
 
 /// Creates project `name` as `user`.
