@@ -58,8 +58,7 @@ pub(crate) fn seen(vault_id: &str) -> Position {
 
 /// Where this computer keeps the id of the vault it found at `location` (a database URL).
 fn id_file(location: &str) -> Option<PathBuf> {
-    use sha2::Digest;
-    let hash = hex::encode(sha2::Sha256::digest(location.as_bytes()));
+    let hash = hex::encode(crate::crypto::sha256(location.as_bytes()));
     dir().map(|d| d.join(format!("at-{}", &hash[..32])))
 }
 

@@ -14,7 +14,6 @@ use std::path::Path;
 use common::team::*;
 use common::*;
 use predicates::str::contains;
-use sha2::Digest;
 use vault::crypto::{self, domain, Envelope, UserKeys};
 use vault::store::{HeadRow, Store};
 
@@ -56,7 +55,7 @@ fn grant_hashes(g: &vault::store::GrantRow) -> [[u8; 32]; 2] {
                 g.project_id.as_bytes(),
                 g.user_id.as_bytes(),
                 &g.key_epoch.to_be_bytes(),
-                &sha2::Sha256::digest(&g.wrapped_key),
+                &crypto::sha256(&g.wrapped_key),
                 g.key_signer.as_bytes(),
                 &g.key_sig,
             ],

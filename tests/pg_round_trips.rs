@@ -531,10 +531,7 @@ fn a_run_with_a_session_takes_at_most_three_query_turns() {
     let Some((home, proxy, url, session)) = set_up(value) else { return };
     let h = home.path();
     // The program reports a digest of what it got (the value stays out of every argv).
-    let digest = {
-        use sha2::Digest;
-        hex::encode(sha2::Sha256::digest(value.as_bytes()))
-    };
+    let digest = hex::encode(vault::crypto::sha256(value.as_bytes()));
     let run = || {
         let mut cmd = with_session(h, &url, &session);
         cmd.args(["run", "--project", "app", "--", "sh", "-c", "printf %s \"$API_KEY\" | sha256sum | cut -c1-64"]);

@@ -5,10 +5,59 @@
 use std::fmt;
 
 use age::secrecy::ExposeSecret;
-use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
-use zeroize::{Zeroize, Zeroizing};
+use ed25519_dalek::{Signature, Signer};
+use zeroize::Zeroizing;
 
-use super::{digest, random_bytes, CryptoError};
+use super::{digest, random_bytes, CryptoError, Sha256};
+
+/// An Ed25519 verifying key (a user's, the pinned admin's, an enrollment key).
+pub use ed25519_dalek::VerifyingKey;
+
+/// Parses a stored Ed25519 verifying key (32 bytes, a valid point); anything else means the
+/// file was edited.
+pub fn parse_verifying_key(bytes: &[u8]) -> Result<VerifyingKey, CryptoError> {
+    let vk: [u8; 32] = bytes.try_into().map_err(|_| CryptoError)?;
+    VerifyingKey::from_bytes(&vk).map_err(|_| CryptoError)
+}
+
+/// An Ed25519 signing key. It signs only `digest(domain, parts)` ([`SigningKey::sign`]), so
+/// [`verify`] checks its signatures. Its `Debug` prints only `<redacted>`; zeroed on drop.
+#[derive(Clone)]
+pub struct SigningKey(ed25519_dalek::SigningKey);
+
+impl SigningKey {
+    /// A fresh random key.
+    fn generate() -> Self {
+        let mut seed = Zeroizing::new([0u8; 32]);
+        random_bytes(&mut seed[..]);
+        Self::from_seed(&seed)
+    }
+
+    fn from_seed(seed: &[u8; 32]) -> Self {
+        Self(ed25519_dalek::SigningKey::from_bytes(seed))
+    }
+
+    /// The seed, to be sealed.
+    fn seed(&self) -> Zeroizing<[u8; 32]> {
+        Zeroizing::new(self.0.to_bytes())
+    }
+
+    /// The public half.
+    pub fn verifying_key(&self) -> VerifyingKey {
+        self.0.verifying_key()
+    }
+
+    /// Signs `digest(domain, parts)`: a 64-byte Ed25519 signature.
+    pub fn sign(&self, domain: &str, parts: &[&[u8]]) -> Vec<u8> {
+        self.0.sign(&digest(domain, parts)).to_bytes().to_vec()
+    }
+}
+
+impl fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SigningKey(<redacted>)")
+    }
+}
 
 /// A 256-bit symmetric key (KEK, project, community or data key). Its `Debug` prints only
 /// `<redacted>`; no `Display` or `Serialize`; zeroed on drop.
@@ -58,8 +107,7 @@ impl PublicKeys {
     /// Parses the stored forms; a malformed one means the file was edited.
     pub fn parse(recipient: &str, verifying: &[u8]) -> Result<Self, CryptoError> {
         let recipient = recipient.parse().map_err(|_| CryptoError)?;
-        let vk: [u8; 32] = verifying.try_into().map_err(|_| CryptoError)?;
-        let verifying = VerifyingKey::from_bytes(&vk).map_err(|_| CryptoError)?;
+        let verifying = parse_verifying_key(verifying)?;
         Ok(Self { recipient, verifying })
     }
 }
@@ -83,14 +131,12 @@ pub struct UserKeys {
 /// The memo fingerprint of a key set: SHA-256 over a domain, the identity's encoding and the
 /// signing seed.
 fn memo_id(identity: &str, signing: &SigningKey) -> [u8; 32] {
-    use sha2::{Digest, Sha256};
-    let mut seed = Zeroizing::new(signing.to_bytes());
+    let seed = signing.seed();
     let mut h = Sha256::new();
     h.update(b"vault/v1/memo-id\0");
     h.update(identity.as_bytes());
     h.update(&seed[..]);
-    seed.zeroize();
-    h.finalize().into()
+    h.finalize()
 }
 
 const ENVELOPE_VERSION: u8 = 1;
@@ -113,16 +159,14 @@ pub struct PendingKeys {
 impl PendingKeys {
     /// Fresh enrollment keys for a user added by the admin holding `admin_vk` and `audit_key`.
     pub fn generate(admin_vk: VerifyingKey, audit_key: &Key32) -> Self {
-        let mut seed = Zeroizing::new([0u8; 32]);
-        random_bytes(&mut seed[..]);
-        Self { enroll: SigningKey::from_bytes(&seed), admin_vk, audit_key: Key32::from_bytes(*audit_key.expose()) }
+        Self { enroll: SigningKey::generate(), admin_vk, audit_key: Key32::from_bytes(*audit_key.expose()) }
     }
 
     /// Serializes for sealing.
     pub fn to_plaintext(&self) -> Zeroizing<Vec<u8>> {
         let mut out = Zeroizing::new(Vec::with_capacity(97));
         out.push(PENDING_VERSION);
-        out.extend_from_slice(&self.enroll.to_bytes());
+        out.extend_from_slice(&self.enroll.seed()[..]);
         out.extend_from_slice(self.admin_vk.as_bytes());
         out.extend_from_slice(self.audit_key.expose());
         out
@@ -151,7 +195,7 @@ impl Envelope {
                 let seed: [u8; 32] = pt[1..33].try_into().map_err(|_| CryptoError)?;
                 let admin: [u8; 32] = pt[33..65].try_into().map_err(|_| CryptoError)?;
                 Ok(Envelope::Pending(PendingKeys {
-                    enroll: SigningKey::from_bytes(&seed),
+                    enroll: SigningKey::from_seed(&seed),
                     admin_vk: VerifyingKey::from_bytes(&admin).map_err(|_| CryptoError)?,
                     audit_key: Key32::from_slice(&pt[65..97])?,
                 }))
@@ -166,9 +210,7 @@ impl UserKeys {
     /// their own verifying key; `audit_key` is `None` for the first user, who makes it.
     pub fn generate(admin_vk: Option<VerifyingKey>, audit_key: Option<Key32>) -> Self {
         let identity = age::x25519::Identity::generate();
-        let mut seed = Zeroizing::new([0u8; 32]);
-        random_bytes(&mut seed[..]);
-        let signing = SigningKey::from_bytes(&seed);
+        let signing = SigningKey::generate();
         let admin_vk = admin_vk.unwrap_or_else(|| signing.verifying_key());
         let audit_key = audit_key.unwrap_or_else(Key32::generate);
         let memo_id = memo_id(identity.to_string().expose_secret(), &signing);
@@ -205,7 +247,7 @@ impl UserKeys {
 
     /// Signs `digest(domain, parts)`.
     pub fn sign(&self, domain: &str, parts: &[&[u8]]) -> Vec<u8> {
-        self.signing.sign(&digest(domain, parts)).to_bytes().to_vec()
+        self.signing.sign(domain, parts)
     }
 
     /// A copy of the signing key, for what signs after the vault handle is gone (the audit
@@ -222,7 +264,7 @@ impl UserKeys {
         out.push(ENVELOPE_VERSION);
         out.extend_from_slice(&(id.len() as u16).to_be_bytes());
         out.extend_from_slice(id);
-        out.extend_from_slice(&self.signing.to_bytes());
+        out.extend_from_slice(&self.signing.seed()[..]);
         out.extend_from_slice(self.admin_vk.as_bytes());
         out.extend_from_slice(self.audit_key.expose());
         out
@@ -243,7 +285,7 @@ impl UserKeys {
         let identity: age::x25519::Identity = id.parse().map_err(|_| CryptoError)?;
         let mut seed = Zeroizing::new([0u8; 32]);
         seed.copy_from_slice(&rest[n..n + 32]);
-        let signing = SigningKey::from_bytes(&seed);
+        let signing = SigningKey::from_seed(&seed);
         let admin: [u8; 32] = rest[n + 32..n + 64].try_into().map_err(|_| CryptoError)?;
         let admin_vk = VerifyingKey::from_bytes(&admin).map_err(|_| CryptoError)?;
         let audit_key = Key32::from_slice(&rest[n + 64..])?;

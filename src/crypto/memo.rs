@@ -21,10 +21,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
-use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use super::Key32;
+use super::{Key32, Sha256};
 
 /// At most this many entries are kept (a session file stays under ~200 KiB).
 const MAX_ENTRIES: usize = 2048;
@@ -167,7 +166,7 @@ fn key(kind: &str, parts: &[&[u8]]) -> [u8; 32] {
         h.update((p.len() as u32).to_be_bytes());
         h.update(p);
     }
-    h.finalize().into()
+    h.finalize()
 }
 
 /// Verifies through the memo: `check` runs only if this exact verification is not remembered,

@@ -1,5 +1,6 @@
 //! Cryptography: Argon2id key derivation, XChaCha20-Poly1305 sealing with associated data, key
-//! wrapping to a user's age X25519 recipient, Ed25519 signatures, and zeroizing key types.
+//! wrapping to a user's age X25519 recipient, Ed25519 signatures, SHA-256 and HMAC-SHA256, and
+//! zeroizing key types. The rest of the crate reaches these primitives only through here.
 //!
 //! This module knows nothing of SQLite, clap or terminals. Every ciphertext is bound by its
 //! associated data (built with [`ad`]) to the place it belongs; a blob moved, swapped or edited
@@ -7,13 +8,18 @@
 //! which check failed.
 
 mod aead;
+mod hash;
 mod kdf;
 mod keys;
 pub mod memo;
 
 pub use aead::{open, seal, NONCE_LEN, TAG_LEN};
+pub use hash::{hmac_sha256, mac_eq, sha256, Sha256};
 pub use kdf::{KdfParams, SALT_LEN};
-pub use keys::{unwrap_key, verify, wrap_key, Envelope, Key32, PendingKeys, PublicKeys, UserKeys};
+pub use keys::{
+    parse_verifying_key, unwrap_key, verify, wrap_key, Envelope, Key32, PendingKeys, PublicKeys, SigningKey, UserKeys,
+    VerifyingKey,
+};
 
 /// A decryption or verification failure. Deliberately says nothing more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -145,8 +151,7 @@ pub fn random_id() -> String {
 
 /// SHA-256 of the given parts' [`ad`] encoding under `domain`.
 pub fn digest(domain: &str, parts: &[&[u8]]) -> [u8; 32] {
-    use sha2::Digest;
-    sha2::Sha256::digest(ad(domain, parts)).into()
+    sha256(ad(domain, parts))
 }
 
 #[cfg(test)]

@@ -2,10 +2,9 @@
 //! back), and a digest of everything a store holds, to prove the copy equal. Rows move as they
 //! are: sealed values stay sealed, signatures stay what they sign.
 
-use sha2::{Digest, Sha256};
-
 use super::db::{Arg, Row};
 use super::Store;
+use crate::crypto::Sha256;
 use crate::{Error, Result};
 
 /// Every table, parents before children, with its columns and its key (the copy's order).
@@ -165,6 +164,6 @@ impl Store {
             })?;
         }
         self.end_read();
-        Ok(h.finalize().into())
+        Ok(h.finalize())
     }
 }

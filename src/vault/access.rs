@@ -4,8 +4,6 @@
 //! member for the current key epoch, signed by an owner or admin whose own membership verifies.
 //! A row that fails any check is tampering and is never used.
 
-use sha2::Digest;
-
 use super::{committed_id, Role, Vault};
 use crate::crypto::{self, domain, Key32};
 use crate::store::{self, CommunityRow, GrantRow, MemberRow, ProjectRow, UserRow};
@@ -31,7 +29,7 @@ impl Vault {
 
     fn key_sig_parts(&self, scope_id: &str, user_id: &str, epoch: i64, wrapped: &[u8], signer: &str) -> Vec<Vec<u8>> {
         let mut p = self.wrap_parts(scope_id, user_id, epoch);
-        p.push(sha2::Sha256::digest(wrapped).to_vec());
+        p.push(crypto::sha256(wrapped).to_vec());
         p.push(signer.as_bytes().to_vec());
         p
     }

@@ -8,11 +8,8 @@
 //! user who acted, over the event and its MAC: nobody can write an event in another user's
 //! name. Events of format 1 (before the first signed one) carry no signature.
 
-use hmac::{Hmac, Mac};
-use sha2::{Digest, Sha256};
-
 use super::{names, Vault};
-use crate::crypto::{self, domain, Key32};
+use crate::crypto::{self, domain, Key32, Sha256, SigningKey};
 use crate::store::{self, AuditRow, Store};
 use crate::{Error, Result};
 
@@ -51,12 +48,11 @@ fn event_digest(e: &AuditRow) -> Vec<u8> {
 fn chain_mac(key: &[u8; 32], vault_id: &str, prev: &[u8], pending: &[AuditRow], e: &AuditRow) -> Vec<u8> {
     let mut covered = Sha256::new();
     for p in pending {
-        covered.update(Sha256::digest(event_digest(p)));
+        covered.update(crypto::sha256(event_digest(p)));
     }
     let covered = covered.finalize();
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key length");
-    mac.update(&crypto::ad(domain::AUDIT, &[vault_id.as_bytes(), prev, &covered, &event_digest(e)]));
-    mac.finalize().into_bytes().to_vec()
+    crypto::hmac_sha256(key, &crypto::ad(domain::AUDIT, &[vault_id.as_bytes(), prev, &covered, &event_digest(e)]))
+        .to_vec()
 }
 
 fn next_seq(store: &Store) -> Result<i64> {
@@ -70,7 +66,7 @@ pub struct AuditSigner {
     vault_id: String,
     user: String,
     key: Key32,
-    signing: ed25519_dalek::SigningKey,
+    signing: SigningKey,
 }
 
 /// What a user's signature on an event covers: the vault, the event and its MAC.
@@ -103,9 +99,7 @@ pub(crate) fn append(
         if let Some(g) = signer {
             let prev_mac = last.map(|l| l.1).unwrap_or_default();
             let mac = chain_mac(g.key.expose(), &g.vault_id, &prev_mac, &pending, &row);
-            let digest = crypto::digest(domain::AUDIT_SIG, &sig_parts(&g.vault_id, &event_digest(&row), &mac));
-            use ed25519_dalek::Signer;
-            row.sig = Some(g.signing.sign(&digest).to_bytes().to_vec());
+            row.sig = Some(g.signing.sign(domain::AUDIT_SIG, &sig_parts(&g.vault_id, &event_digest(&row), &mac)));
             row.mac = Some(mac);
         }
         Ok(row)
@@ -173,7 +167,7 @@ impl Vault {
                 Some(mac) => {
                     let want = chain_mac(self.keys.audit_key.expose(), &self.vault_id, &prev, &pending, e);
                     // Constant time, as any MAC comparison should be.
-                    if !bool::from(subtle::ConstantTimeEq::ct_eq(want.as_slice(), mac.as_slice())) {
+                    if !crypto::mac_eq(&want, mac) {
                         return Err(Error::tampered(format!(
                             "the audit log (event {} or one before it was edited or removed)",
                             e.seq

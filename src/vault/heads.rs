@@ -23,8 +23,6 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use sha2::Digest;
-
 use super::{Role, Vault};
 use crate::crypto::{self, domain};
 use crate::store::{GrantRow, HeadRow, MemberRow, UserRow};
@@ -68,7 +66,7 @@ fn grant_hashes(g: &GrantRow) -> [RowHash; 2] {
                 g.project_id.as_bytes(),
                 g.user_id.as_bytes(),
                 &g.key_epoch.to_be_bytes(),
-                &sha2::Sha256::digest(&g.wrapped_key),
+                &crypto::sha256(&g.wrapped_key),
                 g.key_signer.as_bytes(),
                 &g.key_sig,
             ],
@@ -96,7 +94,7 @@ fn member_hashes(m: &MemberRow) -> [RowHash; 2] {
                 m.community_id.as_bytes(),
                 m.user_id.as_bytes(),
                 &m.key_epoch.to_be_bytes(),
-                &sha2::Sha256::digest(&m.wrapped_key),
+                &crypto::sha256(&m.wrapped_key),
                 m.key_signer.as_bytes(),
                 &m.key_sig,
             ],

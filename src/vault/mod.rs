@@ -284,12 +284,7 @@ impl Vault {
         me.enroll_vk = Some(me.verifying_key.clone());
         me.recipient = pubk.recipient.to_string();
         me.verifying_key = pubk.verifying.as_bytes().to_vec();
-        let sig = {
-            use ed25519_dalek::Signer;
-            let digest = crypto::digest(domain::ENROLL, &enroll_parts(&vault_id, &me));
-            pending.enroll.sign(&digest).to_bytes().to_vec()
-        };
-        me.enroll_sig = Some(sig);
+        me.enroll_sig = Some(pending.enroll.sign(domain::ENROLL, &enroll_parts(&vault_id, &me)));
         let kdf = me.kdf;
         seal_envelope(&vault_id, &mut me, &keys, passphrase, kdf)?;
         me.modified_at = store::now();
@@ -391,7 +386,7 @@ impl Vault {
         let keys = PublicKeys::parse(&u.recipient, &u.verifying_key).map_err(|_| Error::tampered(what()))?;
         if u.enroll_vk.is_some() {
             let b = evk_bytes(u).ok_or_else(|| Error::tampered(what()))?;
-            let evk = ed25519_dalek::VerifyingKey::from_bytes(&b).map_err(|_| Error::tampered(what()))?;
+            let evk = crypto::parse_verifying_key(&b).map_err(|_| Error::tampered(what()))?;
             let sig = u.enroll_sig.as_deref().ok_or_else(|| Error::tampered(what()))?;
             crypto::verify(&evk, sig, domain::ENROLL, &enroll_parts(&self.vault_id, u))
                 .map_err(|_| Error::tampered(what()))?;

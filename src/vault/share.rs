@@ -2,8 +2,6 @@
 //! community (its data key also wrapped under the community key), unsharing (which rotates the
 //! data key), and the shared secrets a project's members see and run with.
 
-use sha2::Digest;
-
 use super::secret::{RunSecret, SecretValue};
 use super::{names, Role, Scope, Vault};
 use crate::crypto::{self, domain, Key32};
@@ -95,7 +93,7 @@ impl Vault {
             sh.secret_id.as_bytes().to_vec(),
             sh.community_id.as_bytes().to_vec(),
             sh.key_epoch.to_be_bytes().to_vec(),
-            sha2::Sha256::digest(&sh.wrapped_dek).to_vec(),
+            crypto::sha256(&sh.wrapped_dek).to_vec(),
             sh.shared_by.as_bytes().to_vec(),
         ]
     }

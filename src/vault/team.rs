@@ -34,8 +34,7 @@ pub struct CommunityInfo {
 }
 
 fn fingerprint(vk: &[u8]) -> String {
-    use sha2::Digest;
-    hex::encode(&sha2::Sha256::digest(vk)[..8])
+    hex::encode(&crypto::sha256(vk)[..8])
 }
 
 impl Vault {
