@@ -367,7 +367,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What it is (stored in clear)')
-            [CompletionResult]::new('--env-name', '--env-name', [CompletionResultType]::ParameterName, 'Environment variable name for `vault run` [default: the name]')
+            [CompletionResult]::new('--env-name', '--env-name', [CompletionResultType]::ParameterName, 'Environment variable name for `vault run`, taken as given [default: the name, each ''-'' made ''_'']')
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read the value from FILE')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Keep the value in this provider (OpenBao / Vault KV v2) instead of the vault file')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')

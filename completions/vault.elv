@@ -329,7 +329,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --description 'What it is (stored in clear)'
-            cand --env-name 'Environment variable name for `vault run` [default: the name]'
+            cand --env-name 'Environment variable name for `vault run`, taken as given [default: the name, each ''-'' made ''_'']'
             cand --from-file 'Read the value from FILE'
             cand --provider 'Keep the value in this provider (OpenBao / Vault KV v2) instead of the vault file'
             cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'

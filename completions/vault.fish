@@ -198,7 +198,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_
 complete -c vault -n "__fish_vault_using_subcommand secret; and not __fish_seen_subcommand_from create list show get edit clone delete share unshare accept unaccept history rollback help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l description -d 'What it is (stored in clear)' -r
-complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l env-name -d 'Environment variable name for `vault run` [default: the name]' -r
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l env-name -d 'Environment variable name for `vault run`, taken as given [default: the name, each \'-\' made \'_\']' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l from-file -d 'Read the value from FILE' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l provider -d 'Keep the value in this provider (OpenBao / Vault KV v2) instead of the vault file' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from create" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::context::confirm_delete;
 use super::Ctx;
 use crate::output::{self, clean, json_time, table_time, Text};
-use crate::vault::{ProjectSummary, Role};
+use crate::vault::{names, ProjectSummary, Role};
 use crate::{Error, Result};
 
 /// Project commands.
@@ -167,6 +167,12 @@ fn members_json<'a>(members: &'a [(String, Role)]) -> Vec<MemberJson<'a>> {
 }
 
 pub(crate) fn run(ctx: &Ctx, cmd: ProjectCmd) -> Result<()> {
+    // The new names first: no passphrase is asked for before they are known good.
+    match &cmd {
+        ProjectCmd::Create { name, .. } | ProjectCmd::Edit { rename: Some(name), .. } => names::check("project", name)?,
+        ProjectCmd::Clone { new_name, .. } => names::check("project", new_name)?,
+        _ => {}
+    }
     let v = ctx.unlock()?;
     let style = ctx.style;
     match cmd {

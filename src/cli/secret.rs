@@ -9,7 +9,7 @@ use zeroize::Zeroizing;
 use super::context::{confirm_delete, read_value};
 use super::Ctx;
 use crate::output::{self, clean, cleaned, json_time, table_time, LastTime, Level, Style, Text, MASK};
-use crate::vault::{ListDetail, Scope, SecretDetail, SecretEdit, SecretInfo, SecretMeta};
+use crate::vault::{names, ListDetail, Scope, SecretDetail, SecretEdit, SecretInfo, SecretMeta};
 use crate::{Error, Result};
 
 /// Where a secret lives: a project, or your private secrets.
@@ -63,14 +63,15 @@ With --provider the value goes to that OpenBao / Vault server (see `vault provid
 into the vault file; if the server cannot be reached or refuses, nothing is created."
     )]
     Create {
-        /// Secret name (also its env var name unless --env-name)
+        /// Secret name; its env var name too, with each '-' made '_', unless --env-name
         name: String,
         #[command(flatten)]
         scope: ScopeArgs,
         /// What it is (stored in clear)
         #[arg(long, default_value = "")]
         description: String,
-        /// Environment variable name for `vault run` [default: the name]
+        /// Environment variable name for `vault run`, taken as given [default: the name, each '-'
+        /// made '_']
         #[arg(long, value_name = "ENV")]
         env_name: Option<String>,
         /// Read the value from FILE
@@ -460,6 +461,9 @@ pub(crate) fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
     match cmd {
         SecretCmd::Create { name, scope, description, env_name, from_file, write_only, provider } => {
             let scope = scope.scope(ctx)?;
+            // The names first: nothing is asked for (value, passphrase) before they are known good.
+            names::check("secret", &name)?;
+            names::env_for(&name, env_name.as_deref())?;
             // Read the value before the passphrase prompt so a piped value is not mistaken for it.
             let value = read_value(from_file.as_deref(), &name)?;
             let v = ctx.unlock()?;
@@ -619,6 +623,12 @@ pub(crate) fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
                         .into(),
                 ));
             }
+            if let Some(n) = &rename {
+                names::check("secret", n)?;
+            }
+            if let Some(e) = &env_name {
+                names::check_env(e)?;
+            }
             let value =
                 if value_stdin || from_file.is_some() { Some(read_value(from_file.as_deref(), &name)?) } else { None };
             let v = ctx.unlock()?;
@@ -644,6 +654,9 @@ pub(crate) fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
                 (Some(p), false) => Scope::Project(p),
                 (None, false) => return Err(Error::Usage("pass --to-project Q or --to-private".into())),
             };
+            if let Some(n) = &new_name {
+                names::check("secret", n)?;
+            }
             let v = ctx.unlock()?;
             let s = v.clone_secret(&scope, &name, &to, new_name.as_deref())?;
             changed(style, &s, || {
@@ -683,6 +696,9 @@ pub(crate) fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
             Ok(())
         }
         SecretCmd::Accept { name, project, from, env_name } => {
+            if let Some(e) = &env_name {
+                names::check_env(e)?;
+            }
             let v = ctx.unlock()?;
             let (home, env) = v.accept_shared(&project, &name, from.as_deref(), env_name.as_deref())?;
             output::done(

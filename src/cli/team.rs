@@ -165,8 +165,8 @@ pub(crate) fn user(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
     match cmd {
         UserCmd::Add { name, new_passphrase_file, kdf, admin } => {
             let params = kdf.params(KdfParams::DEFAULT)?;
-            let v = ctx.unlock()?;
             crate::vault::names::check_user(&name)?;
+            let v = ctx.unlock()?;
             let pass = ctx.new_user_passphrase(new_passphrase_file.as_deref(), &name)?;
             v.add_user(&name, &pass, params, admin)?;
             output::done(
@@ -235,6 +235,10 @@ pub(crate) fn user(ctx: &Ctx, cmd: UserCmd) -> Result<()> {
 
 pub(crate) fn community(ctx: &Ctx, cmd: CommunityCmd) -> Result<()> {
     let style = ctx.style;
+    // The new names first: no passphrase is asked for before they are known good.
+    if let CommunityCmd::Create { name, .. } | CommunityCmd::Edit { rename: Some(name), .. } = &cmd {
+        crate::vault::names::check("community", name)?;
+    }
     let v = ctx.unlock()?;
     match cmd {
         CommunityCmd::Create { name, description } => {

@@ -30,6 +30,21 @@ pub(crate) fn check(kind: &'static str, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// The env name a secret gets when none is given: its name with each `-` made `_`
+/// (`hf-token` is `hf_token`). A secret name is letters, digits, `-` and `_` and starts with a
+/// letter, so this is always an env name in form; [`check_env`] still judges it.
+pub(crate) fn derived_env(name: &str) -> String {
+    name.replace('-', "_")
+}
+
+/// The env name of secret `name`: `explicit` when given (an explicit name is never rewritten),
+/// else [`derived_env`]; checked either way.
+pub(crate) fn env_for(name: &str, explicit: Option<&str>) -> Result<String> {
+    let env = explicit.map_or_else(|| derived_env(name), str::to_owned);
+    check_env(&env)?;
+    Ok(env)
+}
+
 /// Checks an environment variable name: letters, digits and `_`, not starting with a digit,
 /// 1 to 255 characters.
 pub(crate) fn check_env(name: &str) -> Result<()> {

@@ -308,8 +308,8 @@ impl Vault {
         provider: &str,
     ) -> Result<SecretInfo> {
         names::check("secret", name)?;
-        let env_name = env_name.unwrap_or(name);
-        names::check_env(env_name)?;
+        let env_name = names::env_for(name, env_name)?;
+        let env_name = env_name.as_str();
         let mut undo = Undo::default();
         let r = self.store.write(|_| {
             let project = self.write_project(scope)?;

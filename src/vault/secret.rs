@@ -464,14 +464,13 @@ impl Vault {
         write_only: bool,
     ) -> Result<SecretInfo> {
         names::check("secret", name)?;
-        let env_name = env_name.unwrap_or(name);
-        names::check_env(env_name)?;
+        let env_name = names::env_for(name, env_name)?;
         self.store.write(|_| {
             let project = self.write_project(scope)?;
             let grant = self.require(&project, Role::Editor, "creating a secret")?;
-            self.check_unique(&project, name, env_name, scope)?;
+            self.check_unique(&project, name, &env_name, scope)?;
             let pkey = self.project_key(&project, &grant)?;
-            let mut row = draft(name, env_name, description, write_only);
+            let mut row = draft(name, &env_name, description, write_only);
             self.insert_new_secret(&project, &pkey, &mut row, value)?;
             self.info(&project, row, None)
         })
@@ -672,8 +671,8 @@ impl Vault {
                     });
                 }
                 // The env name follows a rename unless it was set apart from the name.
-                if old.env_name == old.name && edit.env_name.is_none() {
-                    row.env_name = n.to_owned();
+                if old.env_name == names::derived_env(&old.name) && edit.env_name.is_none() {
+                    row.env_name = names::derived_env(n);
                 }
                 row.name = n.to_owned();
             }
@@ -760,14 +759,19 @@ impl Vault {
             self.refuse_write_only(&row, "clone")?;
             let dst = self.write_project(to)?;
             let dgrant = self.require(&dst, Role::Editor, "creating a secret")?;
-            let env_name = if row.env_name == row.name { new_name } else { row.env_name.as_str() };
-            names::check_env(env_name)?;
-            self.check_unique(&dst, new_name, env_name, to)?;
+            // The env name follows a new name unless it was set apart from the name.
+            let env_name = if row.env_name == names::derived_env(&row.name) {
+                names::derived_env(new_name)
+            } else {
+                row.env_name.clone()
+            };
+            names::check_env(&env_name)?;
+            self.check_unique(&dst, new_name, &env_name, to)?;
             let value = self.open_current(&src, &self.project_key(&src, &sgrant)?, &row)?;
             let mut copy = row.clone();
             copy.id = crypto::random_id();
             copy.name = new_name.to_owned();
-            copy.env_name = env_name.to_owned();
+            copy.env_name = env_name;
             let dkey = self.project_key(&dst, &dgrant)?;
             // A provider-backed secret's copy keeps its value in the same provider.
             match copy.provider {
