@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a program with a project''s secrets as env vars, its output masked')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import secrets from a dotenv or JSON file (all or nothing)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a project''s secrets as dotenv, JSON or shell (masked unless --reveal)')
+            [CompletionResult]::new('inject', 'inject', [CompletionResultType]::ParameterValue, 'Render a template with {{ vault://PROJECT/SECRET }} references to stdout or a 0600 file')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy the whole vault into another store (a file into PostgreSQL, or back), checked')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages (vault.1 and one per subcommand) into DIR')
@@ -1097,6 +1098,23 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'vault;inject' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the result to FILE (mode 0600, replaced atomically) instead of stdout')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the result to FILE (mode 0600, replaced atomically) instead of stdout')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
+            [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'vault;migrate' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where the copy goes: a file that does not exist yet, or postgres://USER@HOST:PORT/DB (an existing database without a vault)')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
@@ -1149,6 +1167,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run a program with a project''s secrets as env vars, its output masked')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import secrets from a dotenv or JSON file (all or nothing)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a project''s secrets as dotenv, JSON or shell (masked unless --reveal)')
+            [CompletionResult]::new('inject', 'inject', [CompletionResultType]::ParameterValue, 'Render a template with {{ vault://PROJECT/SECRET }} references to stdout or a 0600 file')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy the whole vault into another store (a file into PostgreSQL, or back), checked')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages (vault.1 and one per subcommand) into DIR')
@@ -1355,6 +1374,9 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;help;export' {
+            break
+        }
+        'vault;help;inject' {
             break
         }
         'vault;help;migrate' {

@@ -37,6 +37,9 @@ _vault() {
             vault,init)
                 cmd="vault__subcmd__init"
                 ;;
+            vault,inject)
+                cmd="vault__subcmd__inject"
+                ;;
             vault,lock)
                 cmd="vault__subcmd__lock"
                 ;;
@@ -165,6 +168,9 @@ _vault() {
                 ;;
             vault__subcmd__help,init)
                 cmd="vault__subcmd__help__subcmd__init"
+                ;;
+            vault__subcmd__help,inject)
+                cmd="vault__subcmd__help__subcmd__inject"
                 ;;
             vault__subcmd__help,lock)
                 cmd="vault__subcmd__help__subcmd__lock"
@@ -551,7 +557,7 @@ _vault() {
 
     case "${cmd}" in
         vault)
-            opts="-q -h -V --vault --user --passphrase-file --json --quiet --accept-rollback --help --version init status unlock lock passwd project secret user community audit provider run import export migrate completions man help"
+            opts="-q -h -V --vault --user --passphrase-file --json --quiet --accept-rollback --help --version init status unlock lock passwd project secret user community audit provider run import export inject migrate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1175,7 +1181,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__help)
-            opts="init status unlock lock passwd project secret user community audit provider run import export migrate completions man help"
+            opts="init status unlock lock passwd project secret user community audit provider run import export inject migrate completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1399,6 +1405,20 @@ _vault() {
             return 0
             ;;
         vault__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vault__subcmd__help__subcmd__inject)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2050,6 +2070,48 @@ _vault() {
                     return 0
                     ;;
                 --kdf-iterations)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vault__subcmd__inject)
+            opts="-p -o -q -h --project --private --out --vault --user --passphrase-file --json --quiet --accept-rollback --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

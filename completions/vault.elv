@@ -43,6 +43,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand run 'Run a program with a project''s secrets as env vars, its output masked'
             cand import 'Import secrets from a dotenv or JSON file (all or nothing)'
             cand export 'Export a project''s secrets as dotenv, JSON or shell (masked unless --reveal)'
+            cand inject 'Render a template with {{ vault://PROJECT/SECRET }} references to stdout or a 0600 file'
             cand migrate 'Copy the whole vault into another store (a file into PostgreSQL, or back), checked'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages (vault.1 and one per subcommand) into DIR'
@@ -979,6 +980,22 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'vault;inject'= {
+            cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
+            cand -o 'Write the result to FILE (mode 0600, replaced atomically) instead of stdout'
+            cand --out 'Write the result to FILE (mode 0600, replaced atomically) instead of stdout'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Use your private secrets (only you can ever read them)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'vault;migrate'= {
             cand --to 'Where the copy goes: a file that does not exist yet, or postgres://USER@HOST:PORT/DB (an existing database without a vault)'
             cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
@@ -1028,6 +1045,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand run 'Run a program with a project''s secrets as env vars, its output masked'
             cand import 'Import secrets from a dotenv or JSON file (all or nothing)'
             cand export 'Export a project''s secrets as dotenv, JSON or shell (masked unless --reveal)'
+            cand inject 'Render a template with {{ vault://PROJECT/SECRET }} references to stdout or a 0600 file'
             cand migrate 'Copy the whole vault into another store (a file into PostgreSQL, or back), checked'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages (vault.1 and one per subcommand) into DIR'
@@ -1180,6 +1198,8 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;help;import'= {
         }
         &'vault;help;export'= {
+        }
+        &'vault;help;inject'= {
         }
         &'vault;help;migrate'= {
         }

@@ -24,6 +24,7 @@ pub mod session;
 pub(crate) mod state;
 pub mod store;
 pub mod sys;
+pub mod template;
 pub(crate) mod vault;
 
 pub use error::{Error, Result};

@@ -193,6 +193,21 @@ impl Ctx {
         self.record("ok")
     }
 
+    /// Records one event per value about to leave vault, before any of them does (`inject`
+    /// renders several); the command's own event follows as usual when it ends. If the audit
+    /// log cannot take them, no value is revealed.
+    pub fn record_each_before_reveal(&self, specs: &[EventSpec]) -> Result<()> {
+        let audit = self.audit.borrow();
+        let (signer, store) =
+            audit.as_ref().ok_or_else(|| Error::Audit("no audit log to record the reveal in".into()))?;
+        store.light_writes();
+        for spec in specs {
+            let appended = audit::append(store, Some(signer), &self.user, spec, "ok").map_err(audit_failed)?;
+            *self.appended.borrow_mut() = appended;
+        }
+        Ok(())
+    }
+
     /// Remembers where the vault file stands now, after the command (see `crate::state`).
     pub fn remember_position(&self) {
         let Some((id, kept, lists)) = &*self.seen.borrow() else { return };

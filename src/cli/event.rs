@@ -76,6 +76,8 @@ pub(super) fn describe(cmd: &Command, default_project: Option<&str>) -> Option<E
         Command::Export(a) if a.reveal => ev("export reveal", &p(&a.scope), "*"),
         // Masked: names only.
         Command::Export(_) => None,
+        // Each value rendered is its own `inject reveal` event, recorded before any is written.
+        Command::Inject(a) => ev("inject", &p(&a.scope), &a.template.display().to_string()),
         Command::User(c) => match c {
             UserCmd::Add { name, .. } => ev("user add", "", name),
             UserCmd::Remove { name, .. } => ev("user remove", "", name),

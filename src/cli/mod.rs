@@ -3,6 +3,7 @@
 
 mod context;
 mod event;
+mod inject;
 mod io;
 mod migrate;
 pub(crate) mod project;
@@ -110,6 +111,8 @@ pub enum Command {
     Import(io::ImportArgs),
     /// Export a project's secrets as dotenv, JSON or shell (masked unless --reveal)
     Export(io::ExportArgs),
+    /// Render a template with {{ vault://PROJECT/SECRET }} references to stdout or a 0600 file
+    Inject(inject::InjectArgs),
     /// Copy the whole vault into another store (a file into PostgreSQL, or back), checked
     Migrate(migrate::MigrateArgs),
     /// Print a shell completion script
@@ -181,6 +184,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<ExitCode> {
         Command::Provider(c) => provider::run(ctx, c),
         Command::Import(a) => io::import(ctx, a),
         Command::Export(a) => io::export(ctx, a),
+        Command::Inject(a) => inject::inject(ctx, a),
         Command::Run(a) => return run::run(ctx, a),
         Command::Migrate(a) => migrate::migrate(ctx, a),
         Command::Completions { shell } => setup::completions(shell),
