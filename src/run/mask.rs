@@ -1,6 +1,7 @@
 //! Secret masking for a child's output. This module owns which forms of a secret value are masked
 //! (the value, its lines, base64 at any alignment, percent-, JSON- and hex-encodings), the matching
-//! rules (leftmost-longest, a match always becomes `***` as a whole, never partially) and the
+//! rules (leftmost-longest, a match always becomes `***` as a whole, never partially, and matches
+//! that overlap become one `***`) and the
 //! per-stream state that lets a match span chunk boundaries by holding back only the bytes that
 //! could still be the start of a secret. It is pure: it does no I/O and must not know about
 //! processes, file descriptors, timers, secret names or where the values come from. Callers feed
@@ -270,6 +271,18 @@ impl Matcher {
         }
     }
 
+    /// Where the masked run that begins with the match `start..end` ends: an occurrence that
+    /// starts inside it and ends later joins it (`abcd1234` and `1234wxyz` in `abcd1234wxyz`
+    /// are one `***`, not `***wxyz`), and so on until none does.
+    fn extend(&self, data: &[u8], start: usize, mut end: usize) -> usize {
+        let mut from = start + 1;
+        while let Some((s, e)) = self.find(data, from, end) {
+            end = end.max(e);
+            from = s + 1;
+        }
+        end
+    }
+
     /// Masks `data` as if more bytes may follow: appends to `out` everything that is final and
     /// returns where the held-back tail starts. The first `skip` bytes were already emitted (a
     /// tail released by the timer): they are matched against but not written again, and a
@@ -281,6 +294,13 @@ impl Matcher {
         let mut hold = self.hold_from(data, 0);
         let mut pos = 0;
         while let Some((start, end)) = self.find(data, pos, hold) {
+            let end = self.extend(data, start, end);
+            // A secret that overlaps this match and has not fully arrived yet would extend it:
+            // hold the match back whole (it is written as `***` either way, once).
+            if self.hold_from(data, start + 1) < end {
+                emit(data, pos, start, skip, out);
+                return start;
+            }
             emit(data, pos, start, skip, out);
             if end > skip {
                 out.extend_from_slice(MASK);
@@ -299,6 +319,7 @@ impl Matcher {
     fn mask_all(&self, data: &[u8], skip: usize, out: &mut Vec<u8>) {
         let mut pos = 0;
         while let Some((start, end)) = self.find(data, pos, data.len()) {
+            let end = self.extend(data, start, end);
             emit(data, pos, start, skip, out);
             if end > skip {
                 out.extend_from_slice(MASK);
@@ -442,7 +463,13 @@ fn add_patterns(v: &[u8], out: &mut Vec<Secret>) {
     add_base64_cores(v, &URL_SAFE_NO_PAD, out);
 
     for upper in [false, true] {
-        for style in [PercentStyle::Strict, PercentStyle::KeepSlash, PercentStyle::Form] {
+        for style in [
+            PercentStyle::Strict,
+            PercentStyle::KeepSlash,
+            PercentStyle::Form,
+            PercentStyle::UriComponent,
+            PercentStyle::Every,
+        ] {
             let p = percent_encode(v, upper, style);
             if p.as_slice() != v {
                 out.push(p);
@@ -459,9 +486,50 @@ fn add_patterns(v: &[u8], out: &mut Vec<Secret>) {
             }
         }
     }
+    // Go's encoding/json escapes `<`, `>` and `&` (and U+2028, U+2029) by default, so HTML
+    // can embed its output: `a&b` is written `a\u0026b`.
+    if v.iter().any(|b| matches!(b, b'<' | b'>' | b'&')) || contains_line_separators(v) {
+        out.push(json_escape_go(v));
+    }
     for upper in [false, true] {
         out.push(hex_encode(v, upper));
     }
+}
+
+/// Whether `v` holds U+2028 or U+2029 (which Go's JSON encoder escapes).
+fn contains_line_separators(v: &[u8]) -> bool {
+    v.windows(3).any(|w| w[0] == 0xe2 && w[1] == 0x80 && matches!(w[2], 0xa8 | 0xa9))
+}
+
+/// The content of a JSON string as Go's `json.Marshal` writes it: serde_json's escapes, plus
+/// `<`, `>`, `&`, U+2028 and U+2029 as `\u003c`, `\u003e`, `\u0026`, `\u2028`, `\u2029`.
+fn json_escape_go(v: &[u8]) -> Secret {
+    let mut o = Zeroizing::new(Vec::with_capacity(v.len() * 6));
+    let mut i = 0;
+    while i < v.len() {
+        let b = v[i];
+        if matches!(b, b'<' | b'>' | b'&') {
+            o.extend_from_slice(b"\\u00");
+            o.push(HEX_LOWER[usize::from(b >> 4)]);
+            o.push(HEX_LOWER[usize::from(b & 15)]);
+        } else if b == 0xe2 && v.get(i + 1) == Some(&0x80) && matches!(v.get(i + 2), Some(0xa8 | 0xa9)) {
+            o.extend_from_slice(if v[i + 2] == 0xa8 { b"\\u2028" } else { b"\\u2029" });
+            i += 2;
+        } else {
+            push_json_byte(&mut o, b, false);
+        }
+        i += 1;
+    }
+    o
+}
+
+/// Whether a multi-line value has a line (not empty) too short to be masked on its own: a
+/// program that prints only that line shows it (the caller warns by name).
+pub fn has_short_line(v: &[u8]) -> bool {
+    v.contains(&b'\n')
+        && v.split(|&b| b == b'\n')
+            .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+            .any(|l| !l.is_empty() && l.len() < MIN_MASK_LEN)
 }
 
 /// The base64 characters fully determined by `v` when it sits at each byte alignment inside a
@@ -529,6 +597,10 @@ enum PercentStyle {
     KeepSlash,
     /// HTML forms, `quote_plus`: a space becomes `+`.
     Form,
+    /// JavaScript's `encodeURIComponent`: `!`, `*`, `'`, `(` and `)` stay too.
+    UriComponent,
+    /// Every byte as `%XX`, letters and digits included (some loggers and proxies).
+    Every,
 }
 
 fn percent_encode(v: &[u8], upper: bool, style: PercentStyle) -> Secret {
@@ -536,7 +608,13 @@ fn percent_encode(v: &[u8], upper: bool, style: PercentStyle) -> Secret {
     let mut o = Zeroizing::new(Vec::with_capacity(v.len() * 3));
     for &b in v {
         let unreserved = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
-        if unreserved || (b == b'/' && matches!(style, PercentStyle::KeepSlash)) {
+        let kept = match style {
+            PercentStyle::Every => false,
+            PercentStyle::KeepSlash => unreserved || b == b'/',
+            PercentStyle::UriComponent => unreserved || matches!(b, b'!' | b'*' | b'\'' | b'(' | b')'),
+            PercentStyle::Strict | PercentStyle::Form => unreserved,
+        };
+        if kept {
             o.push(b);
         } else if b == b' ' && matches!(style, PercentStyle::Form) {
             o.push(b'+');
@@ -678,8 +756,9 @@ mod tests {
         for i in 0..=text.len() {
             assert_eq!(run(&m, &[&text[..i], &text[i..]]), b"a *** b", "split at {i}");
         }
+        // Overlapping values are one run: nothing of either shows.
         let m = masker(&[b"abcdef", b"defghi"]);
-        assert_eq!(once(&m, b"xabcdefghiy"), b"x***ghiy");
+        assert_eq!(once(&m, b"xabcdefghiy"), b"x***y");
         assert_eq!(once(&m, b"xbcdefghiy"), b"xbc***y");
         // A shorter match must not win over an earlier one that completes later.
         let m = masker(&[b"xxab12345", b"ab12"]);
@@ -688,6 +767,49 @@ mod tests {
             assert_eq!(run(&m, &[&text[..i], &text[i..]]), b"-***-", "split at {i}");
         }
         assert_eq!(once(&m, b"-xxab1234-"), b"-xx***34-");
+    }
+
+    #[test]
+    fn overlapping_values_are_one_run_in_any_split() {
+        let m = masker(&[b"abcd1234", b"1234wxyz"]);
+        let text = b"<abcd1234wxyz>";
+        assert_eq!(once(&m, text), b"<***>");
+        for i in 0..=text.len() {
+            for j in i..=text.len() {
+                assert_eq!(run(&m, &[&text[..i], &text[i..j], &text[j..]]), b"<***>", "split at {i}, {j}");
+            }
+        }
+        let bytes: Vec<&[u8]> = text.chunks(1).collect();
+        assert_eq!(run(&m, &bytes), b"<***>");
+        // A chain of three, and one that only touches (no overlap) stays two runs.
+        let m = masker(&[b"aaaa1111", b"1111bbbb", b"bbbbcccc"]);
+        assert_eq!(once(&m, b"-aaaa1111bbbbcccc-"), b"-***-");
+        assert_eq!(once(&m, b"-aaaa11111111bbbb-"), b"-******-");
+    }
+
+    #[test]
+    fn go_json_and_javascript_percent_forms() {
+        let m = masker(&[b"p&ss<w>rd!*(x)'"]);
+        // Go's json.Marshal, encodeURIComponent, and every byte percent-encoded.
+        for form in [
+            &b"p\\u0026ss\\u003cw\\u003erd!*(x)'"[..],
+            b"p%26ss%3Cw%3Erd!*(x)'",
+            b"%70%26%73%73%3C%77%3E%72%64%21%2A%28%78%29%27",
+            b"%70%26%73%73%3c%77%3e%72%64%21%2a%28%78%29%27",
+        ] {
+            let text = [b"v=", form, b";"].concat();
+            assert_eq!(once(&m, &text), b"v=***;", "{}", String::from_utf8_lossy(form));
+        }
+        let m = masker(&["line\u{2028}sep".as_bytes()]);
+        assert_eq!(once(&m, b"\"line\\u2028sep\""), b"\"***\"");
+    }
+
+    #[test]
+    fn short_lines_of_multi_line_values_are_found() {
+        assert!(has_short_line(b"-----BEGIN-----\nab\n-----END-----"));
+        assert!(has_short_line(b"long line\r\nxyz\r\n"));
+        assert!(!has_short_line(b"long line\n\nother line\n"));
+        assert!(!has_short_line(b"ab"));
     }
 
     #[test]
@@ -894,8 +1016,16 @@ mod tests {
             let longest = patterns.iter().filter(|p| text[i..].starts_with(p)).map(|p| p.len()).max();
             match longest {
                 Some(n) => {
+                    // The run goes on while an occurrence starting inside it ends later.
+                    let mut end = i + n;
+                    let mut j = i + 1;
+                    while j < end {
+                        let reach = patterns.iter().filter(|p| text[j..].starts_with(p)).map(|p| j + p.len()).max();
+                        end = end.max(reach.unwrap_or(0));
+                        j += 1;
+                    }
                     out.extend_from_slice(MASK);
-                    i += n;
+                    i = end;
                 }
                 None => {
                     out.push(text[i]);

@@ -169,6 +169,18 @@ pub fn plan(secrets: Vec<RunSecret>, opts: &RunOptions) -> Result<Plan> {
                 short.join(", ")
             )));
         }
+        let short_lines: Vec<&str> = masked
+            .iter()
+            .filter(|s| s.value.expose().len() >= MIN_MASK_LEN && mask::has_short_line(s.value.expose().as_bytes()))
+            .map(|s| s.name.as_str())
+            .collect();
+        if !short_lines.is_empty() {
+            notes.push(Note::Warning(format!(
+                "{} a line shorter than {MIN_MASK_LEN} characters, which is not masked when printed alone: {}",
+                if short_lines.len() == 1 { "this multi-line secret has" } else { "these multi-line secrets have" },
+                short_lines.join(", ")
+            )));
+        }
         Some(PendingMasker {
             values: masked.iter().map(|s| Zeroizing::new(s.value.expose().as_bytes().to_vec())).collect(),
             cell: Arc::new(OnceLock::new()),
