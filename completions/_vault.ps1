@@ -1056,6 +1056,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Use your private secrets (only you can ever read them)')
             [CompletionResult]::new('--no-mask', '--no-mask', [CompletionResultType]::ParameterName, 'Do not mask output (write-only secrets are still masked)')
             [CompletionResult]::new('--pristine', '--pristine', [CompletionResultType]::ParameterName, 'Start from an empty environment plus PATH, HOME, USER, LANG, TERM and the secrets')
+            [CompletionResult]::new('--files', '--files', [CompletionResultType]::ParameterName, 'Hand each secret as NAME_FILE=/dev/fd/N (a sealed in-memory file) instead of NAME=value')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')

@@ -3049,7 +3049,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__run)
-            opts="-p -q -h --project --private --no-mask --only --pristine --vault --user --passphrase-file --json --quiet --accept-rollback --help"
+            opts="-p -q -h --project --private --no-mask --only --pristine --files --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

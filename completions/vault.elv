@@ -941,6 +941,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --private 'Use your private secrets (only you can ever read them)'
             cand --no-mask 'Do not mask output (write-only secrets are still masked)'
             cand --pristine 'Start from an empty environment plus PATH, HOME, USER, LANG, TERM and the secrets'
+            cand --files 'Hand each secret as NAME_FILE=/dev/fd/N (a sealed in-memory file) instead of NAME=value'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'

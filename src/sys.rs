@@ -55,6 +55,43 @@ pub fn spawn_as_user(cmd: &mut std::process::Command) -> std::io::Result<std::pr
     cmd.spawn()
 }
 
+/// A sealed anonymous file in memory (`memfd_create`) holding `bytes`, for a child to read a
+/// value too large for its environment (or asked for as a file): it is on no file system and
+/// no disk, nobody can write to it once sealed, and it lives exactly as long as an open
+/// descriptor does, so it is gone when the child (and whatever it handed the descriptor to)
+/// exits, even if vault was killed first. The descriptor is left open across exec (no
+/// close-on-exec) so the child started next inherits it; the caller closes its copy once the
+/// child is started. The offset is back at 0 for a child that reads the descriptor itself.
+pub fn sealed_memfd(name: &str, bytes: &[u8]) -> std::io::Result<std::os::fd::OwnedFd> {
+    use std::io::{Seek, Write};
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let name = std::ffi::CString::new(name).map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
+    // SAFETY: memfd_create takes a NUL-terminated name that outlives the call and flags.
+    let fd = unsafe { libc::memfd_create(name.as_ptr(), libc::MFD_ALLOW_SEALING) };
+    if fd < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: memfd_create returned a new descriptor that nothing else owns.
+    let fd = unsafe { OwnedFd::from_raw_fd(fd) };
+    let mut file = std::fs::File::from(fd);
+    file.write_all(bytes)?;
+    file.rewind()?;
+    let seals = libc::F_SEAL_SHRINK | libc::F_SEAL_GROW | libc::F_SEAL_WRITE | libc::F_SEAL_SEAL;
+    // SAFETY: fcntl on a descriptor we own, with an integer argument.
+    if unsafe { libc::fcntl(std::os::fd::AsRawFd::as_raw_fd(&file), libc::F_ADD_SEALS, seals) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(OwnedFd::from(file))
+}
+
+/// ARG_MAX: how many bytes argv and the environment of a new program may take together
+/// (`sysconf(_SC_ARG_MAX)`; 128 KiB if it cannot say).
+pub fn arg_max() -> usize {
+    // SAFETY: sysconf takes a constant and touches no memory of ours.
+    let n = unsafe { libc::sysconf(libc::_SC_ARG_MAX) };
+    usize::try_from(n).ok().filter(|n| *n > 0).unwrap_or(128 * 1024)
+}
+
 /// Tries to take an exclusive `flock` on `fd` without waiting (`LOCK_NB`): `Ok(false)` when
 /// another open file holds it. Released when the file is closed. Callers wait a bounded time
 /// in a loop of their own, so a process holding the lock can never hang them.

@@ -15,13 +15,18 @@ use crate::Result;
 #[command(after_help = "Examples:\n  vault run --project vision -- python train.py\n  \
 vault run --project vision --only DB_URL,API_KEY -- ./deploy.sh\n  \
 vault run --project vision --pristine -- env\n  \
-vault run --project vision --no-mask -- ./debug.sh\n\n\
+vault run --project vision --no-mask -- ./debug.sh\n  \
+vault run --project infra --files -- sh -c 'kubectl --kubeconfig \"$KUBECONFIG_YAML_FILE\" get pods'\n\n\
 Which value wins: a project secret overrides an inherited variable of the same name (a note on\n\
 stderr names them). The child never inherits VAULT_PASSPHRASE or VAULT_SESSION.\n\n\
 Masking: every value, and its base64, URL-safe base64, percent-encoded, JSON-escaped and hex\n\
 forms, and each line of a multi-line value, prints as *** on stdout and stderr. Values shorter\n\
 than 4 characters cannot be masked safely and are named in a warning. On a terminal the command\n\
 runs on a pseudo-terminal, so colours and isatty() keep working.\n\n\
+Files: with --files every secret NAME arrives as NAME_FILE=/dev/fd/N, a sealed in-memory file\n\
+(never on disk) that is gone when the command exits, even if vault is killed. A value too large\n\
+for the environment (over 128 KiB, or the environment over half of ARG_MAX) goes that way by\n\
+itself, with a note naming it. Masking covers those values too.\n\n\
 Exit code: the command's own; 128+N if a signal N killed it; 127 if it was not found; 126 if it\n\
 could not be executed.")]
 pub struct RunArgs {
@@ -36,6 +41,9 @@ pub struct RunArgs {
     /// Start from an empty environment plus PATH, HOME, USER, LANG, TERM and the secrets
     #[arg(long)]
     pub pristine: bool,
+    /// Hand each secret as NAME_FILE=/dev/fd/N (a sealed in-memory file) instead of NAME=value
+    #[arg(long)]
+    pub files: bool,
     /// The command and its arguments, after --
     #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true, value_name = "CMD")]
     pub command: Vec<OsString>,
@@ -45,7 +53,7 @@ pub(super) fn run(ctx: &Ctx, a: RunArgs) -> Result<ExitCode> {
     let scope = a.scope.scope(ctx)?;
     let v = ctx.unlock()?;
     let secrets = v.run_secrets(&scope)?;
-    let opts = RunOptions { no_mask: a.no_mask, only: a.only, pristine: a.pristine };
+    let opts = RunOptions { no_mask: a.no_mask, only: a.only, pristine: a.pristine, files: a.files };
     let plan = run::plan(secrets, &opts)?;
     for n in &plan.notes {
         // Warnings about unmasked values always print; other notes respect -q.

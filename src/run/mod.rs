@@ -45,6 +45,22 @@ pub struct RunOptions {
     pub only: Option<Vec<String>>,
     /// Start from an empty environment plus PATH, HOME, USER, LANG, TERM.
     pub pristine: bool,
+    /// Hand every secret as a file (`NAME_FILE`) rather than an env var.
+    pub files: bool,
+}
+
+/// Linux refuses one environment string (`NAME=value`) longer than this (MAX_ARG_STRLEN).
+const MAX_ENV_STRING: usize = 32 * 4096;
+
+/// How much of ARG_MAX (which argv and the environment share) the environment may fill before
+/// the largest secrets go as files instead: half, leaving the rest to argv.
+fn env_budget() -> usize {
+    crate::sys::arg_max() / 2
+}
+
+/// The env var that names the file holding secret `env`'s value.
+pub fn file_var(env: &str) -> String {
+    format!("{env}_FILE")
 }
 
 /// Something `vault run` tells on stderr before starting the program. Names only.
@@ -70,6 +86,8 @@ impl Note {
 pub struct Plan {
     /// (env name, value) pairs, in env-name order.
     env: Vec<(String, crate::vault::SecretValue)>,
+    /// (env name, value) pairs handed as sealed in-memory files: `NAME_FILE=/dev/fd/N`.
+    files: Vec<(String, crate::vault::SecretValue)>,
     /// Built on another thread once the child is started (see `PendingMasker::start`).
     masker: Option<PendingMasker>,
     /// Notes for stderr: shadowed variables, values too short to mask. Names only.
@@ -186,11 +204,76 @@ pub fn plan(secrets: Vec<RunSecret>, opts: &RunOptions) -> Result<Plan> {
             cell: Arc::new(OnceLock::new()),
         })
     };
-    let env = secrets.into_iter().map(|s| (s.env_name, s.value)).collect();
-    Ok(Plan { env, masker, notes, pristine: opts.pristine })
+    let (env, files) = split_files(secrets, opts, &mut notes)?;
+    Ok(Plan { env, files, masker, notes, pristine: opts.pristine })
 }
 
-fn build_command(plan: &Plan, argv: &[OsString]) -> Command {
+type Pairs = Vec<(String, crate::vault::SecretValue)>;
+
+/// Which secrets go as files: all with `--files`; else each whose `NAME=value` string Linux would
+/// refuse, then the largest until the environment fits its share of ARG_MAX. Each file's
+/// variable meets the env-name policy, as the secret's own name does.
+fn split_files(secrets: Vec<RunSecret>, opts: &RunOptions, notes: &mut Vec<Note>) -> Result<(Pairs, Pairs)> {
+    let size = |s: &RunSecret| s.env_name.len() + 1 + s.value.expose().len() + 1;
+    let mut as_file: Vec<bool> = secrets.iter().map(|s| opts.files || size(s) > MAX_ENV_STRING).collect();
+    if !opts.files {
+        let inherited: usize =
+            if opts.pristine { 0 } else { std::env::vars_os().map(|(k, v)| k.len() + v.len() + 2).sum() };
+        let mut total =
+            inherited + secrets.iter().zip(&as_file).filter(|(_, f)| !**f).map(|(s, _)| size(s)).sum::<usize>();
+        let mut by_size: Vec<usize> = (0..secrets.len()).filter(|&i| !as_file[i]).collect();
+        by_size.sort_by_key(|&i| std::cmp::Reverse(size(&secrets[i])));
+        for i in by_size {
+            if total <= env_budget() {
+                break;
+            }
+            as_file[i] = true;
+            total -= size(&secrets[i]);
+        }
+    }
+    for (s, _) in secrets.iter().zip(&as_file).filter(|(_, f)| **f) {
+        if crate::vault::names::check_env(&file_var(&s.env_name)).is_err() {
+            return Err(Error::Usage(format!(
+                "secret '{}' would be handed as a file through {}, which vault refuses as an env name; \
+                 vault run refuses it",
+                crate::vault::names::printable(&s.name),
+                file_var(&s.env_name)
+            )));
+        }
+    }
+    let moved: Vec<String> =
+        secrets.iter().zip(&as_file).filter(|(_, f)| **f && !opts.files).map(|(s, _)| file_var(&s.env_name)).collect();
+    if !moved.is_empty() {
+        notes.push(Note::Info(format!(
+            "too large for the environment, so handed as files (read the value from the file the variable names): {}",
+            moved.join(", ")
+        )));
+    }
+    let (mut env, mut files) = (Vec::new(), Vec::new());
+    for (s, f) in secrets.into_iter().zip(as_file) {
+        if f {
+            files.push((s.env_name, s.value));
+        } else {
+            env.push((s.env_name, s.value));
+        }
+    }
+    Ok((env, files))
+}
+
+/// The sealed in-memory files of a plan's file secrets, each with its variable's value
+/// (`/dev/fd/N`). Kept open until the child is started, then closed here.
+fn open_files(plan: &Plan) -> Result<Vec<(String, std::os::fd::OwnedFd)>> {
+    plan.files
+        .iter()
+        .map(|(env, value)| {
+            let fd = crate::sys::sealed_memfd(env, value.expose().as_bytes())
+                .map_err(|e| Error::io(format!("cannot make the in-memory file for {}", file_var(env)), e))?;
+            Ok((file_var(env), fd))
+        })
+        .collect()
+}
+
+fn build_command(plan: &Plan, argv: &[OsString], files: &[(String, std::os::fd::OwnedFd)]) -> Command {
     let mut cmd = Command::new(&argv[0]);
     cmd.args(&argv[1..]);
     if plan.pristine {
@@ -206,6 +289,9 @@ fn build_command(plan: &Plan, argv: &[OsString]) -> Command {
     }
     for (k, v) in &plan.env {
         cmd.env(k, v.expose());
+    }
+    for (var, fd) in files {
+        cmd.env(var, format!("/dev/fd/{}", fd.as_raw_fd()));
     }
     cmd
 }
@@ -243,7 +329,8 @@ pub fn execute(plan: Plan, argv: &[OsString]) -> Result<u8> {
 }
 
 fn run_on_pipes(plan: Plan, argv: &[OsString]) -> Result<u8> {
-    let mut cmd = build_command(&plan, argv);
+    let files = open_files(&plan)?;
+    let mut cmd = build_command(&plan, argv, &files);
     cmd.stdin(Stdio::inherit()).stdout(Stdio::piped()).stderr(Stdio::piped());
     // With a terminal on stdin the terminal delivers Ctrl-C to the child itself (same process
     // group); without one the child gets its own group and we forward every signal.
@@ -255,6 +342,7 @@ fn run_on_pipes(plan: Plan, argv: &[OsString]) -> Result<u8> {
     let mut signals = Signals::new(&forwarded).map_err(|e| Error::io("cannot install signal handlers", e))?;
     let mut child = crate::sys::spawn_as_user(&mut cmd).map_err(|e| spawn_error(&argv[0], e))?;
     drop(cmd);
+    drop(files);
     let pid = child.id();
     if interactive {
         forwarded.retain(|s| *s != SIGINT);
@@ -270,6 +358,7 @@ fn run_on_pipes(plan: Plan, argv: &[OsString]) -> Result<u8> {
     let out = child.stdout.take();
     let err = child.stderr.take();
     drop(plan.env);
+    drop(plan.files);
     let masker = plan.masker.map(PendingMasker::start);
     let masker = masker.as_deref();
     let status = std::thread::scope(|s| {
@@ -290,12 +379,14 @@ fn run_on_pipes(plan: Plan, argv: &[OsString]) -> Result<u8> {
 fn run_on_pty(plan: Plan, argv: &[OsString]) -> Result<u8> {
     let stdout_fd = std::io::stdout().as_raw_fd();
     let pty = pty::Pty::open(stdout_fd).map_err(|e| Error::io("cannot open a pseudo-terminal", e))?;
-    let mut cmd = build_command(&plan, argv);
+    let files = open_files(&plan)?;
+    let mut cmd = build_command(&plan, argv, &files);
     pty.attach(&mut cmd).map_err(|e| Error::io("cannot attach the pseudo-terminal", e))?;
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGINT, SIGWINCH])
         .map_err(|e| Error::io("cannot install signal handlers", e))?;
     let mut child = crate::sys::spawn_as_user(&mut cmd).map_err(|e| spawn_error(&argv[0], e))?;
     drop(cmd);
+    drop(files);
     let master = pty.close_slave();
     let pid = child.id();
     let master_fd = master.as_raw_fd();
@@ -323,6 +414,7 @@ fn run_on_pty(plan: Plan, argv: &[OsString]) -> Result<u8> {
         }
     });
     drop(plan.env);
+    drop(plan.files);
     let masker = plan.masker.map(PendingMasker::start);
     let masker = masker.as_deref();
     let result = std::thread::scope(|s| {
