@@ -742,9 +742,11 @@ pub fn say_error_hint(msg: impl std::fmt::Display) {
     eprintln!("{}{msg}", Level::Hint.prefix());
 }
 
+/// Straight to the descriptor: the standard library's stdout buffer would keep (unwiped) a last
+/// line without a newline, which a bare value usually is.
 fn print_plain(bytes: &[u8]) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(bytes).and_then(|()| out.flush())
+    std::io::stdout().lock().flush()?;
+    crate::sys::write_stdout_unbuffered(bytes)
 }
 
 fn print_text(style: Style, text: Text) -> std::io::Result<()> {

@@ -84,6 +84,25 @@ pub fn sealed_memfd(name: &str, bytes: &[u8]) -> std::io::Result<std::os::fd::Ow
     Ok(OwnedFd::from(file))
 }
 
+/// Writes all of `bytes` to file descriptor 1 with `write(2)`, bypassing the standard library's
+/// stdout buffer, which would keep an unwiped copy of a last line without a newline (a bare
+/// value from `secret get`). The caller flushes that buffer first so output stays in order.
+pub fn write_stdout_unbuffered(mut bytes: &[u8]) -> std::io::Result<()> {
+    while !bytes.is_empty() {
+        // SAFETY: write reads at most `bytes.len()` bytes from a live slice.
+        let n = unsafe { libc::write(1, bytes.as_ptr().cast(), bytes.len()) };
+        if n < 0 {
+            let e = std::io::Error::last_os_error();
+            if e.kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(e);
+        }
+        bytes = &bytes[n as usize..];
+    }
+    Ok(())
+}
+
 /// ARG_MAX: how many bytes argv and the environment of a new program may take together
 /// (`sysconf(_SC_ARG_MAX)`; 128 KiB if it cannot say).
 pub fn arg_max() -> usize {

@@ -189,7 +189,7 @@ fn schema_changes_by_the_database_administrator_are_exit_7() {
             assert!(what.is_empty(), "{attack} was refused by the server");
             continue;
         }
-        for args in [&["project", "list"][..], &["secret", "create", "X", "--project", "api"]] {
+        for args in [&["project", "list"][..], &["secret", "create", "NEW_KEY", "--project", "api"]] {
             alice(h)
                 .env("VAULT_PATH", &url)
                 .args(args)

@@ -178,3 +178,27 @@ fn a_file_variable_that_would_change_a_program_is_refused() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("PIP_CONFIG_FILE"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn a_file_variable_another_secret_sets_is_refused_and_an_inherited_one_is_named() {
+    let big = big_value("cabundle", 140 * 1024);
+    let home = app_with(&[("CA_BUNDLE", &big), ("CA_BUNDLE_FILE", "/etc/ssl/certs/ca.pem")]);
+    let h = home.path();
+    let out = run_sh(h, &[], "true");
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(err.contains("'CA_BUNDLE'") && err.contains("'CA_BUNDLE_FILE'"), "{err}");
+    assert!(!err.contains(&big[..40]), "{err}");
+
+    // An inherited variable the file replaces is named, as an inherited env var is.
+    let home = app_with(&[("CA_BUNDLE", &big)]);
+    let h = home.path();
+    let out = alice(h)
+        .env("CA_BUNDLE_FILE", "/inherited/path")
+        .args(["run", "--project", "app", "--", "sh", "-c", "wc -c < \"$CA_BUNDLE_FILE\""])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).trim(), (140 * 1024).to_string());
+    assert!(text(&out.stderr).contains("override inherited CA_BUNDLE_FILE"), "{}", text(&out.stderr));
+}

@@ -69,6 +69,7 @@ pub(super) fn inject(ctx: &Ctx, a: InjectArgs) -> Result<()> {
     for (r, line) in &refs {
         let named = |e: Error| match e {
             Error::InvalidName { kind, name, reason } => {
+                let r = names::printable(&r.to_string());
                 Error::Usage(format!("template line {line}: invalid {kind} name '{name}' in {r}: {reason}"))
             }
             other => other,

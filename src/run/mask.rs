@@ -278,7 +278,9 @@ impl Matcher {
         let mut from = start + 1;
         while let Some((s, e)) = self.find(data, from, end) {
             end = end.max(e);
-            from = s + 1;
+            // The next occurrence that could reach further starts after this one's start; a
+            // run of them is walked once, not once per byte of each.
+            from = (s + 1).max(end.saturating_sub(self.max_len));
         }
         end
     }
@@ -296,8 +298,11 @@ impl Matcher {
         while let Some((start, end)) = self.find(data, pos, hold) {
             let end = self.extend(data, start, end);
             // A secret that overlaps this match and has not fully arrived yet would extend it:
-            // hold the match back whole (it is written as `***` either way, once).
-            if self.hold_from(data, start + 1) < end {
+            // hold the match back whole (it is written as `***` either way, once). Not past a
+            // few patterns' length, though: a child printing an endless run of overlapping
+            // matches (`aaaa...` for the value `aaaaaaaa`) must not stall its output or make
+            // each chunk rescan all it held; such a run is written as several `***`.
+            if data.len() - start <= HOLD_RUN_MAX * self.max_len && self.hold_from(data, start + 1) < end {
                 emit(data, pos, start, skip, out);
                 return start;
             }
@@ -329,6 +334,9 @@ impl Matcher {
         emit(data, pos, data.len(), skip, out);
     }
 }
+
+/// How many of the longest pattern's length a run of overlapping matches may be held back for.
+const HOLD_RUN_MAX: usize = 4;
 
 /// Writes `data[from..to]` except its part before `skip` (already written).
 fn emit(data: &[u8], from: usize, to: usize, skip: usize, out: &mut Vec<u8>) {
@@ -785,6 +793,24 @@ mod tests {
         let m = masker(&[b"aaaa1111", b"1111bbbb", b"bbbbcccc"]);
         assert_eq!(once(&m, b"-aaaa1111bbbbcccc-"), b"-***-");
         assert_eq!(once(&m, b"-aaaa11111111bbbb-"), b"-******-");
+    }
+
+    #[test]
+    fn an_endless_run_of_overlapping_matches_neither_stalls_nor_leaks() {
+        let m = masker(&[b"aaaaaaaa"]);
+        let mut s = m.stream();
+        let (mut out, mut total) = (Vec::new(), 0);
+        let chunk = vec![b'a'; 4096];
+        for _ in 0..100 {
+            s.push(&chunk, &mut out);
+            assert!(s.pending() <= HOLD_RUN_MAX * m.max_len() + chunk.len(), "{} held", s.pending());
+            total += out.len();
+            assert!(out.iter().all(|&b| b == b'*'), "a byte of the value came out");
+            out.clear();
+        }
+        assert!(total > 0, "nothing came out of 400 KB");
+        s.finish(&mut out);
+        assert!(out.iter().all(|&b| b == b'*'));
     }
 
     #[test]

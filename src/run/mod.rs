@@ -231,6 +231,36 @@ fn split_files(secrets: Vec<RunSecret>, opts: &RunOptions, notes: &mut Vec<Note>
             total -= size(&secrets[i]);
         }
     }
+    // The variable a file sets is judged as the secret's own name is: the policy, another
+    // secret setting it (refused rather than one silently winning), and an inherited one (kept
+    // over a shared secret, overridden with a note by the project's own).
+    let mut keep = vec![true; secrets.len()];
+    let (mut kept, mut shadowed) = (Vec::new(), Vec::new());
+    for (i, s) in secrets.iter().enumerate().filter(|(i, _)| as_file[*i]) {
+        let var = file_var(&s.env_name);
+        if let Some((other, _)) = secrets.iter().zip(&as_file).find(|(o, f)| !**f && o.env_name == var) {
+            return Err(Error::Usage(format!(
+                "secret '{}' would be handed as a file through {var}, which secret '{}' sets too; rename one \
+                 (`vault secret edit NAME --env-name NEW`)",
+                crate::vault::names::printable(&s.name),
+                crate::vault::names::printable(&other.name)
+            )));
+        }
+        if !opts.pristine && std::env::var_os(&var).is_some() {
+            if s.shared {
+                keep[i] = false;
+                kept.push(var);
+            } else {
+                shadowed.push(var);
+            }
+        }
+    }
+    if !kept.is_empty() {
+        notes.push(Note::Info(format!("inherited {} kept over the community's shared secrets", kept.join(", "))));
+    }
+    if !shadowed.is_empty() {
+        notes.push(Note::Info(format!("the project's secrets override inherited {}", shadowed.join(", "))));
+    }
     for (s, _) in secrets.iter().zip(&as_file).filter(|(_, f)| **f) {
         if crate::vault::names::check_env(&file_var(&s.env_name)).is_err() {
             return Err(Error::Usage(format!(
@@ -241,8 +271,12 @@ fn split_files(secrets: Vec<RunSecret>, opts: &RunOptions, notes: &mut Vec<Note>
             )));
         }
     }
-    let moved: Vec<String> =
-        secrets.iter().zip(&as_file).filter(|(_, f)| **f && !opts.files).map(|(s, _)| file_var(&s.env_name)).collect();
+    let moved: Vec<String> = secrets
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| as_file[*i] && keep[*i] && !opts.files)
+        .map(|(_, s)| file_var(&s.env_name))
+        .collect();
     if !moved.is_empty() {
         notes.push(Note::Info(format!(
             "too large for the environment, so handed as files (read the value from the file the variable names): {}",
@@ -250,7 +284,7 @@ fn split_files(secrets: Vec<RunSecret>, opts: &RunOptions, notes: &mut Vec<Note>
         )));
     }
     let (mut env, mut files) = (Vec::new(), Vec::new());
-    for (s, f) in secrets.into_iter().zip(as_file) {
+    for ((s, f), _) in secrets.into_iter().zip(as_file).zip(keep).filter(|(_, k)| *k) {
         if f {
             files.push((s.env_name, s.value));
         } else {
