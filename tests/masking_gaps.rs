@@ -12,10 +12,6 @@ fn run_sh(home: &Path, script: &str) -> std::process::Output {
     alice(home).args(["run", "--project", "app", "--", "sh", "-c", script]).output().expect("run vault")
 }
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
 #[test]
 fn go_json_escapes_and_percent_encodings_are_masked() {
     let home = init_vault();

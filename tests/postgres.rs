@@ -18,10 +18,6 @@ use common::*;
 use predicates::prelude::*;
 use predicates::str::contains;
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
 fn assert_not_in(outs: &[&Output], needle: &str) {
     for o in outs {
         assert!(!text(&o.stdout).contains(needle), "stdout holds {needle:?}");

@@ -39,10 +39,6 @@ fn out_of(cmd: &mut assert_cmd::Command) -> std::process::Output {
     cmd.output().expect("run vault")
 }
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
 // ---- environment ----
 
 #[test]

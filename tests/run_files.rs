@@ -13,10 +13,6 @@ fn run_sh(home: &Path, flags: &[&str], script: &str) -> std::process::Output {
     alice(home).args(["run", "--project", "app"]).args(flags).args(["--", "sh", "-c", script]).output().unwrap()
 }
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
 /// A value of `len` bytes that no other test text contains.
 fn big_value(tag: &str, len: usize) -> String {
     let mut v = format!("{tag}-");

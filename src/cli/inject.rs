@@ -3,7 +3,7 @@
 //! anything is written, and each value rendered is an audit event first.
 
 use std::fs::OpenOptions;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
@@ -43,23 +43,9 @@ pub struct InjectArgs {
 /// Largest template: 16 MiB.
 const MAX_TEMPLATE: u64 = 16 * 1024 * 1024;
 
-fn read_template(file: &Path) -> Result<Zeroizing<Vec<u8>>> {
-    let mut buf = Zeroizing::new(Vec::new());
-    let res = if file.as_os_str() == "-" {
-        std::io::stdin().lock().take(MAX_TEMPLATE + 1).read_to_end(&mut buf)
-    } else {
-        std::fs::File::open(file).and_then(|f| f.take(MAX_TEMPLATE + 1).read_to_end(&mut buf))
-    };
-    res.map_err(|e| Error::io(format!("cannot read {}", file.display()), e))?;
-    if buf.len() as u64 > MAX_TEMPLATE {
-        return Err(Error::BadValue(format!("{} is larger than 16 MiB", file.display())));
-    }
-    Ok(buf)
-}
-
 pub(super) fn inject(ctx: &Ctx, a: InjectArgs) -> Result<()> {
     // Everything that can be checked without the vault, before asking for a passphrase.
-    let text = read_template(&a.template)?;
+    let text = super::io::read_limited(&a.template, MAX_TEMPLATE, "16 MiB")?;
     let pieces = template::parse(&text)?;
     let refs = template::references(&pieces);
     let scope_of = |r: &Reference| match &r.project {

@@ -77,17 +77,24 @@ pub struct ExportArgs {
 /// Largest import file: 64 MiB.
 const MAX_IMPORT: u64 = 64 * 1024 * 1024;
 
-fn read_input(file: &PathBuf) -> Result<Zeroizing<String>> {
+/// Reads `file` (`-`: stdin) whole into a wiping buffer, refusing one over `max` bytes (named
+/// `max_text` in the error) without reading further.
+pub(super) fn read_limited(file: &std::path::Path, max: u64, max_text: &str) -> Result<Zeroizing<Vec<u8>>> {
     let mut buf = Zeroizing::new(Vec::new());
     let res = if file.as_os_str() == "-" {
-        std::io::stdin().lock().take(MAX_IMPORT + 1).read_to_end(&mut buf)
+        std::io::stdin().lock().take(max + 1).read_to_end(&mut buf)
     } else {
-        std::fs::File::open(file).and_then(|f| f.take(MAX_IMPORT + 1).read_to_end(&mut buf))
+        std::fs::File::open(file).and_then(|f| f.take(max + 1).read_to_end(&mut buf))
     };
     res.map_err(|e| Error::io(format!("cannot read {}", file.display()), e))?;
-    if buf.len() as u64 > MAX_IMPORT {
-        return Err(Error::BadValue(format!("{} is larger than 64 MiB", file.display())));
+    if buf.len() as u64 > max {
+        return Err(Error::BadValue(format!("{} is larger than {max_text}", file.display())));
     }
+    Ok(buf)
+}
+
+fn read_input(file: &std::path::Path) -> Result<Zeroizing<String>> {
+    let buf = read_limited(file, MAX_IMPORT, "64 MiB")?;
     let text = std::str::from_utf8(&buf).map_err(|e| {
         Error::BadValue(format!("{} is not UTF-8 text (invalid byte at offset {})", file.display(), e.valid_up_to()))
     })?;

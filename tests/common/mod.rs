@@ -361,6 +361,11 @@ pub fn mode(p: &Path) -> u32 {
     std::fs::metadata(p).unwrap_or_else(|e| panic!("cannot stat {}: {e}", p.display())).permissions().mode() & 0o777
 }
 
+/// Bytes as text, for messages and comparisons.
+pub fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
 /// Stdout of an assertion as text.
 pub fn stdout_of(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(a.get_output().stdout.clone()).expect("stdout is UTF-8")
