@@ -552,7 +552,7 @@ complete -c vault -n "__fish_vault_using_subcommand run" -s q -l quiet -d 'Print
 complete -c vault -n "__fish_vault_using_subcommand run" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand run" -s h -l help -d 'Print help'
 complete -c vault -n "__fish_vault_using_subcommand import" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
-complete -c vault -n "__fish_vault_using_subcommand import" -l format -d 'File format [default: json for *.json, else dotenv]' -r -f -a "dotenv\t'KEY=value lines: quotes, escapes, multi-line values, `export` prefix, comments'
+complete -c vault -n "__fish_vault_using_subcommand import" -l format -d 'File format [default: json for *.json, else dotenv]' -r -f -a "dotenv\t'KEY=value lines as python-dotenv and Node\'s dotenv both read them'
 json\t'One JSON object of string values: {"KEY": "value"}'"
 complete -c vault -n "__fish_vault_using_subcommand import" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand import" -l user -d 'Acting user [default: the OS user name]' -r
@@ -564,7 +564,7 @@ complete -c vault -n "__fish_vault_using_subcommand import" -s q -l quiet -d 'Pr
 complete -c vault -n "__fish_vault_using_subcommand import" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
 complete -c vault -n "__fish_vault_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c vault -n "__fish_vault_using_subcommand export" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
-complete -c vault -n "__fish_vault_using_subcommand export" -l format -d 'Output format' -r -f -a "dotenv\t'KEY="value" lines that `vault import` and dotenv loaders read back'
+complete -c vault -n "__fish_vault_using_subcommand export" -l format -d 'Output format' -r -f -a "dotenv\t'KEY=\'value\' lines that vault, python-dotenv, Node\'s dotenv and sh read back alike'
 json\t'One JSON object of string values'
 shell\t'export KEY=\'value\' lines, safe for `eval`'"
 complete -c vault -n "__fish_vault_using_subcommand export" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F

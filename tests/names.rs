@@ -44,7 +44,7 @@ fn a_hyphenated_secret_reaches_programs_under_its_derived_env_name() {
         .args(["export", "--project", "mlp", "--format", "dotenv", "--reveal"])
         .assert()
         .code(0)
-        .stdout(format!("hf_token=\"{HF}\"\n"));
+        .stdout(format!("hf_token='{HF}'\n"));
 
     // The env name follows a rename and a clone, as it follows an unhyphenated name.
     alice(h).args(["secret", "edit", "hf-token", "--project", "mlp", "--rename", "hf-key"]).assert().code(0);

@@ -90,8 +90,9 @@ fn removing_or_demoting_an_owner_keeps_what_they_granted() {
     assert_eq!(reveal(h, "api", "DB_PASS"), b"owner-chain-value");
 }
 
-// `x\ #${VAR}`: an escaped blank is not a comment for dotenvy, so `${VAR}` there must stay
-// literal, never become the importer's environment.
+// `x\ #${VAR}`: once an escaped blank (dotenvy), now a backslash then a comment (python-dotenv
+// and Node); `${VAR}` must never become the importer's environment either way: in a comment it is
+// ignored, in a value refused.
 #[test]
 fn dotenv_cannot_smuggle_the_importers_environment() {
     let home = init_vault();
@@ -99,10 +100,12 @@ fn dotenv_cannot_smuggle_the_importers_environment() {
     create_project(h, "imp");
     let scratch = scratch();
     let file = scratch.path().join("evil.env");
-    std::fs::write(&file, "INNOCENT=x\\ #${VAULT_PASSPHRASE}\nOTHER=\"${HOME}\"\n").unwrap();
+    std::fs::write(&file, "INNOCENT=x\\ #${VAULT_PASSPHRASE}\nOTHER=\"$HOME\"\n").unwrap();
     alice(h).args(["import", file.to_str().unwrap(), "--project", "imp"]).assert().success();
-    assert_eq!(reveal(h, "imp", "INNOCENT"), b"x #${VAULT_PASSPHRASE}");
-    assert_eq!(reveal(h, "imp", "OTHER"), b"${HOME}");
+    assert_eq!(reveal(h, "imp", "INNOCENT"), b"x\\");
+    assert_eq!(reveal(h, "imp", "OTHER"), b"$HOME");
+    std::fs::write(&file, "SMUGGLED=\"${VAULT_PASSPHRASE}\"\n").unwrap();
+    alice(h).args(["import", file.to_str().unwrap(), "--project", "imp"]).assert().code(2);
     assert_absent(h, ALICE_PASS.as_bytes());
 }
 

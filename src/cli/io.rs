@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 use super::secret::ScopeArgs;
 use super::Ctx;
@@ -20,7 +20,7 @@ use crate::{Error, Result};
 /// File formats for import.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum InFormat {
-    /// KEY=value lines: quotes, escapes, multi-line values, `export` prefix, comments
+    /// KEY=value lines as python-dotenv and Node's dotenv both read them
     Dotenv,
     /// One JSON object of string values: {"KEY": "value"}
     Json,
@@ -29,7 +29,7 @@ pub enum InFormat {
 /// File formats for export.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum OutFormat {
-    /// KEY="value" lines that `vault import` and dotenv loaders read back
+    /// KEY='value' lines that vault, python-dotenv, Node's dotenv and sh read back alike
     Dotenv,
     /// One JSON object of string values
     Json,
@@ -43,7 +43,9 @@ pub enum OutFormat {
     after_help = "Examples:\n  vault import .env --project vision\n  vault import secrets.json --project vision --format json --overwrite\n  \
 vault import - --project vision < .env\n\n\
 All or nothing: one invalid name (reported with its line) or one existing name without\n\
---overwrite and nothing is imported. `$NAME` is never expanded: values are taken literally."
+--overwrite and nothing is imported. A dotenv file is read as python-dotenv and Node's dotenv\n\
+both read it; a line they read differently (`${NAME}`, `\\t` in double quotes, `a#b`) is refused\n\
+with its line number. `$NAME` is never expanded. Empty values (`DEBUG=`) are skipped and named."
 )]
 pub struct ImportArgs {
     /// File to read ('-' for stdin)
@@ -62,7 +64,10 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  vault export --project vision                       # values masked\n  \
 vault export --project vision --format dotenv --reveal > .env\n  \
-eval \"$(vault export --project vision --format shell --reveal)\"")]
+eval \"$(vault export --project vision --format shell --reveal)\"\n\n\
+dotenv output reads back byte for byte in python-dotenv, Node's dotenv and sh (`set -a; . FILE`):\n\
+each value gets the quotes all three read alike. A value no quoting carries (a carriage return,\n\
+`${...}`, `\\\\`, a final `\\`, or ' with one of \" $ ` \\) stops the export by name; use --format json.")]
 pub struct ExportArgs {
     #[command(flatten)]
     pub scope: ScopeArgs,
@@ -117,7 +122,9 @@ pub(super) fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
     };
     let mut seen = std::collections::HashSet::new();
     let mut bad = Vec::new();
-    for (k, _, line) in &parsed {
+    let named =
+        parsed.entries.iter().map(|(k, _, line)| (k, line)).chain(parsed.empty.iter().map(|(k, line)| (k, line)));
+    for (k, line) in named {
         if let Err(Error::InvalidName { reason, .. }) = names::check("secret", k) {
             bad.push(format!("line {line}: '{}' {reason}", names::printable(k)));
         } else if let Err(Error::InvalidName { reason, .. }) = names::check_env(k) {
@@ -134,7 +141,7 @@ pub(super) fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
             bad.join("\n  ")
         )));
     }
-    let entries: Vec<(String, SecretValue)> = parsed.into_iter().map(|(k, v, _)| (k, v)).collect();
+    let entries: Vec<(String, SecretValue)> = parsed.entries.into_iter().map(|(k, v, _)| (k, v)).collect();
     let bar = (std::io::stderr().is_terminal() && !ctx.style.quiet && entries.len() >= 200).then(|| {
         let b = indicatif::ProgressBar::new(entries.len() as u64);
         b.set_style(
@@ -152,9 +159,21 @@ pub(super) fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
         b.finish_and_clear();
     }
     let r = result?;
+    // A secret has a value: an empty one (`DEBUG=`) is no secret, so it is skipped and named.
+    let skipped: Vec<String> = parsed.empty.iter().map(|(k, line)| format!("{k} (line {line})")).collect();
+    if !skipped.is_empty() {
+        output::say(
+            ctx.style,
+            Level::Note,
+            format!("skipped {} empty value(s), a secret needs a value: {}", skipped.len(), skipped.join(", ")),
+        );
+    }
     output::show(
         ctx.style,
-        || serde_json::json!({"created": r.created, "updated": r.updated}),
+        || {
+            let skipped: Vec<&str> = parsed.empty.iter().map(|(k, _)| k.as_str()).collect();
+            serde_json::json!({"created": r.created, "updated": r.updated, "skipped_empty": skipped})
+        },
         || {
             Text::Done(format!(
                 "imported {} secret(s): {} created, {} updated",
@@ -195,6 +214,29 @@ pub(super) fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
             names::printable(&bad.row.name)
         )));
     }
+    // A dotenv file is read by python-dotenv, Node's dotenv and sh alike only if every value has a
+    // quoting all three read back as it is; a value without one stops the export, by name,
+    // before anything is revealed or written.
+    if a.reveal && matches!(a.format, OutFormat::Dotenv) {
+        let mut probe = String::new();
+        let unportable: Vec<&str> = list
+            .iter()
+            .filter(|s| {
+                probe.clear();
+                s.value.as_ref().is_some_and(|x| !push_dotenv_quoted(&mut probe, x.expose()))
+            })
+            .map(|s| s.row.env_name.as_str())
+            .collect();
+        probe.zeroize();
+        if !unportable.is_empty() {
+            return Err(Error::BadValue(format!(
+                "no dotenv quoting reads {} back the same in python-dotenv, Node's dotenv and sh (a value with a \
+                 carriage return, '${{...}}', '\\\\', a final '\\', or ' with one of \" $ ` \\); nothing was exported. Use --format json, \
+                 or --format shell for sh",
+                unportable.join(", ")
+            )));
+        }
+    }
     if a.reveal {
         ctx.record_before_reveal()?;
     }
@@ -223,7 +265,10 @@ pub(super) fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
                 text.push('=');
                 match a.format {
                     OutFormat::Shell => push_shell_quoted(&mut text, val),
-                    _ => push_dotenv_quoted(&mut text, val),
+                    _ => {
+                        // Checked above for revealed values; `***` always quotes.
+                        push_dotenv_quoted(&mut text, val);
+                    }
                 }
                 text.push('\n');
             }
