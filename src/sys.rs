@@ -303,6 +303,16 @@ pub fn poll_readable(fd: std::os::fd::RawFd, timeout_ms: libc::c_int) -> std::io
     }
 }
 
+/// Asks for a pipe buffer of `bytes` on `fd` (`F_SETPIPE_SZ`): fewer, larger reads from a child
+/// that writes a lot. Not a pipe (a pty master), or over the system's limit: nothing changes.
+pub fn grow_pipe(fd: std::os::fd::RawFd, bytes: usize) {
+    // SAFETY: fcntl with an integer argument on a descriptor the caller holds open; a
+    // descriptor that is not a pipe gets EBADF or EINVAL and is left as it is.
+    unsafe {
+        libc::fcntl(fd, libc::F_SETPIPE_SZ, bytes as libc::c_int);
+    }
+}
+
 /// Sends `sig` to process `pid`.
 pub fn kill(pid: u32, sig: i32) -> std::io::Result<()> {
     // SAFETY: kill has no memory effects; a stale pid at worst gets ESRCH.

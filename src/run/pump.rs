@@ -14,10 +14,14 @@ use zeroize::Zeroizing;
 use super::mask::Masker;
 
 /// Size of each read from the child.
-const CHUNK: usize = 64 * 1024;
+const CHUNK: usize = 256 * 1024;
+
+/// The pipe buffer asked for on the child's side: Linux's default 64 KiB makes a fast writer
+/// and the pump take turns every 64 KiB; 1 MiB is the unprivileged limit.
+const PIPE_SIZE: usize = 1024 * 1024;
 
 /// Copies everything readable from `src` to `dst`, masking with `masker` (None = pass through),
-/// until EOF. Reads in large chunks (64 KiB), writes each masked chunk with one `write_all` and a
+/// until EOF. Reads in large chunks (256 KiB, from a pipe grown to 1 MiB), writes each masked chunk with one `write_all` and a
 /// `flush` so output is never delayed beyond what masking needs. When held-back bytes are pending
 /// and no new data arrives within `hold` (use 50 ms in callers), emits them
 /// ([`MaskStream::flush`](super::mask::MaskStream::flush)). On EOF flushes. A write error of kind
@@ -36,6 +40,7 @@ pub fn pump<R: Read + AsRawFd, W: Write, M: MaskerSource + ?Sized>(
     hold: Duration,
 ) -> io::Result<u64> {
     let fd = src.as_raw_fd();
+    crate::sys::grow_pipe(fd, PIPE_SIZE);
     // The masker may still be building on another thread: it is waited for only once the child
     // has written something, so a quiet child never waits for it.
     let mut masker = masker;
