@@ -185,9 +185,19 @@ impl Cursor<'_> {
         Ok(())
     }
 
-    /// A `#` comment, up to the line end; its bytes are checked like any other.
+    /// A `#` comment, up to the line end; its bytes are checked like any other. U+2028 and
+    /// U+2029 end a line for Node's pattern (and not for python-dotenv): after one, Node reads
+    /// what python-dotenv and vault take for the rest of the comment as an assignment.
     fn comment(&mut self) -> Result<()> {
         while !self.at_line_end() {
+            if self.b[self.pos..].starts_with("\u{2028}".as_bytes())
+                || self.b[self.pos..].starts_with("\u{2029}".as_bytes())
+            {
+                return Err(self.fail(
+                    "a line or paragraph separator (U+2028, U+2029) in a comment: Node's dotenv reads a new line \
+                     there, python-dotenv does not",
+                ));
+            }
             self.bump()?;
         }
         Ok(())
@@ -417,7 +427,7 @@ pub fn parse_json(text: &str) -> Result<Parsed> {
 /// python-dotenv (default settings), Node's dotenv and sh (`set -a; . FILE`) all read back byte
 /// for byte, and that [`parse_dotenv`] reads the same: `'single'` quotes where the value allows
 /// them, else `"double"` quotes. None when no form does: a carriage return (the loaders read LF,
-/// sh a CR), `${...}` (python-dotenv expands it), `\\` or a final `\` with no room for double
+/// sh a CR), a NUL (sh drops it), `${...}` (python-dotenv expands it), `\\` or a final `\` with no room for double
 /// quotes, or a `'` together with one of `" $ ` \`.
 pub fn dotenv_quote(v: &str) -> Option<String> {
     let mut out = String::with_capacity(v.len() + 2);
@@ -428,7 +438,8 @@ pub fn dotenv_quote(v: &str) -> Option<String> {
 /// writes each value straight into one zeroizing buffer sized up front, never a copy); false,
 /// with nothing appended, when no form reads back the same everywhere.
 pub fn push_dotenv_quoted(out: &mut String, v: &str) -> bool {
-    if v.contains('\r') || expands_in_python(v.as_bytes()) {
+    // bash drops a NUL from a value; python-dotenv and Node keep it.
+    if v.contains(['\r', '\0']) || expands_in_python(v.as_bytes()) {
         return false;
     }
     // Inside single quotes python-dotenv reads `\\` and `\'` as escapes; sh and Node read
@@ -507,6 +518,7 @@ mod tests {
             ("pre${HOME}post", None),
             ("${X:-d}", None),
             ("crlf\r\nx", None),
+            ("nul\0x", None),
             ("unc\\\\share", None),
             ("ends\\", None),
             ("it's $5", None),
@@ -657,6 +669,9 @@ mod tests {
             ("ключ=s3cr3t\n", "on line 1 at character 1:"),
             ("\u{a0}A_1=s3cr3t\n", "on line 1 at character 1:"),
             ("A_1:s3cr3t\n", "on line 1 at character 4:"),
+            ("C_1=1\n# note\u{2028}B_1=s3cr3t\n", "on line 2 at character 7:"),
+            ("A_1=x # c\u{2029}B_1=s3cr3t\n", "on line 1 at character 10:"),
+            ("A_1='x' # c\u{2028}B_1=s3cr3t\n", "on line 1 at character 12:"),
         ] {
             let err = parse_dotenv(text).unwrap_err().to_string();
             assert!(err.starts_with("dotenv syntax error ") && err.contains(at), "{text:?}: {err}");

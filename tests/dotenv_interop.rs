@@ -288,6 +288,8 @@ const CORPUS: &[(&str, Want)] = &[
     ("UNTERMINATED='abc\n", Refused(1)),
     ("NBSP=a\u{feff}\n", Refused(1)),
     ("export = x\n", Refused(1)),
+    ("CCC=1\n# note\u{2028}BBB=evil\n", Refused(2)),
+    ("AAA='x' # c\u{2029}BBB=2\n", Refused(1)),
     // The loaders agree on these, but vault refuses them anyway.
     (
         "LEGACY=\"pa\\$word\"\n",
@@ -351,14 +353,14 @@ fn awkward_files_import_as_both_loaders_read_them_or_are_refused_where_they_diff
 fn random_values(rng: &mut Rng, n: usize) -> Vec<String> {
     const CHARS: &[&str] = &[
         "a", "Z", "7", "'", "\"", "$", "{", "}", "${X}", "\\", "`", "#", " ", "\t", "\n", "\r", "=", "é", "😀",
-        "\u{a0}", "\u{2028}", "!", "*", "~", ";", "&", "|", "(", ")", "<", ">",
+        "\u{a0}", "\u{2028}", "!", "*", "~", ";", "&", "|", "(", ")", "<", ">", "\0",
     ];
     (0..n)
         .map(|_| {
             let len = 1 + rng.below(24);
             let mut v: String = (0..len).map(|_| rng.pick(CHARS)).collect();
             if rng.below(4) == 0 {
-                v.retain(|c| !matches!(c, '\r' | '\'' | '{'));
+                v.retain(|c| !matches!(c, '\r' | '\'' | '{' | '\0'));
                 v.push('~');
             }
             v

@@ -16,7 +16,20 @@ fn env_names_that_change_how_programs_start_are_refused() {
     let home = init_vault();
     let h = home.path();
     create_project(h, "api");
-    for env in ["LD_PRELOAD", "BASH_ENV", "PATH", "PYTHONPATH", "NODE_OPTIONS", "VAULT_PASSPHRASE"] {
+    // RANDOM, OPTIND, ...: bash runs `z[$(cmd)]` assigned to them when it sources an export.
+    for env in [
+        "LD_PRELOAD",
+        "BASH_ENV",
+        "PATH",
+        "PYTHONPATH",
+        "NODE_OPTIONS",
+        "VAULT_PASSPHRASE",
+        "RANDOM",
+        "SRANDOM",
+        "OPTIND",
+        "HISTCMD",
+        "UID",
+    ] {
         alice(h)
             .args(["secret", "create", "HOOK", "--project", "api", "--env-name", env])
             .write_stdin("/tmp/evil.so")

@@ -218,7 +218,10 @@ pub(super) fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
     // quoting all three read back as it is; a value without one stops the export, by name,
     // before anything is revealed or written.
     if a.reveal && matches!(a.format, OutFormat::Dotenv) {
-        let mut probe = String::new();
+        // Sized for the longest value, so it never grows: a grown buffer would leave the values
+        // it held in freed memory.
+        let longest = list.iter().filter_map(|s| s.value.as_ref()).map(|x| x.expose().len()).max().unwrap_or(0);
+        let mut probe = String::with_capacity(longest + 2);
         let unportable: Vec<&str> = list
             .iter()
             .filter(|s| {
@@ -231,7 +234,7 @@ pub(super) fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
         if !unportable.is_empty() {
             return Err(Error::BadValue(format!(
                 "no dotenv quoting reads {} back the same in python-dotenv, Node's dotenv and sh (a value with a \
-                 carriage return, '${{...}}', '\\\\', a final '\\', or ' with one of \" $ ` \\); nothing was exported. Use --format json, \
+                 carriage return, a NUL, '${{...}}', '\\\\', a final '\\', or ' with one of \" $ ` \\); nothing was exported. Use --format json, \
                  or --format shell for sh",
                 unportable.join(", ")
             )));

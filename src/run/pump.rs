@@ -17,11 +17,12 @@ use super::mask::Masker;
 const CHUNK: usize = 256 * 1024;
 
 /// The pipe buffer asked for on the child's side: Linux's default 64 KiB makes a fast writer
-/// and the pump take turns every 64 KiB; 1 MiB is the unprivileged limit.
-const PIPE_SIZE: usize = 1024 * 1024;
+/// and the pump take turns every 64 KiB. Not more: pipe buffers count against a per-user quota
+/// (64 MiB by default), and a `make -j` of many `vault run`s should not use it up.
+const PIPE_SIZE: usize = 256 * 1024;
 
 /// Copies everything readable from `src` to `dst`, masking with `masker` (None = pass through),
-/// until EOF. Reads in large chunks (256 KiB, from a pipe grown to 1 MiB), writes each masked chunk with one `write_all` and a
+/// until EOF. Reads in large chunks (256 KiB, from a pipe grown to as much), writes each masked chunk with one `write_all` and a
 /// `flush` so output is never delayed beyond what masking needs. When held-back bytes are pending
 /// and no new data arrives within `hold` (use 50 ms in callers), emits them
 /// ([`MaskStream::flush`](super::mask::MaskStream::flush)). On EOF flushes. A write error of kind

@@ -96,6 +96,17 @@ pub(crate) fn is_dangerous_env(name: &str) -> bool {
         "HOSTALIASES",
         "RESOLV_HOST_CONF",
         "MALLOC_CHECK_",
+        // bash evaluates what is assigned to these as arithmetic, where `z[$(cmd)]` runs cmd,
+        // when a file of assignments is sourced (`set -a; . .env`, `eval "$(vault export ...)"`);
+        // and these are read-only there, so such a file stops at them.
+        "RANDOM",
+        "SRANDOM",
+        "OPTIND",
+        "HISTCMD",
+        "UID",
+        "EUID",
+        "PPID",
+        "BASH_VERSINFO",
         // Programs other programs start.
         "PAGER",
         "MANPAGER",
