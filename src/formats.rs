@@ -434,24 +434,30 @@ pub fn dotenv_quote(v: &str) -> Option<String> {
     push_dotenv_quoted(&mut out, v).then_some(out)
 }
 
-/// Appends `v` quoted as [`dotenv_quote`] does, exactly 2 bytes more than the value (an export
-/// writes each value straight into one zeroizing buffer sized up front, never a copy); false,
-/// with nothing appended, when no form reads back the same everywhere.
-pub fn push_dotenv_quoted(out: &mut String, v: &str) -> bool {
+/// The quote [`dotenv_quote`] puts around `v`, or None when no form reads back the same in
+/// every reader. Deciding needs no copy of the value, so an export checks every value first.
+pub fn dotenv_quote_for(v: &str) -> Option<char> {
     // bash drops a NUL from a value; python-dotenv and Node keep it.
     if v.contains(['\r', '\0']) || expands_in_python(v.as_bytes()) {
-        return false;
+        return None;
     }
     // Inside single quotes python-dotenv reads `\\` and `\'` as escapes; sh and Node read
     // nothing inside them. Inside double quotes all three read no escape and no `$` only when
     // the value has no backslash, `$`, backtick or double quote.
-    let quote = if !v.contains('\'') && !v.contains("\\\\") && !v.ends_with('\\') {
-        '\''
+    if !v.contains('\'') && !v.contains("\\\\") && !v.ends_with('\\') {
+        Some('\'')
     } else if !v.contains(['"', '$', '`', '\\']) {
-        '"'
+        Some('"')
     } else {
-        return false;
-    };
+        None
+    }
+}
+
+/// Appends `v` quoted as [`dotenv_quote`] does, exactly 2 bytes more than the value (an export
+/// writes each value straight into one zeroizing buffer sized up front, never a copy); false,
+/// with nothing appended, when no form reads back the same everywhere.
+pub fn push_dotenv_quoted(out: &mut String, v: &str) -> bool {
+    let Some(quote) = dotenv_quote_for(v) else { return false };
     out.push(quote);
     out.push_str(v);
     out.push(quote);

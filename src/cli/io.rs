@@ -8,11 +8,11 @@ use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroizing;
 
 use super::secret::ScopeArgs;
 use super::Ctx;
-use crate::formats::{parse_dotenv, parse_json, push_dotenv_quoted, push_shell_quoted};
+use crate::formats::{dotenv_quote_for, parse_dotenv, parse_json, push_dotenv_quoted, push_shell_quoted};
 use crate::output::{self, Level, Text, MASK};
 use crate::vault::{names, SecretValue};
 use crate::{Error, Result};
@@ -67,7 +67,7 @@ vault export --project vision --format dotenv --reveal > .env\n  \
 eval \"$(vault export --project vision --format shell --reveal)\"\n\n\
 dotenv output reads back byte for byte in python-dotenv, Node's dotenv and sh (`set -a; . FILE`):\n\
 each value gets the quotes all three read alike. A value no quoting carries (a carriage return,\n\
-`${...}`, `\\\\`, a final `\\`, or ' with one of \" $ ` \\) stops the export by name; use --format json.")]
+a NUL, `${...}`, `\\\\`, a final `\\`, or ' with one of \" $ ` \\) stops the export by name; use --format json.")]
 pub struct ExportArgs {
     #[command(flatten)]
     pub scope: ScopeArgs,
@@ -218,19 +218,11 @@ pub(super) fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
     // quoting all three read back as it is; a value without one stops the export, by name,
     // before anything is revealed or written.
     if a.reveal && matches!(a.format, OutFormat::Dotenv) {
-        // Sized for the longest value, so it never grows: a grown buffer would leave the values
-        // it held in freed memory.
-        let longest = list.iter().filter_map(|s| s.value.as_ref()).map(|x| x.expose().len()).max().unwrap_or(0);
-        let mut probe = String::with_capacity(longest + 2);
         let unportable: Vec<&str> = list
             .iter()
-            .filter(|s| {
-                probe.clear();
-                s.value.as_ref().is_some_and(|x| !push_dotenv_quoted(&mut probe, x.expose()))
-            })
+            .filter(|s| s.value.as_ref().is_some_and(|x| dotenv_quote_for(x.expose()).is_none()))
             .map(|s| s.row.env_name.as_str())
             .collect();
-        probe.zeroize();
         if !unportable.is_empty() {
             return Err(Error::BadValue(format!(
                 "no dotenv quoting reads {} back the same in python-dotenv, Node's dotenv and sh (a value with a \
