@@ -24,7 +24,7 @@ use rand::distributions::Alphanumeric;
 use rand::{Rng, RngCore, SeedableRng};
 
 use vault::crypto::{self, KdfParams, Key32, UserKeys};
-use vault::run::mask::Masker;
+use vault::mask::Masker;
 
 const VALUE_LEN: usize = 32;
 /// Bytes masked per iteration.

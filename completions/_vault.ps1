@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import secrets from a dotenv or JSON file (all or nothing)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a project''s secrets as dotenv, JSON or shell (masked unless --reveal)')
             [CompletionResult]::new('inject', 'inject', [CompletionResultType]::ParameterValue, 'Render a template with {{ vault://PROJECT/SECRET }} references to stdout or a 0600 file')
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find your secrets'' values (and their encodings) in files, folders or git history')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy the whole vault into another store (a file into PostgreSQL, or back), checked')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages (vault.1 and one per subcommand) into DIR')
@@ -1116,6 +1117,26 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'vault;scan' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Look for the secrets of project P (repeatable) [default: every project you can read, and your private secrets]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Look for the secrets of project P (repeatable) [default: every project you can read, and your private secrets]')
+            [CompletionResult]::new('--git', '--git', [CompletionResultType]::ParameterName, 'Scan every blob in the git history of the current repository: of all refs, or of the commits in REV-RANGE (as `git rev-list` reads it, e.g. main..HEAD)')
+            [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'Skip files larger than SIZE: bytes, or with a K, M or G suffix [default: no limit]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output: text lines, JSON (same as --json), or SARIF 2.1.0 for code-scanning tools')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
+            [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Look for your private secrets (with --project: as well; alone: only them)')
+            [CompletionResult]::new('--staged', '--staged', [CompletionResultType]::ParameterName, 'Scan what is staged for the next commit (for a pre-commit hook)')
+            [CompletionResult]::new('--no-ignore', '--no-ignore', [CompletionResultType]::ParameterName, 'Read paths that .gitignore files ignore, too')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'vault;migrate' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Where the copy goes: a file that does not exist yet, or postgres://USER@HOST:PORT/DB (an existing database without a vault)')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
@@ -1169,6 +1190,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import secrets from a dotenv or JSON file (all or nothing)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export a project''s secrets as dotenv, JSON or shell (masked unless --reveal)')
             [CompletionResult]::new('inject', 'inject', [CompletionResultType]::ParameterValue, 'Render a template with {{ vault://PROJECT/SECRET }} references to stdout or a 0600 file')
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find your secrets'' values (and their encodings) in files, folders or git history')
             [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Copy the whole vault into another store (a file into PostgreSQL, or back), checked')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write man pages (vault.1 and one per subcommand) into DIR')
@@ -1378,6 +1400,9 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;help;inject' {
+            break
+        }
+        'vault;help;scan' {
             break
         }
         'vault;help;migrate' {

@@ -44,6 +44,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand import 'Import secrets from a dotenv or JSON file (all or nothing)'
             cand export 'Export a project''s secrets as dotenv, JSON or shell (masked unless --reveal)'
             cand inject 'Render a template with {{ vault://PROJECT/SECRET }} references to stdout or a 0600 file'
+            cand scan 'Find your secrets'' values (and their encodings) in files, folders or git history'
             cand migrate 'Copy the whole vault into another store (a file into PostgreSQL, or back), checked'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages (vault.1 and one per subcommand) into DIR'
@@ -997,6 +998,25 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'vault;scan'= {
+            cand -p 'Look for the secrets of project P (repeatable) [default: every project you can read, and your private secrets]'
+            cand --project 'Look for the secrets of project P (repeatable) [default: every project you can read, and your private secrets]'
+            cand --git 'Scan every blob in the git history of the current repository: of all refs, or of the commits in REV-RANGE (as `git rev-list` reads it, e.g. main..HEAD)'
+            cand --max-size 'Skip files larger than SIZE: bytes, or with a K, M or G suffix [default: no limit]'
+            cand --format 'Output: text lines, JSON (same as --json), or SARIF 2.1.0 for code-scanning tools'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --private 'Look for your private secrets (with --project: as well; alone: only them)'
+            cand --staged 'Scan what is staged for the next commit (for a pre-commit hook)'
+            cand --no-ignore 'Read paths that .gitignore files ignore, too'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'vault;migrate'= {
             cand --to 'Where the copy goes: a file that does not exist yet, or postgres://USER@HOST:PORT/DB (an existing database without a vault)'
             cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
@@ -1047,6 +1067,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand import 'Import secrets from a dotenv or JSON file (all or nothing)'
             cand export 'Export a project''s secrets as dotenv, JSON or shell (masked unless --reveal)'
             cand inject 'Render a template with {{ vault://PROJECT/SECRET }} references to stdout or a 0600 file'
+            cand scan 'Find your secrets'' values (and their encodings) in files, folders or git history'
             cand migrate 'Copy the whole vault into another store (a file into PostgreSQL, or back), checked'
             cand completions 'Print a shell completion script'
             cand man 'Write man pages (vault.1 and one per subcommand) into DIR'
@@ -1201,6 +1222,8 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;help;export'= {
         }
         &'vault;help;inject'= {
+        }
+        &'vault;help;scan'= {
         }
         &'vault;help;migrate'= {
         }

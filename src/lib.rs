@@ -7,7 +7,7 @@
 //! unless asked for, and never appear in errors, logs or argv.
 //!
 //! Layers, each knowing only those below: `cli` → `vault` (domain) → `store` (SQLite) and
-//! `crypto`; `provider` talks to OpenBao / Vault KV v2; `output` renders; `session` keeps scripts
+//! `crypto`; `provider` talks to OpenBao / Vault KV v2; `mask` finds values in any form (masking `run`'s output, `scan`); `output` renders; `session` keeps scripts
 //! unlocked; `sys` holds the libc calls.
 
 #![warn(unreachable_pub)]
@@ -17,9 +17,11 @@ pub(crate) mod config;
 pub mod crypto;
 pub mod error;
 pub mod formats;
+pub mod mask;
 pub mod output;
 pub(crate) mod provider;
 pub mod run;
+pub mod scan;
 pub mod session;
 pub(crate) mod state;
 pub mod store;

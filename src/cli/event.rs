@@ -78,6 +78,20 @@ pub(super) fn describe(cmd: &Command, default_project: Option<&str>) -> Option<E
         Command::Export(_) => None,
         // Each value rendered is its own `inject reveal` event, recorded before any is written.
         Command::Inject(a) => ev("inject", &p(&a.scope), &a.template.display().to_string()),
+        // The values are looked for, never shown: one event, naming what was scanned.
+        Command::Scan(a) => {
+            let projects = if a.project.is_empty() && !a.private { "*".to_owned() } else { a.project.join(",") };
+            let what = if a.staged {
+                "git index".to_owned()
+            } else if let Some(r) = &a.git {
+                format!("git {}", if r.is_empty() { "--all" } else { r })
+            } else if a.paths.is_empty() {
+                ".".to_owned()
+            } else {
+                a.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" ")
+            };
+            ev("scan", &projects, &what)
+        }
         Command::User(c) => match c {
             UserCmd::Add { name, .. } => ev("user add", "", name),
             UserCmd::Remove { name, .. } => ev("user remove", "", name),

@@ -9,6 +9,7 @@ mod migrate;
 pub(crate) mod project;
 pub(crate) mod provider;
 mod run;
+mod scan;
 pub(crate) mod secret;
 mod setup;
 pub(crate) mod team;
@@ -113,6 +114,8 @@ pub enum Command {
     Export(io::ExportArgs),
     /// Render a template with {{ vault://PROJECT/SECRET }} references to stdout or a 0600 file
     Inject(inject::InjectArgs),
+    /// Find your secrets' values (and their encodings) in files, folders or git history
+    Scan(scan::ScanArgs),
     /// Copy the whole vault into another store (a file into PostgreSQL, or back), checked
     Migrate(migrate::MigrateArgs),
     /// Print a shell completion script
@@ -186,6 +189,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<ExitCode> {
         Command::Export(a) => io::export(ctx, a),
         Command::Inject(a) => inject::inject(ctx, a),
         Command::Run(a) => return run::run(ctx, a),
+        Command::Scan(a) => return scan::scan(ctx, a),
         Command::Migrate(a) => migrate::migrate(ctx, a),
         Command::Completions { shell } => setup::completions(shell),
         Command::Man { dir } => setup::man(&dir),

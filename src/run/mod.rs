@@ -5,7 +5,6 @@
 //! line editing keep working while the stream is still masked. Without one, plain pipes. Values
 //! reach the child only through its environment: never argv, never a file.
 
-pub mod mask;
 mod pty;
 pub mod pump;
 
@@ -23,7 +22,7 @@ use zeroize::Zeroizing;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGWINCH};
 use signal_hook::iterator::Signals;
 
-use self::mask::{Masker, MIN_MASK_LEN};
+use crate::mask::{self, Masker, MIN_MASK_LEN};
 use crate::vault::RunSecret;
 use crate::{Error, Result};
 

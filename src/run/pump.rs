@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use zeroize::Zeroizing;
 
-use super::mask::Masker;
+use crate::mask::Masker;
 
 /// Size of each read from the child.
 const CHUNK: usize = 256 * 1024;
@@ -25,7 +25,7 @@ const PIPE_SIZE: usize = 256 * 1024;
 /// until EOF. Reads in large chunks (256 KiB, from a pipe grown to as much), writes each masked chunk with one `write_all` and a
 /// `flush` so output is never delayed beyond what masking needs. When held-back bytes are pending
 /// and no new data arrives within `hold` (use 50 ms in callers), emits them
-/// ([`MaskStream::flush`](super::mask::MaskStream::flush)). On EOF flushes. A write error of kind
+/// ([`MaskStream::flush`](crate::mask::MaskStream::flush)). On EOF flushes. A write error of kind
 /// `BrokenPipe` on `dst` ends the copy quietly (returns Ok) but keeps draining `src` so the child
 /// is not blocked (discarding its output).
 ///
@@ -45,7 +45,7 @@ pub fn pump<R: Read + AsRawFd, W: Write, M: MaskerSource + ?Sized>(
     // The masker may still be building on another thread: it is waited for only once the child
     // has written something, so a quiet child never waits for it.
     let mut masker = masker;
-    let mut stream: Option<super::mask::MaskStream<'_>> = None;
+    let mut stream: Option<crate::mask::MaskStream<'_>> = None;
     // Raw child output, secrets included: wiped on drop.
     let mut buf = Zeroizing::new(vec![0u8; CHUNK]);
     // May hold a secret's start let go by the hold timer: wiped on drop too.

@@ -1,11 +1,13 @@
-//! Secret masking for a child's output. This module owns which forms of a secret value are masked
-//! (the value, its lines, base64 at any alignment, percent-, JSON- and hex-encodings), the matching
-//! rules (leftmost-longest, a match always becomes `***` as a whole, never partially, and matches
-//! that overlap become one `***`) and the
-//! per-stream state that lets a match span chunk boundaries by holding back only the bytes that
-//! could still be the start of a secret. It is pure: it does no I/O and must not know about
-//! processes, file descriptors, timers, secret names or where the values come from. Callers feed
-//! it bytes and decide when held-back bytes must be let go (see [`MaskStream::flush`]).
+//! Finding secret values in bytes, in every form they leak in, for masking a child's output
+//! (`vault run`) and for scanning files and git history (`vault scan`). This module owns which
+//! forms of a value are looked for (the value, its lines, base64 at any alignment, percent-,
+//! JSON- and hex-encodings), the matching rules (leftmost-longest; for masking, a match always
+//! becomes `***` as a whole, never partially, and matches that overlap become one `***`), which
+//! value and form each match is ([`Masker::find`]), and the per-stream state that lets a match
+//! span chunk boundaries by holding back only the bytes that could still be the start of a
+//! secret. It is pure: it does no I/O and must not know about processes, file descriptors,
+//! timers, secret names or where the values come from. Callers feed it bytes and decide when
+//! held-back bytes must be let go (see [`MaskStream::flush`]).
 
 use std::fmt;
 
@@ -44,6 +46,59 @@ pub struct Masker {
     matcher: Option<Matcher>,
     pattern_count: usize,
     max_len: usize,
+    /// For pattern `p`, `owners[owner_at[p]..owner_at[p + 1]]` are the values it is a form of.
+    owner_at: Vec<u32>,
+    owners: Vec<Owner>,
+}
+
+/// Which encoding of a value a pattern is. Names only: it never holds a byte of the value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Form {
+    /// The value itself.
+    Raw,
+    /// One line of a multi-line value.
+    Line,
+    /// Standard base64, padded or not, whole or at any byte alignment inside a longer text.
+    Base64,
+    /// URL-safe base64 (`-` and `_`), padded or not, at any alignment.
+    Base64Url,
+    /// Percent-encoding (URLs, HTML forms, `encodeURIComponent`, every byte as `%XX`).
+    Url,
+    /// Inside a JSON string (serde_json, Python's `json.dumps`, Go's `encoding/json`).
+    Json,
+    /// Hexadecimal, lower or upper case.
+    Hex,
+}
+
+impl Form {
+    /// The name printed in a finding and used in JSON and SARIF output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Raw => "raw",
+            Form::Line => "line",
+            Form::Base64 => "base64",
+            Form::Base64Url => "base64url",
+            Form::Url => "url",
+            Form::Json => "json",
+            Form::Hex => "hex",
+        }
+    }
+}
+
+/// A value (its index in the slice given to [`Masker::new`]) and the form a pattern is of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Owner {
+    pub value: usize,
+    pub form: Form,
+}
+
+/// One occurrence found by [`Masker::find`]: where it is, and which values it is a form of
+/// (several when values share a form, such as two secrets with the same value).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub owners: &'a [Owner],
 }
 
 /// The matching machinery. Leftmost-longest selection is done here rather than with
@@ -123,22 +178,52 @@ impl Masker {
     /// beyond what 1 MiB values produce). Panicking beats running the child unmasked.
     pub fn new(values: &[&[u8]]) -> (Masker, Vec<usize>) {
         let mut short = Vec::new();
-        let mut patterns: Vec<Secret> = Vec::new();
+        let mut forms: Vec<(Secret, Owner)> = Vec::new();
         for (i, v) in values.iter().enumerate() {
             if v.len() < MIN_MASK_LEN {
                 short.push(i);
             } else {
-                add_patterns(v, &mut patterns);
+                add_patterns(v, &mut |p, form| forms.push((p, Owner { value: i, form })));
             }
         }
-        patterns.sort_unstable_by(|a, b| a.as_slice().cmp(b.as_slice()));
-        patterns.dedup_by(|a, b| a.as_slice() == b.as_slice());
+        // Equal patterns become one, owned by every value (and form) that produced it.
+        forms.sort_unstable_by(|(a, oa), (b, ob)| {
+            a.as_slice().cmp(b.as_slice()).then(oa.value.cmp(&ob.value)).then(oa.form.cmp(&ob.form))
+        });
+        let mut patterns: Vec<Secret> = Vec::new();
+        let mut owner_at: Vec<u32> = Vec::new();
+        let mut owners: Vec<Owner> = Vec::new();
+        for (p, owner) in forms {
+            if patterns.last().is_none_or(|last| last.as_slice() != p.as_slice()) {
+                owner_at.push(u32::try_from(owners.len()).expect("fewer than 4G patterns"));
+                patterns.push(p);
+            } else if owners.last().is_some_and(|o| o.value == owner.value) {
+                // One value, two forms with the same bytes (base64 and base64url of a value
+                // without `+` or `/`): the first form names it.
+                continue;
+            }
+            owners.push(owner);
+        }
+        owner_at.push(u32::try_from(owners.len()).expect("fewer than 4G patterns"));
         let pattern_count = patterns.len();
         let max_len = patterns.iter().map(|p| p.len()).max().unwrap_or(0);
         let matcher = (!patterns.is_empty()).then(|| Matcher::build(&patterns, max_len));
         // `patterns` is dropped (and zeroized) here.
-        let masker = Masker { matcher, pattern_count, max_len };
+        let masker = Masker { matcher, pattern_count, max_len, owner_at, owners };
         (masker, short)
+    }
+
+    /// The leftmost-longest occurrence of any form of any value that starts in `from..limit`,
+    /// with the values it is a form of. Occurrences are looked for in `data` only: a caller
+    /// reading a stream in pieces passes as `limit` a point no occurrence starting before it can
+    /// run past the end of `data` from (`data.len() - (max_len() - 1)`, or `data.len()` at the
+    /// end), and keeps the bytes from there for the next piece. To find every occurrence, call
+    /// again from the end of the last one.
+    pub fn find(&self, data: &[u8], from: usize, limit: usize) -> Option<Found<'_>> {
+        let m = self.matcher.as_ref()?;
+        let (start, end, pattern) = m.find(data, from, limit.min(data.len()))?;
+        let owners = &self.owners[self.owner_at[pattern] as usize..self.owner_at[pattern + 1] as usize];
+        Some(Found { start, end, owners })
     }
 
     /// True when there is nothing to mask (every value was short, or there were none).
@@ -278,7 +363,7 @@ impl Matcher {
 
     /// The leftmost-longest match starting in `from..limit`. Callers guarantee that no
     /// occurrence starting before `limit` could run past the end of `data`.
-    fn find(&self, data: &[u8], from: usize, limit: usize) -> Option<(usize, usize)> {
+    fn find(&self, data: &[u8], from: usize, limit: usize) -> Option<(usize, usize, usize)> {
         let len = data.len();
         // A match needs MIN_MASK_LEN bytes, so candidates lie before `stop`.
         let stop = limit.min(len.saturating_sub(MIN_MASK_LEN - 1));
@@ -289,7 +374,7 @@ impl Matcher {
             // after `cand`; none starts in `at..cand`.
             let mut sid = self.start;
             let mut last_cand = cand;
-            let mut best: Option<(usize, usize)> = None;
+            let mut best: Option<(usize, usize, usize)> = None;
             let mut j = cand;
             loop {
                 if j == len {
@@ -302,13 +387,14 @@ impl Matcher {
                 j += 1;
                 if self.nfa.is_match(sid) {
                     for k in 0..self.nfa.match_len(sid) {
-                        let s = j - self.nfa.pattern_len(self.nfa.match_pattern(sid, k));
+                        let pattern = self.nfa.match_pattern(sid, k);
+                        let s = j - self.nfa.pattern_len(pattern);
                         let better = match best {
                             None => true,
-                            Some((bs, be)) => s < bs || (s == bs && j > be),
+                            Some((bs, be, _)) => s < bs || (s == bs && j > be),
                         };
                         if s < limit && better {
-                            best = Some((s, j));
+                            best = Some((s, j, pattern.as_usize()));
                         }
                     }
                 }
@@ -316,7 +402,7 @@ impl Matcher {
                 let open = j - self.info(sid).0;
                 match best {
                     // Nothing in progress can start earlier or end later at the same start.
-                    Some((bs, _)) if open > bs => return best,
+                    Some((bs, _, _)) if open > bs => return best,
                     // Nothing in progress started at a candidate: skip ahead again.
                     None if open > last_cand => {
                         at = j;
@@ -333,7 +419,7 @@ impl Matcher {
     /// are one `***`, not `***wxyz`), and so on until none does.
     fn extend(&self, data: &[u8], start: usize, mut end: usize) -> usize {
         let mut from = start + 1;
-        while let Some((s, e)) = self.find(data, from, end) {
+        while let Some((s, e, _)) = self.find(data, from, end) {
             end = end.max(e);
             // The next occurrence that could reach further starts after this one's start; a
             // run of them is walked once, not once per byte of each.
@@ -352,7 +438,7 @@ impl Matcher {
         // are the same the whole stream would give.
         let mut hold = self.hold_from(data, 0);
         let mut pos = 0;
-        while let Some((start, end)) = self.find(data, pos, hold) {
+        while let Some((start, end, _)) = self.find(data, pos, hold) {
             let end = self.extend(data, start, end);
             // A secret that overlaps this match and has not fully arrived yet would extend it:
             // hold the match back whole (it is written as `***` either way, once). Not past a
@@ -380,7 +466,7 @@ impl Matcher {
     /// Masks `data` as final (nothing follows); the first `skip` bytes were already emitted.
     fn mask_all(&self, data: &[u8], skip: usize, out: &mut Vec<u8>) {
         let mut pos = 0;
-        while let Some((start, end)) = self.find(data, pos, data.len()) {
+        while let Some((start, end, _)) = self.find(data, pos, data.len()) {
             let end = self.extend(data, start, end);
             emit(data, pos, start, skip, out);
             if end > skip {
@@ -505,15 +591,15 @@ impl fmt::Debug for MaskStream<'_> {
 /// about a gigabyte of automaton) for leaks that long values rarely suffer whole.
 pub const ENCODED_FORMS_MAX: usize = 64 * 1024;
 
-/// Adds every masked form of `v` (at least `MIN_MASK_LEN` bytes long) to `out`.
-fn add_patterns(v: &[u8], out: &mut Vec<Secret>) {
-    out.push(Zeroizing::new(v.to_vec()));
+/// Hands every masked form of `v` (at least `MIN_MASK_LEN` bytes long) to `out`.
+fn add_patterns(v: &[u8], out: &mut impl FnMut(Secret, Form)) {
+    out(Zeroizing::new(v.to_vec()), Form::Raw);
 
     if v.contains(&b'\n') {
         for line in v.split(|&b| b == b'\n') {
             let line = line.strip_suffix(b"\r").unwrap_or(line);
             if line.len() >= MIN_MASK_LEN {
-                out.push(Zeroizing::new(line.to_vec()));
+                out(Zeroizing::new(line.to_vec()), Form::Line);
             }
         }
     }
@@ -521,11 +607,16 @@ fn add_patterns(v: &[u8], out: &mut Vec<Secret>) {
         return;
     }
 
-    for engine in [STANDARD, STANDARD_NO_PAD, URL_SAFE, URL_SAFE_NO_PAD] {
-        out.push(Zeroizing::new(engine.encode(v).into_bytes()));
+    for (engine, form) in [
+        (STANDARD, Form::Base64),
+        (STANDARD_NO_PAD, Form::Base64),
+        (URL_SAFE, Form::Base64Url),
+        (URL_SAFE_NO_PAD, Form::Base64Url),
+    ] {
+        out(Zeroizing::new(engine.encode(v).into_bytes()), form);
     }
-    add_base64_cores(v, &STANDARD_NO_PAD, out);
-    add_base64_cores(v, &URL_SAFE_NO_PAD, out);
+    add_base64_cores(v, &STANDARD_NO_PAD, &mut |p| out(p, Form::Base64));
+    add_base64_cores(v, &URL_SAFE_NO_PAD, &mut |p| out(p, Form::Base64Url));
 
     for upper in [false, true] {
         for style in [
@@ -537,7 +628,7 @@ fn add_patterns(v: &[u8], out: &mut Vec<Secret>) {
         ] {
             let p = percent_encode(v, upper, style);
             if p.as_slice() != v {
-                out.push(p);
+                out(p, Form::Url);
             }
         }
     }
@@ -547,17 +638,17 @@ fn add_patterns(v: &[u8], out: &mut Vec<Secret>) {
         for ascii_only in [false, true] {
             let j = json_escape(v, escape_slash, ascii_only);
             if j.as_slice() != v {
-                out.push(j);
+                out(j, Form::Json);
             }
         }
     }
     // Go's encoding/json escapes `<`, `>` and `&` (and U+2028, U+2029) by default, so HTML
     // can embed its output: `a&b` is written `a\u0026b`.
     if v.iter().any(|b| matches!(b, b'<' | b'>' | b'&')) || contains_line_separators(v) {
-        out.push(json_escape_go(v));
+        out(json_escape_go(v), Form::Json);
     }
     for upper in [false, true] {
-        out.push(hex_encode(v, upper));
+        out(hex_encode(v, upper), Form::Hex);
     }
 }
 
@@ -601,7 +692,7 @@ pub fn has_short_line(v: &[u8]) -> bool {
 /// longer base64-encoded text: for shift `s`, encode `s` zero bytes followed by `v`, and drop
 /// the leading characters that mix in the unknown preceding bytes and the trailing character
 /// that mixes in the unknown following bytes.
-fn add_base64_cores(v: &[u8], engine: &GeneralPurpose, out: &mut Vec<Secret>) {
+fn add_base64_cores(v: &[u8], engine: &GeneralPurpose, out: &mut impl FnMut(Secret)) {
     let mut shifted: Secret = Zeroizing::new(Vec::with_capacity(v.len() + 2));
     for s in 0..3usize {
         shifted.clear();
@@ -612,7 +703,7 @@ fn add_base64_cores(v: &[u8], engine: &GeneralPurpose, out: &mut Vec<Secret>) {
         let first = (8 * s).div_ceil(6);
         let last = 8 * (s + v.len()) / 6;
         if last >= first + MIN_MASK_LEN {
-            out.push(Zeroizing::new(enc[first..last].to_vec()));
+            out(Zeroizing::new(enc[first..last].to_vec()));
         }
     }
 }
@@ -985,8 +1076,8 @@ mod tests {
         let (m, _) = Masker::new(&[b"abcd-1234"]);
         let (m2, _) = Masker::new(&[b"abcd-1234", b"abcd-1234"]);
         assert_eq!(m.pattern_count(), m2.pattern_count());
-        let mut all = Vec::new();
-        add_patterns(b"abcd-1234", &mut all);
+        let mut all: Vec<Secret> = Vec::new();
+        add_patterns(b"abcd-1234", &mut |p, _| all.push(p));
         all.sort_unstable_by(|a, b| a.as_slice().cmp(b.as_slice()));
         all.dedup_by(|a, b| a.as_slice() == b.as_slice());
         assert_eq!(all.len(), m.pattern_count());
@@ -1129,9 +1220,9 @@ mod tests {
     }
 
     fn all_patterns(values: &[Vec<u8>]) -> Vec<Vec<u8>> {
-        let mut patterns = Vec::new();
+        let mut patterns: Vec<Secret> = Vec::new();
         for v in values {
-            add_patterns(v, &mut patterns);
+            add_patterns(v, &mut |p, _| patterns.push(p));
         }
         patterns.iter().map(|p| p.to_vec()).collect()
     }
