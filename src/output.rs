@@ -29,6 +29,24 @@ impl Style {
     pub fn new(json: bool, quiet: bool) -> Style {
         Style { json, quiet, tty: std::io::stdout().is_terminal() }
     }
+
+    /// This style, with JSON output (a command's own `--format json`).
+    pub fn with_json(self, json: bool) -> Style {
+        Style { json: self.json || json, ..self }
+    }
+}
+
+/// A progress bar on stderr for long work (`{what} {bar} ...`), when stderr is a terminal and
+/// neither `--json` nor `-q` was given; `None` otherwise.
+pub fn progress(style: Style, len: u64, template: &str) -> Option<indicatif::ProgressBar> {
+    (std::io::stderr().is_terminal() && !style.quiet && !style.json).then(|| {
+        let b = indicatif::ProgressBar::new(len);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(template)
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    })
 }
 
 /// A time as tables show it, UTC: `July 18, 2022, 14:23`.

@@ -4,7 +4,7 @@
 //! number, then writes everything in one transaction. Export masks values unless `--reveal`;
 //! what it writes with `--reveal` imports back byte for byte.
 
-use std::io::{IsTerminal, Read};
+use std::io::Read;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -142,14 +142,9 @@ pub(super) fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
         )));
     }
     let entries: Vec<(String, SecretValue)> = parsed.entries.into_iter().map(|(k, v, _)| (k, v)).collect();
-    let bar = (std::io::stderr().is_terminal() && !ctx.style.quiet && entries.len() >= 200).then(|| {
-        let b = indicatif::ProgressBar::new(entries.len() as u64);
-        b.set_style(
-            indicatif::ProgressStyle::with_template("importing {bar:40} {pos}/{len} {eta}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        b
-    });
+    let bar = (entries.len() >= 200)
+        .then(|| output::progress(ctx.style, entries.len() as u64, "importing {bar:40} {pos}/{len} {eta}"))
+        .flatten();
     let result = v.import_secrets(&scope, &entries, a.overwrite, &mut |i| {
         if let Some(b) = &bar {
             b.set_position(i as u64);

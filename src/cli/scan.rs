@@ -1,7 +1,6 @@
 //! `vault scan`: finds the values of your secrets in files, folders, stdin or git history before
 //! they are published, and says where and whose, never the value.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -135,7 +134,6 @@ struct Skipped {
 }
 
 pub(super) fn scan(ctx: &Ctx, a: ScanArgs) -> Result<ExitCode> {
-    let format = if ctx.style.json { ScanFormat::Json } else { a.format };
     // Everything that can be checked without the vault, before asking for a passphrase.
     for p in &a.project {
         crate::vault::names::check("project", p)?;
@@ -201,15 +199,10 @@ pub(super) fn scan(ctx: &Ctx, a: ScanArgs) -> Result<ExitCode> {
         let (secret, project) = name_of(&h);
         Finding { path, commit, line: h.line, column: h.column, secret, project, form: h.form.as_str(), cell: h.place }
     };
+    let style = ctx.style.with_json(a.format == ScanFormat::Json);
     let bar = |len: u64, what: &str| {
-        (std::io::stderr().is_terminal() && !ctx.style.quiet && format == ScanFormat::Text).then(|| {
-            let b = indicatif::ProgressBar::new(len);
-            b.set_style(
-                indicatif::ProgressStyle::with_template(&format!("scanning {what} {{bar:40}} {{percent}}% {{eta}}"))
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            b
-        })
+        let quiet = output::Style { quiet: style.quiet || a.format == ScanFormat::Sarif, ..style };
+        output::progress(quiet, len, &format!("scanning {what} {{bar:40}} {{percent}}% {{eta}}"))
     };
     match input {
         Input::Stdin => {
@@ -264,7 +257,7 @@ pub(super) fn scan(ctx: &Ctx, a: ScanArgs) -> Result<ExitCode> {
     drop(secrets);
 
     let report = Report { findings: &findings, scanned, skipped, unreadable, not_looked_for: &not_looked_for };
-    print(ctx, format, &report)?;
+    print(style, a.format == ScanFormat::Sarif, &report)?;
     if !findings.is_empty() {
         return Ok(ExitCode::from(1));
     }
@@ -310,20 +303,18 @@ fn scan_file(masker: &Masker, path: &Path) -> FileResult {
     Ok((n, hits))
 }
 
-fn print(ctx: &Ctx, format: ScanFormat, r: &Report<'_>) -> Result<()> {
+fn print(style: output::Style, sarif_out: bool, r: &Report<'_>) -> Result<()> {
     for s in &r.unreadable {
         output::warn(format!("cannot read {}: {}", output::clean(&s.path), output::clean(&s.reason)));
     }
-    match format {
-        ScanFormat::Json => {
-            let text = serde_json::to_string_pretty(r).expect("serializable") + "\n";
-            output::plain(text.as_bytes())
-        }
-        ScanFormat::Sarif => {
-            let text = serde_json::to_string_pretty(&sarif(r.findings)).expect("serializable") + "\n";
-            output::plain(text.as_bytes())
-        }
-        ScanFormat::Text => {
+    if sarif_out {
+        let text = serde_json::to_string_pretty(&sarif(r.findings)).expect("serializable") + "\n";
+        return output::plain(text.as_bytes());
+    }
+    output::show(
+        style,
+        || r,
+        || {
             let mut text = String::new();
             for f in r.findings {
                 let path = match &f.commit {
@@ -341,32 +332,32 @@ fn print(ctx: &Ctx, format: ScanFormat, r: &Report<'_>) -> Result<()> {
                     f.form
                 ));
             }
-            output::plain(text.as_bytes())?;
-            if !r.skipped.is_empty() {
-                let names: Vec<String> =
-                    r.skipped.iter().map(|s| format!("{} ({})", output::clean(&s.path), s.reason)).collect();
-                output::say(ctx.style, Level::Note, format!("skipped {}: {}", names.len(), names.join(", ")));
-            }
-            let size = human_bytes(r.scanned.bytes);
-            if r.findings.is_empty() {
-                output::done(ctx.style, &format!("no secret values found in {} file(s), {size}", r.scanned.files));
-            } else {
-                let files: std::collections::BTreeSet<(&Option<String>, &str)> =
-                    r.findings.iter().map(|f| (&f.commit, f.path.as_str())).collect();
-                output::say(
-                    ctx.style,
-                    Level::Warning,
-                    format!(
-                        "{} secret value(s) found in {} of {} file(s) scanned ({size})",
-                        r.findings.len(),
-                        files.len(),
-                        r.scanned.files
-                    ),
-                );
-            }
-            Ok(())
-        }
+            output::Text::Plain(text, None)
+        },
+    )?;
+    if !r.skipped.is_empty() {
+        let names: Vec<String> =
+            r.skipped.iter().map(|s| format!("{} ({})", output::clean(&s.path), s.reason)).collect();
+        output::say(style, Level::Note, format!("skipped {}: {}", names.len(), names.join(", ")));
     }
+    let size = human_bytes(r.scanned.bytes);
+    if r.findings.is_empty() {
+        output::done(style, &format!("no secret values found in {} file(s), {size}", r.scanned.files));
+    } else {
+        let files: std::collections::BTreeSet<(&Option<String>, &str)> =
+            r.findings.iter().map(|f| (&f.commit, f.path.as_str())).collect();
+        output::say(
+            style,
+            Level::Warning,
+            format!(
+                "{} secret value(s) found in {} of {} file(s) scanned ({size})",
+                r.findings.len(),
+                files.len(),
+                r.scanned.files
+            ),
+        );
+    }
+    Ok(())
 }
 
 fn human_bytes(n: u64) -> String {
