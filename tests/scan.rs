@@ -431,3 +431,35 @@ fn permissions_audit_and_arguments_checked_first() {
     assert!(scans.iter().any(|e| e["resource"] == "."), "{scans:?}");
     assert_absent(h, API_KEY.as_bytes());
 }
+
+#[test]
+fn a_repository_from_someone_else_runs_nothing() {
+    // A repository handed over whole (a tarball, a shared folder) carries its .git/config:
+    // `git diff --cached` would run its fsmonitor hook, and a diff could run an external
+    // program. Scanning it must run neither.
+    let home = setup();
+    let h = home.path();
+    let repo = scratch();
+    let r = repo.path();
+    git(r, &["init", "-q"]);
+    write(r, "a.txt", "one\n");
+    git(r, &["add", "."]);
+    git(r, &["commit", "-qm", "one"]);
+    let marker = scratch();
+    let ran = marker.path().join("ran");
+    let hook = marker.path().join("hook.sh");
+    std::fs::write(&hook, format!("#!/bin/sh\ntouch '{}'\n", ran.display())).unwrap();
+    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let hook = hook.display().to_string();
+    write(r, "a.txt", format!("{API_KEY}\n"));
+    git(r, &["add", "."]);
+    // The repository's config, set last (the test's own git commands would run it).
+    git(r, &["config", "core.fsmonitor", &hook]);
+    git(r, &["config", "diff.external", &hook]);
+    git(r, &["config", "core.pager", &hook]);
+    let (code, out, _) = scan(h, r, &["--staged"]);
+    assert_eq!((code, out.as_str()), (1, "a.txt:1:1: API_KEY (api, raw)\n"));
+    let (code, _, _) = scan(h, r, &["--git"]);
+    assert_eq!(code, 0);
+    assert!(!ran.exists(), "the scanned repository's config ran a program");
+}

@@ -32,9 +32,18 @@ pub enum Source {
     Staged,
 }
 
+/// `git` in `dir`, with nothing a repository's own config could make it run: the repository
+/// being scanned may come from someone else (a tarball, a shared folder), and its
+/// `.git/config` could name an fsmonitor hook (which `git diff --cached` runs), an external
+/// diff or a pager.
 fn git(dir: &Path) -> Command {
     let mut c = Command::new("git");
-    c.current_dir(dir).env("GIT_TERMINAL_PROMPT", "0").env_remove("GIT_EXTERNAL_DIFF").stdin(Stdio::null());
+    c.current_dir(dir)
+        .args(["-c", "core.fsmonitor=false", "-c", "diff.external=", "-c", "core.pager=cat"])
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env_remove("GIT_EXTERNAL_DIFF")
+        .env_remove("GIT_PAGER")
+        .stdin(Stdio::null());
     c
 }
 
@@ -63,7 +72,17 @@ pub fn blobs(dir: &Path, source: &Source) -> Result<Vec<Blob>> {
     output(git(dir).args(["rev-parse", "--git-dir"]), "not a git repository")?;
     let raw = match source {
         Source::Staged => output(
-            git(dir).args(["diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev", "--diff-filter=d"]),
+            git(dir).args([
+                "diff",
+                "--cached",
+                "--raw",
+                "-z",
+                "--no-renames",
+                "--no-abbrev",
+                "--no-ext-diff",
+                "--no-textconv",
+                "--diff-filter=d",
+            ]),
             "git diff --cached",
         )?,
         Source::History(range) => {
