@@ -1280,6 +1280,52 @@ mod tests {
         }
 
         #[test]
+        fn find_names_every_value_of_the_leftmost_longest_match(
+            values in prop::collection::vec(
+                prop::collection::vec(prop::sample::select(b"ab".to_vec()), 4..9), 1..5),
+            text in prop::collection::vec(prop::sample::select(b"aab".to_vec()), 0..200),
+            twice in any::<bool>(),
+        ) {
+            // Two secrets with one value: both are named.
+            let mut values = values;
+            if twice {
+                values.push(values[0].clone());
+            }
+            let refs: Vec<&[u8]> = values.iter().map(|v| v.as_slice()).collect();
+            let (m, _) = Masker::new(&refs);
+            // Every (pattern, value) pair, naively.
+            let mut owned: Vec<(Vec<u8>, usize)> = Vec::new();
+            for (i, v) in values.iter().enumerate() {
+                add_patterns(v, &mut |p, _| owned.push((p.to_vec(), i)));
+            }
+            let mut pos = 0;
+            let mut naive = Vec::new();
+            while pos < text.len() {
+                let at = |i: usize| owned.iter().filter(|(p, _)| text[i..].starts_with(p)).map(|(p, _)| p.len()).max();
+                match at(pos) {
+                    Some(n) => {
+                        let mut who: Vec<usize> =
+                            owned.iter().filter(|(p, _)| p.as_slice() == &text[pos..pos + n]).map(|&(_, i)| i).collect();
+                        who.sort_unstable();
+                        who.dedup();
+                        naive.push((pos, pos + n, who));
+                        pos += n;
+                    }
+                    None => pos += 1,
+                }
+            }
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some(f) = m.find(&text, from, text.len()) {
+                let mut who: Vec<usize> = f.owners.iter().map(|o| o.value).collect();
+                who.sort_unstable();
+                found.push((f.start, f.end, who));
+                from = f.end;
+            }
+            prop_assert_eq!(found, naive);
+        }
+
+        #[test]
         fn same_as_naive_leftmost_longest(
             values in prop::collection::vec(
                 prop::collection::vec(prop::sample::select(b"ab".to_vec()), 4..10), 1..6),

@@ -90,6 +90,21 @@ pub fn vault(home: &Path) -> Command {
     cmd
 }
 
+/// The environment [`alice`] runs with, for a `std::process::Command` that reaches vault
+/// another way (a git hook, a child killed by hand): home's folders, the vault, alice and her
+/// passphrase.
+pub fn alice_env(home: &Path) -> Vec<(&'static str, std::ffi::OsString)> {
+    vec![
+        ("HOME", home.into()),
+        ("XDG_RUNTIME_DIR", home.join("run").into()),
+        ("XDG_DATA_HOME", home.join("data").into()),
+        ("XDG_CONFIG_HOME", home.join("config").into()),
+        ("VAULT_PATH", vault_location(home)),
+        ("VAULT_USER", "alice".into()),
+        ("VAULT_PASSPHRASE", ALICE_PASS.into()),
+    ]
+}
+
 /// Runs the child in a new session, without a controlling terminal, so that "no terminal" paths
 /// (no passphrase, delete without --yes) behave the same under `cargo test` in a terminal as in
 /// CI, and a bug can never leave a test waiting on a hidden prompt.
