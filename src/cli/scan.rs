@@ -207,7 +207,7 @@ pub(super) fn scan(ctx: &Ctx, a: ScanArgs) -> Result<ExitCode> {
     match input {
         Input::Stdin => {
             let mut hits = Vec::new();
-            let n = scan::scan_stream(&masker, std::io::stdin().lock(), &mut hits)
+            let n = scan::scan_stream(&masker, std::io::stdin().lock(), None, &mut hits)
                 .map_err(|e| Error::io("cannot read stdin", e))?;
             scanned = Scanned { files: 1, bytes: n };
             findings.extend(hits.into_iter().map(|h| finding("-".into(), None, h)));

@@ -88,10 +88,14 @@ fn count_newlines(b: &[u8]) -> usize {
 
 /// Scans a stream to its end, appending what it finds to `hits`; returns the bytes read.
 /// Holds at most [`CHUNK`] + `max_len` bytes, wiped when done.
-pub fn scan_stream(m: &Masker, mut r: impl Read, hits: &mut Vec<Hit>) -> io::Result<u64> {
+///
+/// `size`, when known (a file's), sizes the buffer: a tree of small files does not pay for
+/// zeroing and wiping [`CHUNK`] bytes each.
+pub fn scan_stream(m: &Masker, mut r: impl Read, size: Option<u64>, hits: &mut Vec<Hit>) -> io::Result<u64> {
     let keep = m.max_len().saturating_sub(1);
+    let piece = size.map_or(CHUNK, |s| usize::try_from(s.saturating_add(1)).unwrap_or(CHUNK).clamp(4096, CHUNK));
     // Zeroed once; `len` bytes of it are in use (a pipe's small reads cost no refill).
-    let mut buf = Zeroizing::new(vec![0u8; CHUNK + keep]);
+    let mut buf = Zeroizing::new(vec![0u8; piece + keep]);
     let mut len = 0;
     // Absolute offset of buf[0].
     let mut base: u64 = 0;
@@ -109,7 +113,7 @@ pub fn scan_stream(m: &Masker, mut r: impl Read, hits: &mut Vec<Hit>) -> io::Res
         };
         len += n;
         let end = n == 0;
-        if !end && len < buf.len() && len - pos.min(len) < keep + CHUNK / 2 {
+        if !end && len < buf.len() && len - pos.min(len) < keep + piece / 2 {
             // Read more before searching: a search per small read would re-read what it held.
             continue;
         }
@@ -160,11 +164,11 @@ pub fn scan_named(m: &Masker, name: &str, size: Option<u64>, r: impl Read, hits:
         r.take(NOTEBOOK_MAX + 1).read_to_end(&mut text)?;
         if notebook::scan(m, &text, hits).is_none() {
             // Not the JSON it claims to be: its bytes, like any file.
-            scan_stream(m, &text[..], hits)?;
+            scan_stream(m, &text[..], Some(text.len() as u64), hits)?;
         }
         return Ok(text.len() as u64);
     }
-    scan_stream(m, r, hits)
+    scan_stream(m, r, size, hits)
 }
 
 #[cfg(test)]
@@ -182,7 +186,7 @@ mod tests {
             }
         }
         let mut hits = Vec::new();
-        scan_stream(m, Slow(data, piece), &mut hits).unwrap();
+        scan_stream(m, Slow(data, piece), None, &mut hits).unwrap();
         hits
     }
 
@@ -202,7 +206,7 @@ mod tests {
         }
         let whole = {
             let mut h = Vec::new();
-            scan_stream(&m, &data[..], &mut h).unwrap();
+            scan_stream(&m, &data[..], Some(data.len() as u64), &mut h).unwrap();
             h
         };
         assert_eq!(whole.len(), 6 + 4, "{whole:?}");
@@ -211,6 +215,10 @@ mod tests {
         for piece in [1, 3, 7, 64, 4096] {
             assert_eq!(scan_in_pieces(&m, &data, piece), whole, "pieces of {piece}");
         }
+        // A file that grew after its size was read: a small buffer, the same hits.
+        let mut grown = Vec::new();
+        scan_stream(&m, &data[..], Some(10), &mut grown).unwrap();
+        assert_eq!(grown, whole);
     }
 
     #[test]
