@@ -457,3 +457,19 @@ fn a_repository_from_someone_else_runs_nothing() {
     assert_eq!(code, 0);
     assert!(!ran.exists(), "the scanned repository's config ran a program");
 }
+
+#[test]
+fn a_file_repeating_a_value_lists_the_first_thousand() {
+    let home = setup();
+    let h = home.path();
+    let tree = scratch();
+    write(tree.path(), "spam.log", format!("{API_KEY}\n").repeat(1500));
+    let (code, out, err) = scan(h, tree.path(), &["--project", "api"]);
+    assert_eq!(code, 1);
+    assert_eq!(out.lines().count(), 1000);
+    assert!(out.ends_with("spam.log:1000:1: API_KEY (api, raw)\n"), "{}", &out[out.len() - 80..]);
+    assert!(err.contains("spam.log: 500 more finding(s) not listed (at most 1000 a file)"), "{err}");
+    assert!(err.contains("1500 secret value(s) found in 1 of 1 file(s)"), "{err}");
+    let (_, out, _) = scan(h, tree.path(), &["--project", "api", "--json"]);
+    assert_eq!(json(out.as_bytes())["not_listed"], serde_json::json!([{"path": "spam.log", "more": 500}]));
+}

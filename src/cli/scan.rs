@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::mask::Masker;
 use crate::output::{self, Level};
-use crate::scan::{self, git, walk, Hit};
+use crate::scan::{self, git, walk, Hit, Hits};
 use crate::vault::{RunSecret, Scope};
 use crate::{Error, Result};
 
@@ -119,6 +119,14 @@ struct Report<'a> {
     skipped: Vec<Skipped>,
     unreadable: Vec<Skipped>,
     not_looked_for: &'a [String],
+    /// Files with more than `scan::MAX_HITS` findings: how many more each has.
+    not_listed: Vec<NotListed>,
+}
+
+#[derive(Debug, Serialize)]
+struct NotListed {
+    path: String,
+    more: u64,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -195,9 +203,20 @@ pub(super) fn scan(ctx: &Ctx, a: ScanArgs) -> Result<ExitCode> {
     let mut scanned = Scanned::default();
     let mut skipped = Vec::new();
     let mut unreadable = Vec::new();
+    let mut not_listed = Vec::new();
     let finding = |path: String, commit: Option<String>, h: Hit| {
         let (secret, project) = name_of(&h);
         Finding { path, commit, line: h.line, column: h.column, secret, project, form: h.form.as_str(), cell: h.place }
+    };
+    let mut add = |findings: &mut Vec<Finding>, path: String, commit: Option<String>, hits: Hits| {
+        if hits.more > 0 {
+            let shown = match &commit {
+                Some(c) => format!("{}:{path}", &c[..c.len().min(12)]),
+                None => path.clone(),
+            };
+            not_listed.push(NotListed { path: shown, more: hits.more });
+        }
+        findings.extend(hits.list.into_iter().map(|h| finding(path.clone(), commit.clone(), h)));
     };
     let style = ctx.style.with_json(a.format == ScanFormat::Json);
     let bar = |len: u64, what: &str| {
@@ -206,22 +225,22 @@ pub(super) fn scan(ctx: &Ctx, a: ScanArgs) -> Result<ExitCode> {
     };
     match input {
         Input::Stdin => {
-            let mut hits = Vec::new();
+            let mut hits = Hits::default();
             let n = scan::scan_stream(&masker, std::io::stdin().lock(), None, &mut hits)
                 .map_err(|e| Error::io("cannot read stdin", e))?;
             scanned = Scanned { files: 1, bytes: n };
-            findings.extend(hits.into_iter().map(|h| finding("-".into(), None, h)));
+            add(&mut findings, "-".into(), None, hits);
         }
         Input::Git(blobs) => {
             let total: u64 = blobs.len() as u64;
             let bar = bar(total, "blobs");
             git::read_blobs(here, &blobs, |blob, size, r| {
-                let mut hits = Vec::new();
+                let mut hits = Hits::default();
                 let n = scan::scan_named(&masker, &blob.path, Some(size), r, &mut hits)
                     .map_err(|e| Error::io(format!("cannot read {} from git", git::shown(blob)), e))?;
                 scanned.files += 1;
                 scanned.bytes += n;
-                findings.extend(hits.into_iter().map(|h| finding(blob.path.clone(), blob.commit.clone(), h)));
+                add(&mut findings, blob.path.clone(), blob.commit.clone(), hits);
                 if let Some(b) = &bar {
                     b.inc(1);
                 }
@@ -243,7 +262,7 @@ pub(super) fn scan(ctx: &Ctx, a: ScanArgs) -> Result<ExitCode> {
                     Ok((n, hits)) => {
                         scanned.files += 1;
                         scanned.bytes += n;
-                        findings.extend(hits.into_iter().map(|h| finding(walk::shown(path), None, h)));
+                        add(&mut findings, walk::shown(path), None, hits);
                     }
                     Err(e) => unreadable.push(Skipped { path: walk::shown(path), reason: e }),
                 }
@@ -256,7 +275,8 @@ pub(super) fn scan(ctx: &Ctx, a: ScanArgs) -> Result<ExitCode> {
     drop(masker);
     drop(secrets);
 
-    let report = Report { findings: &findings, scanned, skipped, unreadable, not_looked_for: &not_looked_for };
+    let report =
+        Report { findings: &findings, scanned, skipped, unreadable, not_looked_for: &not_looked_for, not_listed };
     print(style, a.format == ScanFormat::Sarif, &report)?;
     if !findings.is_empty() {
         return Ok(ExitCode::from(1));
@@ -272,7 +292,7 @@ pub(super) fn scan(ctx: &Ctx, a: ScanArgs) -> Result<ExitCode> {
 
 /// Reads the files on every core; returns, for each in order, its bytes and hits or why it
 /// could not be read.
-type FileResult = std::result::Result<(u64, Vec<Hit>), String>;
+type FileResult = std::result::Result<(u64, Hits), String>;
 
 fn scan_files(masker: &Masker, files: &[(PathBuf, u64)], bar: Option<&indicatif::ProgressBar>) -> Vec<FileResult> {
     let next = AtomicUsize::new(0);
@@ -297,7 +317,7 @@ fn scan_files(masker: &Masker, files: &[(PathBuf, u64)], bar: Option<&indicatif:
 fn scan_file(masker: &Masker, path: &Path) -> FileResult {
     let f = std::fs::File::open(path).map_err(|e| e.to_string())?;
     let size = f.metadata().map(|m| m.len()).ok();
-    let mut hits = Vec::new();
+    let mut hits = Hits::default();
     let name = path.to_string_lossy();
     let n = scan::scan_named(masker, &name, size, f, &mut hits).map_err(|e| e.to_string())?;
     Ok((n, hits))
@@ -340,6 +360,18 @@ fn print(style: output::Style, sarif_out: bool, r: &Report<'_>) -> Result<()> {
             r.skipped.iter().map(|s| format!("{} ({})", output::clean(&s.path), s.reason)).collect();
         output::say(style, Level::Note, format!("skipped {}: {}", names.len(), names.join(", ")));
     }
+    for n in &r.not_listed {
+        output::say(
+            style,
+            Level::Warning,
+            format!(
+                "{}: {} more finding(s) not listed (at most {} a file)",
+                output::clean(&n.path),
+                n.more,
+                scan::MAX_HITS
+            ),
+        );
+    }
     let size = human_bytes(r.scanned.bytes);
     if r.findings.is_empty() {
         output::done(style, &format!("no secret values found in {} file(s), {size}", r.scanned.files));
@@ -351,7 +383,7 @@ fn print(style: output::Style, sarif_out: bool, r: &Report<'_>) -> Result<()> {
             Level::Warning,
             format!(
                 "{} secret value(s) found in {} of {} file(s) scanned ({size})",
-                r.findings.len(),
+                r.findings.len() as u64 + r.not_listed.iter().map(|n| n.more).sum::<u64>(),
                 files.len(),
                 r.scanned.files
             ),

@@ -38,6 +38,27 @@ pub struct Hit {
     pub place: Option<String>,
 }
 
+/// Findings listed per file at most: a file that repeats a value a million times (a log, or a
+/// file made to exhaust memory) is named with its first ones and a count of the rest.
+pub const MAX_HITS: usize = 1000;
+
+/// The hits of one file or stream: the first [`MAX_HITS`], and how many more there were.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Hits {
+    pub list: Vec<Hit>,
+    pub more: u64,
+}
+
+impl Hits {
+    pub fn push(&mut self, h: Hit) {
+        if self.list.len() < MAX_HITS {
+            self.list.push(h);
+        } else {
+            self.more += 1;
+        }
+    }
+}
+
 /// Counts lines up to the offsets asked for, in increasing order, over a stream read in pieces.
 #[derive(Debug, Clone, Copy)]
 struct Lines {
@@ -91,7 +112,7 @@ fn count_newlines(b: &[u8]) -> usize {
 ///
 /// `size`, when known (a file's), sizes the buffer: a tree of small files does not pay for
 /// zeroing and wiping [`CHUNK`] bytes each.
-pub fn scan_stream(m: &Masker, mut r: impl Read, size: Option<u64>, hits: &mut Vec<Hit>) -> io::Result<u64> {
+pub fn scan_stream(m: &Masker, mut r: impl Read, size: Option<u64>, hits: &mut Hits) -> io::Result<u64> {
     let keep = m.max_len().saturating_sub(1);
     let piece = size.map_or(CHUNK, |s| usize::try_from(s.saturating_add(1)).unwrap_or(CHUNK).clamp(4096, CHUNK));
     // Zeroed once; `len` bytes of it are in use (a pipe's small reads cost no refill).
@@ -124,7 +145,9 @@ pub fn scan_stream(m: &Masker, mut r: impl Read, size: Option<u64>, hits: &mut V
             let at = base + f.start as u64;
             lines.advance(data, base, at);
             let (line, column) = lines.position(at);
-            hits.extend(f.owners.iter().map(|o| Hit { line, column, value: o.value, form: o.form, place: None }));
+            for o in f.owners {
+                hits.push(Hit { line, column, value: o.value, form: o.form, place: None });
+            }
             pos = f.end;
         }
         if end {
@@ -158,7 +181,7 @@ impl LineIndex {
 /// Scans one file or blob whose name is `name`: a notebook (`.ipynb`, up to [`NOTEBOOK_MAX`]
 /// bytes) through its decoded JSON strings, anything else as a byte stream. Returns the bytes
 /// read.
-pub fn scan_named(m: &Masker, name: &str, size: Option<u64>, r: impl Read, hits: &mut Vec<Hit>) -> io::Result<u64> {
+pub fn scan_named(m: &Masker, name: &str, size: Option<u64>, r: impl Read, hits: &mut Hits) -> io::Result<u64> {
     if name.ends_with(".ipynb") && size.is_some_and(|s| s <= NOTEBOOK_MAX) {
         let mut text = Zeroizing::new(Vec::with_capacity(size.unwrap_or(0) as usize));
         r.take(NOTEBOOK_MAX + 1).read_to_end(&mut text)?;
@@ -185,9 +208,9 @@ mod tests {
                 Ok(n)
             }
         }
-        let mut hits = Vec::new();
+        let mut hits = Hits::default();
         scan_stream(m, Slow(data, piece), None, &mut hits).unwrap();
-        hits
+        hits.list
     }
 
     #[test]
@@ -205,9 +228,9 @@ mod tests {
             data.push(b'\n');
         }
         let whole = {
-            let mut h = Vec::new();
+            let mut h = Hits::default();
             scan_stream(&m, &data[..], Some(data.len() as u64), &mut h).unwrap();
-            h
+            h.list
         };
         assert_eq!(whole.len(), 6 + 4, "{whole:?}");
         assert_eq!((whole[0].line, whole[0].column, whole[0].value, whole[0].form), (4, 10, 0, Form::Raw));
@@ -216,9 +239,9 @@ mod tests {
             assert_eq!(scan_in_pieces(&m, &data, piece), whole, "pieces of {piece}");
         }
         // A file that grew after its size was read: a small buffer, the same hits.
-        let mut grown = Vec::new();
+        let mut grown = Hits::default();
         scan_stream(&m, &data[..], Some(10), &mut grown).unwrap();
-        assert_eq!(grown, whole);
+        assert_eq!(grown.list, whole);
     }
 
     #[test]

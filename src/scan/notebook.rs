@@ -9,7 +9,7 @@
 
 use zeroize::Zeroizing;
 
-use super::{Hit, LineIndex};
+use super::{Hit, Hits, LineIndex};
 use crate::mask::Masker;
 
 /// Deepest nesting read; notebooks nest about 6 deep.
@@ -35,7 +35,7 @@ struct Reader<'a> {
 }
 
 /// Scans a notebook's JSON strings. `None` if `text` is not JSON.
-pub fn scan(m: &Masker, text: &[u8], hits: &mut Vec<Hit>) -> Option<()> {
+pub fn scan(m: &Masker, text: &[u8], hits: &mut Hits) -> Option<()> {
     let mut r = Reader { b: text, i: 0, groups: Vec::new(), path: Vec::new() };
     r.blank();
     r.value(0, None)?;
@@ -51,13 +51,9 @@ pub fn scan(m: &Masker, text: &[u8], hits: &mut Vec<Hit>) -> Option<()> {
             let (start, quote) = g.parts[k];
             let offset = raw_offset(text, quote, f.start - start);
             let (line, column) = lines.position(offset);
-            hits.extend(f.owners.iter().map(|o| Hit {
-                line,
-                column,
-                value: o.value,
-                form: o.form,
-                place: Some(g.place.clone()),
-            }));
+            for o in f.owners {
+                hits.push(Hit { line, column, value: o.value, form: o.form, place: Some(g.place.clone()) });
+            }
             pos = f.end;
         }
     }
@@ -263,10 +259,10 @@ mod tests {
  ],
  "metadata": {"note": "tok-\u00e9t\u00e9-12345"}, "nbformat": 4, "nbformat_minor": 5
 }"#;
-        let mut hits = Vec::new();
+        let mut hits = Hits::default();
         scan(&m, nb, &mut hits).expect("valid JSON");
         let got: Vec<(u64, u64, usize, Form, &str)> =
-            hits.iter().map(|h| (h.line, h.column, h.value, h.form, h.place.as_deref().unwrap())).collect();
+            hits.list.iter().map(|h| (h.line, h.column, h.value, h.form, h.place.as_deref().unwrap())).collect();
         assert_eq!(
             got,
             vec![
@@ -281,9 +277,9 @@ mod tests {
     fn refuses_what_is_not_json() {
         let (m, _) = Masker::new(&[b"abcdefgh"]);
         for bad in [&b"{\"a\": [1, 2"[..], b"{\"a\": tru}", b"[\"x\\q\"]", b"{} x", b"\"abc"] {
-            assert!(scan(&m, bad, &mut Vec::new()).is_none(), "{}", String::from_utf8_lossy(bad));
+            assert!(scan(&m, bad, &mut Hits::default()).is_none(), "{}", String::from_utf8_lossy(bad));
         }
         let deep = format!("{}{}", "[".repeat(100), "]".repeat(100));
-        assert!(scan(&m, deep.as_bytes(), &mut Vec::new()).is_none());
+        assert!(scan(&m, deep.as_bytes(), &mut Hits::default()).is_none());
     }
 }
