@@ -414,9 +414,9 @@ fn permissions_audit_and_arguments_checked_first() {
     common::team::as_user(h, "bob").args(["project", "create", "bobs"]).assert().code(0);
     let (code, _, err) = scan(h, tree.path(), &["--project", "bobs"]);
     assert_eq!(code, 6, "{err}");
-    // Bob's vault view does not include alice's values: nothing found.
-    let a = common::team::as_user(h, "bob").current_dir(tree.path()).arg("scan").assert().code(0);
-    assert_no_fragment(&stderr_of(&a));
+    // Bob reads none of alice's values: nothing to look for is an error, never a clean exit 0.
+    let a = common::team::as_user(h, "bob").current_dir(tree.path()).arg("scan").assert().code(2);
+    assert!(stderr_of(&a).contains("no secret values to look for"), "{}", stderr_of(&a));
     // One audit event per scan, naming what was scanned, never a value.
     let a = alice(h).args(["audit", "--json"]).assert().code(0);
     let events = json(&a.get_output().stdout);
@@ -472,4 +472,145 @@ fn a_file_repeating_a_value_lists_the_first_thousand() {
     assert!(err.contains("1500 secret value(s) found in 1 of 1 file(s)"), "{err}");
     let (_, out, _) = scan(h, tree.path(), &["--project", "api", "--json"]);
     assert_eq!(json(out.as_bytes())["not_listed"], serde_json::json!([{"path": "spam.log", "more": 500}]));
+}
+
+#[test]
+fn a_partial_clone_fetches_nothing_and_sees_no_passphrase() {
+    // A partial clone fetches missing objects from its remote on demand, through the
+    // repository's own core.sshCommand: a scan must start no transport, and no git it runs may
+    // see what unlocks the vault.
+    let home = setup();
+    let h = home.path();
+    let dir = scratch();
+    let src = dir.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    git(&src, &["init", "-q"]);
+    write(&src, "a.txt", format!("{API_KEY}\n"));
+    git(&src, &["add", "."]);
+    git(&src, &["commit", "-qm", "one"]);
+    git(&src, &["config", "uploadpack.allowfilter", "true"]);
+    let url = format!("file://{}", src.display());
+    git(dir.path(), &["clone", "-q", "--no-local", "--filter=blob:none", "--no-checkout", &url, "pt"]);
+    let pt = dir.path().join("pt");
+    let dump = dir.path().join("env-seen-by-ssh");
+    git(&pt, &["config", "remote.origin.url", "ssh://x.invalid/x"]);
+    git(&pt, &["config", "core.sshCommand", &format!("sh -c 'env > {}; false'", dump.display())]);
+    let (code, out, err) = scan(h, &pt, &["--git"]);
+    assert!(!dump.exists(), "git started the repository's ssh command");
+    // The blob is not here: named as unreadable, never a clean exit 0.
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    assert!(err.contains("a.txt: git:") && err.contains("missing"), "{err}");
+    assert!(err.contains("could not be read"), "{err}");
+}
+
+#[test]
+fn review_fixes_tracked_ignored_files_parent_ignores_fifos_and_overlaps() {
+    let home = setup();
+    let h = home.path();
+    let dir = scratch();
+    // A .gitignore above a folder that is no work tree counts for nothing.
+    write(dir.path(), ".gitignore", "*\n");
+    let plain = dir.path().join("plain");
+    write(&plain, "a.txt", API_KEY);
+    let (code, out, _) = scan(h, &plain, &["--project", "api"]);
+    assert_eq!((code, out.as_str()), (1, "a.txt:1:1: API_KEY (api, raw)\n"));
+    // A file git tracks is published even when a .gitignore matches it.
+    let repo = dir.path().join("repo");
+    std::fs::create_dir(&repo).unwrap();
+    git(&repo, &["init", "-q"]);
+    write(&repo, "config.env", format!("KEY={API_KEY}\n"));
+    git(&repo, &["add", "."]);
+    git(&repo, &["commit", "-qm", "one"]);
+    write(&repo, ".gitignore", "config.env\nlocal.env\n");
+    write(&repo, "local.env", format!("KEY={API_KEY}\n"));
+    let (code, out, _) = scan(h, &repo, &["--project", "api"]);
+    assert_eq!((code, out.as_str()), (1, "config.env:1:5: API_KEY (api, raw)\n"));
+    // A FIFO: skipped inside a folder, refused (never waited on) when named.
+    let fifo = plain.join("pipe");
+    assert!(Std::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let (code, out, _) = scan(h, &plain, &["--project", "api"]);
+    assert_eq!((code, out.as_str()), (1, "a.txt:1:1: API_KEY (api, raw)\n"));
+    let (code, _, err) = scan(h, &plain, &["--project", "api", "pipe"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot read pipe: not a regular file"), "{err}");
+    // Two values that overlap are both named.
+    create_project(h, "ovl");
+    create_secret(h, "ovl", "LEFT", "prefix-OVERLAP-key");
+    create_secret(h, "ovl", "RIGHT", "OVERLAP-key-suffix-9");
+    let a = alice(h)
+        .args(["scan", "-", "--project", "ovl"])
+        .write_stdin("x prefix-OVERLAP-key-suffix-9\n")
+        .assert()
+        .code(1);
+    assert_eq!(stdout_of(&a), "-:1:3: LEFT (ovl, raw)\n-:1:10: RIGHT (ovl, raw)\n");
+}
+
+#[test]
+fn commit_messages_tags_and_notebook_keys_are_read() {
+    let home = setup();
+    let h = home.path();
+    let repo = scratch();
+    let r = repo.path();
+    git(r, &["init", "-q"]);
+    write(r, "a.txt", "clean\n");
+    git(r, &["add", "."]);
+    git(r, &["commit", "-qm", &format!("set the key\n\nSTRIPE={API_KEY}")]);
+    let c = git(r, &["rev-parse", "HEAD"]);
+    git(r, &["tag", "-a", "v1", "-m", &format!("release with {DB_PASS}")]);
+    let blob = Std::new("git").current_dir(r).args(["hash-object", "-w", "--stdin"]).output_with_stdin(OTHER);
+    git(r, &["tag", "raw-blob", &blob]);
+    let (code, out, _) = scan(h, r, &["--git"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        format!(
+            "{}:(commit message):7:8: API_KEY (api, raw)\n(refs/tags/raw-blob):1:1: WEB_TOKEN (web, raw)\n(tag refs/tags/v1):6:14: DB_PASS (api, raw)\n",
+            &c[..12]
+        )
+    );
+    // A value as a notebook's object key or number is found in the bytes.
+    let tree = scratch();
+    write(
+        tree.path(),
+        "k.ipynb",
+        format!("{{\"cells\": [], \"metadata\": {{\"{API_KEY}\": true, \"pin\": 12345678901234}}, \"nbformat\": 4}}"),
+    );
+    create_project(h, "pins");
+    create_secret(h, "pins", "PIN", "12345678901234");
+    let (code, out, _) = scan(h, tree.path(), &["--project", "api", "--project", "pins"]);
+    assert_eq!(code, 1);
+    assert_eq!(out, "k.ipynb:1:29: API_KEY (api, raw)\nk.ipynb:1:69: PIN (pins, raw)\n");
+}
+
+/// `Command::output` with bytes on stdin, returning stdout trimmed.
+trait WithStdin {
+    fn output_with_stdin(&mut self, input: &str) -> String;
+}
+
+impl WithStdin for Std {
+    fn output_with_stdin(&mut self, input: &str) -> String {
+        use std::io::Write;
+        let mut child = self.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).spawn().unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        String::from_utf8_lossy(&child.wait_with_output().unwrap().stdout).trim().to_owned()
+    }
+}
+
+#[test]
+fn a_shared_secret_is_looked_for_before_anyone_accepts_it() {
+    let home = common::team::team(&["bob"]);
+    let h = home.path();
+    alice(h).args(["community", "create", "research"]).assert().success();
+    alice(h).args(["community", "member", "add", "research", "bob"]).assert().success();
+    alice(h).args(["project", "create", "vision", "--community", "research"]).assert().success();
+    alice(h).args(["project", "create", "lab", "--community", "research"]).assert().success();
+    create_secret(h, "vision", "S3_KEY", "s3-shared-value-77ab");
+    common::team::add_member(h, "alice", "lab", "bob", "editor");
+    alice(h).args(["secret", "share", "S3_KEY", "--project", "vision", "--community", "research"]).assert().success();
+    let tree = scratch();
+    write(tree.path(), "f.txt", "s3-shared-value-77ab");
+    // Bob is in lab only: the value shared into lab, not yet accepted, is looked for.
+    let a =
+        common::team::as_user(h, "bob").current_dir(tree.path()).args(["scan", "--project", "lab"]).assert().code(1);
+    assert_eq!(stdout_of(&a), "f.txt:1:1: S3_KEY (vision, raw)\n");
 }

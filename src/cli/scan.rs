@@ -171,7 +171,7 @@ pub(super) fn scan(ctx: &Ctx, a: ScanArgs) -> Result<ExitCode> {
     }
     let mut secrets: Vec<RunSecret> = Vec::new();
     for scope in &scopes {
-        for s in v.run_secrets(scope)? {
+        for s in v.scan_secrets(scope)? {
             // A shared secret accepted into several projects is one secret.
             if !secrets.iter().any(|t| t.project == s.project && t.name == s.name) {
                 secrets.push(s);
@@ -185,6 +185,14 @@ pub(super) fn scan(ctx: &Ctx, a: ScanArgs) -> Result<ExitCode> {
     let values: Vec<&[u8]> = secrets.iter().map(|s| s.value.expose().as_bytes()).collect();
     let (masker, short) = Masker::new(&values);
     drop(values);
+    if masker.is_empty() {
+        // Nothing to look for is no clean result.
+        return Err(Error::Usage(format!(
+            "no secret values to look for: the projects scanned hold {} secret(s), none of {} characters or more",
+            secrets.len(),
+            crate::mask::MIN_MASK_LEN
+        )));
+    }
     let not_looked_for: Vec<String> = short.iter().map(|&i| secrets[i].name.clone()).collect();
     if !not_looked_for.is_empty() {
         output::say(
@@ -210,11 +218,7 @@ pub(super) fn scan(ctx: &Ctx, a: ScanArgs) -> Result<ExitCode> {
     };
     let mut add = |findings: &mut Vec<Finding>, path: String, commit: Option<String>, hits: Hits| {
         if hits.more > 0 {
-            let shown = match &commit {
-                Some(c) => format!("{}:{path}", &c[..c.len().min(12)]),
-                None => path.clone(),
-            };
-            not_listed.push(NotListed { path: shown, more: hits.more });
+            not_listed.push(NotListed { path: git::shown_at(commit.as_deref(), &path), more: hits.more });
         }
         findings.extend(hits.list.into_iter().map(|h| finding(path.clone(), commit.clone(), h)));
     };
@@ -234,7 +238,7 @@ pub(super) fn scan(ctx: &Ctx, a: ScanArgs) -> Result<ExitCode> {
         Input::Git(blobs) => {
             let total: u64 = blobs.len() as u64;
             let bar = bar(total, "blobs");
-            git::read_blobs(here, &blobs, |blob, size, r| {
+            let missing = git::read_blobs(here, &blobs, |blob, size, r| {
                 let mut hits = Hits::default();
                 let n = scan::scan_named(&masker, &blob.path, Some(size), r, &mut hits)
                     .map_err(|e| Error::io(format!("cannot read {} from git", git::shown(blob)), e))?;
@@ -249,6 +253,7 @@ pub(super) fn scan(ctx: &Ctx, a: ScanArgs) -> Result<ExitCode> {
             if let Some(b) = bar {
                 b.finish_and_clear();
             }
+            unreadable.extend(missing.into_iter().map(|(b, why)| Skipped { path: git::shown(&b), reason: why }));
         }
         Input::Paths(w) => {
             let total = w.files.iter().map(|(_, s)| s).sum();
@@ -315,8 +320,15 @@ fn scan_files(masker: &Masker, files: &[(PathBuf, u64)], bar: Option<&indicatif:
 }
 
 fn scan_file(masker: &Masker, path: &Path) -> FileResult {
-    let f = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let size = f.metadata().map(|m| m.len()).ok();
+    use std::os::unix::fs::OpenOptionsExt;
+    // Not blocked by a FIFO put where a file was: opened without waiting, then refused.
+    let f =
+        std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path).map_err(|e| e.to_string())?;
+    let meta = f.metadata().map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err("not a regular file (use '-' to scan a stream)".into());
+    }
+    let size = Some(meta.len());
     let mut hits = Hits::default();
     let name = path.to_string_lossy();
     let n = scan::scan_named(masker, &name, size, f, &mut hits).map_err(|e| e.to_string())?;
@@ -337,10 +349,7 @@ fn print(style: output::Style, sarif_out: bool, r: &Report<'_>) -> Result<()> {
         || {
             let mut text = String::new();
             for f in r.findings {
-                let path = match &f.commit {
-                    Some(c) => format!("{}:{}", &c[..c.len().min(12)], f.path),
-                    None => f.path.clone(),
-                };
+                let path = git::shown_at(f.commit.as_deref(), &f.path);
                 let cell = f.cell.as_deref().map(|c| format!(", {c}")).unwrap_or_default();
                 text.push_str(&format!(
                     "{}:{}:{}: {} ({}, {}{cell})\n",

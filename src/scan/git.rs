@@ -35,15 +35,25 @@ pub enum Source {
 /// `git` in `dir`, with nothing a repository's own config could make it run: the repository
 /// being scanned may come from someone else (a tarball, a shared folder), and its
 /// `.git/config` could name an fsmonitor hook (which `git diff --cached` runs), an external
-/// diff or a pager.
+/// diff, a pager, or, in a partial clone, an ssh command or `ext::` remote that a lazy fetch of
+/// a missing object would start. Git reads only local objects here (a missing one is named as
+/// unreadable), talks to no remote, and never sees what unlocks the vault.
 fn git(dir: &Path) -> Command {
     let mut c = Command::new("git");
     c.current_dir(dir)
         .args(["-c", "core.fsmonitor=false", "-c", "diff.external=", "-c", "core.pager=cat"])
         .env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_NO_LAZY_FETCH", "1")
+        // Older git without GIT_NO_LAZY_FETCH: no transport is allowed at all.
+        .env("GIT_ALLOW_PROTOCOL", "none-allowed")
         .env_remove("GIT_EXTERNAL_DIFF")
         .env_remove("GIT_PAGER")
         .stdin(Stdio::null());
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("VAULT_") {
+            c.env_remove(name);
+        }
+    }
     c
 }
 
@@ -102,10 +112,63 @@ pub fn blobs(dir: &Path, source: &Source) -> Result<Vec<Blob>> {
             if commits.is_empty() {
                 return Ok(Vec::new());
             }
-            diff_tree(dir, &commits)?
+            let mut found = parse_raw(&diff_tree(dir, &commits)?, false);
+            // Commit messages are published with the history.
+            for c in String::from_utf8_lossy(&commits).split_whitespace() {
+                found.push(Blob { oid: c.to_owned(), commit: Some(c.to_owned()), path: COMMIT_MESSAGE.into() });
+            }
+            if range.is_none() {
+                found.extend(tag_objects(dir)?);
+            }
+            return Ok(found);
         }
     };
-    Ok(parse_raw(&raw, matches!(source, Source::Staged)))
+    Ok(parse_raw(&raw, true))
+}
+
+/// The files git tracks under `dir` (relative to it), or `None` outside a work tree: a tracked
+/// file is published even when a `.gitignore` matches it.
+pub fn tracked(dir: &Path) -> Option<Vec<std::path::PathBuf>> {
+    let out = git(dir).args(["ls-files", "-z", "--cached"]).stderr(Stdio::null()).output().ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    use std::os::unix::ffi::OsStrExt;
+    Some(
+        out.stdout
+            .split(|&b| b == 0)
+            .filter(|p| !p.is_empty())
+            .map(|p| std::ffi::OsStr::from_bytes(p).into())
+            .collect(),
+    )
+}
+
+/// What a commit's own text (author, message) is named as in findings.
+pub const COMMIT_MESSAGE: &str = "(commit message)";
+
+/// Annotated tags (their messages) and refs that point straight at a blob, which no commit
+/// reaches.
+fn tag_objects(dir: &Path) -> Result<Vec<Blob>> {
+    let refs = output(
+        git(dir)
+            .args(["for-each-ref", "--format=%(objectname) %(objecttype) %(*objectname) %(*objecttype) %(refname)"]),
+        "git for-each-ref",
+    )?;
+    let mut out = Vec::new();
+    for line in String::from_utf8_lossy(&refs).lines() {
+        let f: Vec<&str> = line.splitn(5, ' ').collect();
+        let [oid, kind, peeled, peeled_kind, name] = f.as_slice() else { continue };
+        if *kind == "tag" {
+            out.push(Blob { oid: (*oid).to_owned(), commit: None, path: format!("(tag {name})") });
+        }
+        if *kind == "blob" {
+            out.push(Blob { oid: (*oid).to_owned(), commit: None, path: format!("({name})") });
+        }
+        if *peeled_kind == "blob" {
+            out.push(Blob { oid: (*peeled).to_owned(), commit: None, path: format!("({name})") });
+        }
+    }
+    Ok(out)
 }
 
 /// `git diff-tree --stdin` over a list of commits: each commit id, then the files it changed.
@@ -160,21 +223,23 @@ fn parse_raw(raw: &[u8], staged: bool) -> Vec<Blob> {
     out
 }
 
-/// Streams each blob's bytes to `each(blob, size, reader)`, in order, through one
+/// Streams each object's bytes to `each(blob, size, reader)`, in order, through one
 /// `git cat-file --batch`. A reader `each` leaves unfinished is drained before the next.
+/// Returns the objects git could not read, with what it said; the others are still read.
 pub fn read_blobs(
     dir: &Path,
     blobs: &[Blob],
     mut each: impl FnMut(&Blob, u64, &mut dyn Read) -> Result<()>,
-) -> Result<()> {
+) -> Result<Vec<(Blob, String)>> {
+    let mut unreadable = Vec::new();
     if blobs.is_empty() {
-        return Ok(());
+        return Ok(unreadable);
     }
     let mut child = git(dir)
         .args(["cat-file", "--batch"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        .stderr(Stdio::null())
         .spawn()
         .map_err(spawn_failed)?;
     let mut stdin = child.stdin.take().expect("piped");
@@ -185,17 +250,18 @@ pub fn read_blobs(
     let result = (|| {
         for blob in blobs {
             let mut header = String::new();
-            out.read_line(&mut header).map_err(failed)?;
-            let size: u64 = match header.trim_end().split(' ').collect::<Vec<_>>().as_slice() {
-                [_, "blob", size] => size.parse().map_err(|_| Error::Corrupt(format!("git cat-file said {header}")))?,
-                _ => {
-                    return Err(Error::Usage(format!(
-                        "git cannot read blob {} ({}): {}",
-                        blob.oid,
-                        blob.path,
-                        crate::output::clean(header.trim())
-                    )))
-                }
+            if out.read_line(&mut header).map_err(failed)? == 0 {
+                unreadable.push((blob.clone(), "git cat-file stopped".to_owned()));
+                continue;
+            }
+            // `OID TYPE SIZE`, or `OID missing` (an object a partial clone does not have).
+            let size = match header.trim_end().split(' ').collect::<Vec<_>>().as_slice() {
+                [_, "blob" | "commit" | "tag", size] => size.parse::<u64>().ok(),
+                _ => None,
+            };
+            let Some(size) = size else {
+                unreadable.push((blob.clone(), format!("git: {}", header.trim())));
+                continue;
             };
             let mut body = (&mut out).take(size);
             each(blob, size, &mut body)?;
@@ -209,14 +275,19 @@ pub fn read_blobs(
     let _ = feeder.join();
     let _ = child.kill();
     let _ = child.wait();
-    result
+    result.map(|()| unreadable)
 }
 
-/// How a blob is named in findings.
+/// How a blob is named in findings and warnings: `COMMIT:PATH` (git's name for it).
 pub fn shown(blob: &Blob) -> String {
-    match &blob.commit {
-        Some(c) => format!("{}:{}", &c[..c.len().min(12)], blob.path),
-        None => blob.path.clone(),
+    shown_at(blob.commit.as_deref(), &blob.path)
+}
+
+/// `COMMIT:PATH` with the commit's first 12 digits, or PATH.
+pub fn shown_at(commit: Option<&str>, path: &str) -> String {
+    match commit {
+        Some(c) => format!("{}:{path}", &c[..c.len().min(12)]),
+        None => path.to_owned(),
     }
 }
 

@@ -16,13 +16,13 @@ use std::io::{self, Read};
 
 use zeroize::Zeroizing;
 
-use crate::mask::{Form, Masker};
+use crate::mask::{Form, Masker, Owner};
 
 /// Bytes read from a file at a time.
 pub const CHUNK: usize = 1 << 20;
 
 /// Largest notebook decoded as JSON; a larger one is scanned as plain bytes.
-pub const NOTEBOOK_MAX: u64 = 256 << 20;
+pub const NOTEBOOK_MAX: u64 = 64 << 20;
 
 /// One occurrence of a value: where, and whose value in which form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +56,30 @@ impl Hits {
         } else {
             self.more += 1;
         }
+    }
+}
+
+/// Which values were already named for the run of overlapping occurrences being read. The
+/// search goes on from one byte after each occurrence's start, so a value that overlaps
+/// another (`prefix-KEY` and `KEY-suffix` in `prefix-KEY-suffix`) is named too, while the forms
+/// of a value inside its own occurrence (a line of a multi-line value, a base64 core) are not
+/// named again.
+#[derive(Debug, Default)]
+pub(crate) struct Overlap {
+    end: u64,
+    values: Vec<usize>,
+}
+
+impl Overlap {
+    /// The owners of the occurrence `start..end` to report.
+    pub(crate) fn fresh(&mut self, start: u64, end: u64, owners: &[Owner]) -> Vec<Owner> {
+        if start >= self.end {
+            self.values.clear();
+        }
+        self.end = self.end.max(end);
+        let new: Vec<Owner> = owners.iter().filter(|o| !self.values.contains(&o.value)).copied().collect();
+        self.values.extend(new.iter().map(|o| o.value));
+        new
     }
 }
 
@@ -124,6 +148,7 @@ pub fn scan_stream(m: &Masker, mut r: impl Read, size: Option<u64>, hits: &mut H
     // piece's search stopped).
     let mut pos = 0;
     let mut lines = Lines::new();
+    let mut overlap = Overlap::default();
     loop {
         let n = loop {
             match r.read(&mut buf[len..]) {
@@ -143,12 +168,15 @@ pub fn scan_stream(m: &Masker, mut r: impl Read, size: Option<u64>, hits: &mut H
         let limit = if end { len } else { len.saturating_sub(keep) };
         while let Some(f) = m.find(data, pos, limit) {
             let at = base + f.start as u64;
-            lines.advance(data, base, at);
-            let (line, column) = lines.position(at);
-            for o in f.owners {
-                hits.push(Hit { line, column, value: o.value, form: o.form, place: None });
+            let owners = overlap.fresh(at, base + f.end as u64, f.owners);
+            if !owners.is_empty() {
+                lines.advance(data, base, at);
+                let (line, column) = lines.position(at);
+                for o in owners {
+                    hits.push(Hit { line, column, value: o.value, form: o.form, place: None });
+                }
             }
-            pos = f.end;
+            pos = f.start + 1;
         }
         if end {
             return Ok(base + len as u64);
@@ -185,10 +213,17 @@ pub fn scan_named(m: &Masker, name: &str, size: Option<u64>, r: impl Read, hits:
     if name.ends_with(".ipynb") && size.is_some_and(|s| s <= NOTEBOOK_MAX) {
         let mut text = Zeroizing::new(Vec::with_capacity(size.unwrap_or(0) as usize));
         r.take(NOTEBOOK_MAX + 1).read_to_end(&mut text)?;
-        if notebook::scan(m, &text, hits).is_none() {
-            // Not the JSON it claims to be: its bytes, like any file.
-            scan_stream(m, &text[..], Some(text.len() as u64), hits)?;
+        let mut raw = Hits::default();
+        scan_stream(m, &text[..], Some(text.len() as u64), &mut raw)?;
+        if notebook::scan(m, &text, hits).is_some() {
+            // What only the bytes show (a value as an object key or a number), not what the
+            // decoded strings named already on that line.
+            raw.list.retain(|r| !hits.list.iter().any(|h| h.value == r.value && h.line == r.line));
         }
+        for h in raw.list {
+            hits.push(h);
+        }
+        hits.more += raw.more;
         return Ok(text.len() as u64);
     }
     scan_stream(m, r, size, hits)

@@ -9,7 +9,7 @@
 
 use zeroize::Zeroizing;
 
-use super::{Hit, Hits, LineIndex};
+use super::{Hit, Hits, LineIndex, Overlap};
 use crate::mask::Masker;
 
 /// Deepest nesting read; notebooks nest about 6 deep.
@@ -23,20 +23,29 @@ struct Group {
     /// For each string: where its decoded bytes start in `text`, and its opening quote's offset
     /// in the file.
     parts: Vec<(usize, usize)>,
-    place: String,
+    /// Index in `Reader::places`.
+    place: usize,
+}
+
+/// A step on the way from the top of the document: an object key or an array index.
+enum Seg {
+    Key(String),
+    Index(usize),
 }
 
 struct Reader<'a> {
     b: &'a [u8],
     i: usize,
     groups: Vec<Group>,
-    /// Object keys from the top down to where the reader is (array items push their index).
-    path: Vec<String>,
+    /// Where groups are, in notebook terms (`cell 3 output`), each once in a row.
+    places: Vec<String>,
+    /// Object keys and array indices from the top down to where the reader is.
+    path: Vec<Seg>,
 }
 
 /// Scans a notebook's JSON strings. `None` if `text` is not JSON.
 pub fn scan(m: &Masker, text: &[u8], hits: &mut Hits) -> Option<()> {
-    let mut r = Reader { b: text, i: 0, groups: Vec::new(), path: Vec::new() };
+    let mut r = Reader { b: text, i: 0, groups: Vec::new(), places: Vec::new(), path: Vec::new() };
     r.blank();
     r.value(0, None)?;
     r.blank();
@@ -46,15 +55,20 @@ pub fn scan(m: &Masker, text: &[u8], hits: &mut Hits) -> Option<()> {
     let lines = LineIndex::new(text);
     for g in &r.groups {
         let mut pos = 0;
+        let mut overlap = Overlap::default();
         while let Some(f) = m.find(&g.text, pos, g.text.len()) {
+            pos = f.start + 1;
+            let owners = overlap.fresh(f.start as u64, f.end as u64, f.owners);
+            if owners.is_empty() {
+                continue;
+            }
             let k = g.parts.partition_point(|&(start, _)| start <= f.start) - 1;
             let (start, quote) = g.parts[k];
             let offset = raw_offset(text, quote, f.start - start);
             let (line, column) = lines.position(offset);
-            for o in f.owners {
-                hits.push(Hit { line, column, value: o.value, form: o.form, place: Some(g.place.clone()) });
+            for o in owners {
+                hits.push(Hit { line, column, value: o.value, form: o.form, place: Some(r.places[g.place].clone()) });
             }
-            pos = f.end;
         }
     }
     Some(())
@@ -130,14 +144,13 @@ impl Reader<'_> {
 
     /// Where the reader is in notebook terms: `cell 3 output`, `cell 3 source`, `metadata`.
     fn place(&self) -> String {
-        let p: Vec<&str> = self.path.iter().map(String::as_str).collect();
-        match p.as_slice() {
-            ["cells", n, rest @ ..] => {
-                let n = n.parse::<usize>().map_or(0, |n| n + 1);
+        match self.path.as_slice() {
+            [Seg::Key(cells), Seg::Index(n), rest @ ..] if cells == "cells" => {
+                let n = n + 1;
                 match rest.first() {
-                    Some(&"outputs") => format!("cell {n} output"),
-                    Some(&"source") => format!("cell {n} source"),
-                    Some(&"attachments") => format!("cell {n} attachment"),
+                    Some(Seg::Key(k)) if k == "outputs" => format!("cell {n} output"),
+                    Some(Seg::Key(k)) if k == "source" => format!("cell {n} source"),
+                    Some(Seg::Key(k)) if k == "attachments" => format!("cell {n} attachment"),
                     _ => format!("cell {n} metadata"),
                 }
             }
@@ -145,8 +158,19 @@ impl Reader<'_> {
         }
     }
 
-    /// Reads one value. `group`: the list whose strings this value's string joins.
-    fn value(&mut self, depth: usize, group: Option<usize>) -> Option<()> {
+    /// A new group of strings where the reader is.
+    fn new_group(&mut self) -> usize {
+        let place = self.place();
+        if self.places.last() != Some(&place) {
+            self.places.push(place);
+        }
+        self.groups.push(Group { text: Zeroizing::new(Vec::new()), parts: Vec::new(), place: self.places.len() - 1 });
+        self.groups.len() - 1
+    }
+
+    /// Reads one value. `list`: the group of the list this value is an item of, made when its
+    /// first string comes (a list of numbers makes none).
+    fn value(&mut self, depth: usize, list: Option<&mut Option<usize>>) -> Option<()> {
         if depth > MAX_DEPTH {
             return None;
         }
@@ -161,7 +185,7 @@ impl Reader<'_> {
                     self.blank();
                     let key = self.string()?;
                     self.eat(b':')?;
-                    self.path.push(String::from_utf8_lossy(&key).into_owned());
+                    self.path.push(Seg::Key(String::from_utf8_lossy(&key).into_owned()));
                     self.value(depth + 1, None)?;
                     self.path.pop();
                     if self.eat(b',').is_none() {
@@ -174,12 +198,11 @@ impl Reader<'_> {
                 if self.eat(b']').is_some() {
                     return Some(());
                 }
-                let list = self.groups.len();
-                self.groups.push(Group { text: Zeroizing::new(Vec::new()), parts: Vec::new(), place: self.place() });
+                let mut list = None;
                 let mut n = 0usize;
                 loop {
-                    self.path.push(n.to_string());
-                    self.value(depth + 1, Some(list))?;
+                    self.path.push(Seg::Index(n));
+                    self.value(depth + 1, Some(&mut list))?;
                     self.path.pop();
                     n += 1;
                     if self.eat(b',').is_none() {
@@ -190,13 +213,17 @@ impl Reader<'_> {
             b'"' => {
                 let quote = self.i;
                 let s = self.string()?;
-                let g = match group {
-                    Some(g) => g,
-                    None => {
-                        let place = self.place();
-                        self.groups.push(Group { text: Zeroizing::new(Vec::new()), parts: Vec::new(), place });
-                        self.groups.len() - 1
+                let g = match list {
+                    Some(Some(g)) => *g,
+                    Some(slot) => {
+                        // The list's group is named after the list, not this item.
+                        self.path.pop();
+                        let g = self.new_group();
+                        self.path.push(Seg::Index(0));
+                        *slot = Some(g);
+                        g
                     }
+                    None => self.new_group(),
                 };
                 let g = &mut self.groups[g];
                 g.parts.push((g.text.len(), quote));

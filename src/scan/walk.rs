@@ -1,8 +1,11 @@
 //! Which files a scan of paths reads. The choices, each tested (tests/scan.rs):
 //! - Hidden files are read (`.env` is the first place a value leaks to); `.git` folders are not
 //!   (`--git` scans history).
-//! - Paths that `.gitignore` files (and `.git/info/exclude`) ignore are skipped: they are not
-//!   published. `--no-ignore` reads them too. A path named on the command line is always read.
+//! - Inside a git work tree, paths that its `.gitignore` files (and `.git/info/exclude`) ignore
+//!   are skipped: they are not published. A file git tracks is read even if a `.gitignore`
+//!   matches it (it is published), and a `.gitignore` outside the work tree, or anywhere when
+//!   there is no work tree, counts for nothing. `--no-ignore` reads everything. A path named on
+//!   the command line is always read.
 //! - Symbolic links found inside a folder are not followed: one pointing out of the tree would
 //!   scan what is not part of it, one pointing inside names a file scanned anyway. A link named
 //!   on the command line is followed.
@@ -46,11 +49,12 @@ pub fn walk(roots: &[PathBuf], ignore_files: bool, max_size: Option<u64>) -> Res
             .git_ignore(ignore_files)
             .git_global(false)
             .git_exclude(ignore_files)
-            .require_git(false)
+            .require_git(true)
             .follow_links(false)
             .filter_entry(|e| !(e.file_name() == ".git" && e.file_type().is_some_and(|t| t.is_dir())))
             .sort_by_file_name(|a, b| a.cmp(b))
             .build();
+        let first = w.files.len();
         for entry in walker {
             let entry = match entry {
                 Ok(e) => e,
@@ -67,6 +71,21 @@ pub fn walk(roots: &[PathBuf], ignore_files: bool, max_size: Option<u64>) -> Res
                 let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
                 add(&mut w, entry.into_path(), size, max_size);
             }
+        }
+        if ignore_files {
+            // Tracked files the ignore rules hid: git publishes them all the same.
+            let seen: std::collections::HashSet<PathBuf> = w.files[first..].iter().map(|(p, _)| p.clone()).collect();
+            for rel in super::git::tracked(root).unwrap_or_default() {
+                let path = root.join(rel);
+                if seen.contains(&path) || path.components().any(|c| c.as_os_str() == ".git") {
+                    continue;
+                }
+                match std::fs::symlink_metadata(&path) {
+                    Ok(m) if m.is_file() => add(&mut w, path, m.len(), max_size),
+                    _ => {}
+                }
+            }
+            w.files[first..].sort();
         }
     }
     Ok(w)

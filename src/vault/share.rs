@@ -274,6 +274,17 @@ impl Vault {
     /// Every secret a program run in `scope` gets: the project's own, then the ones shared into
     /// its community; a project secret wins over a shared one of the same env name.
     pub fn run_secrets(&self, scope: &Scope) -> Result<Vec<RunSecret>> {
+        self.project_values(scope, true)
+    }
+
+    /// Every value readable in `scope`, for `vault scan`: the project's own and every secret
+    /// shared into its community, accepted here or not, whatever its env name (a value that
+    /// leaks is a leak before anyone accepts it).
+    pub fn scan_secrets(&self, scope: &Scope) -> Result<Vec<RunSecret>> {
+        self.project_values(scope, false)
+    }
+
+    fn project_values(&self, scope: &Scope, for_run: bool) -> Result<Vec<RunSecret>> {
         // On a database: the project, its grants and every secret with its version, asked in
         // one round trip.
         let project_name = match scope {
@@ -302,8 +313,12 @@ impl Vault {
         // A shared secret reaches the program only under the env name this project accepted
         // it as: its home project's editors do not choose what runs here.
         for sh in self.shared_secrets(&project, true)? {
-            let Some(env_name) = sh.accepted_as else { continue };
-            if out.iter().any(|r| r.env_name == env_name) {
+            let env_name = match (sh.accepted_as, for_run) {
+                (Some(env_name), _) => env_name,
+                (None, false) => sh.row.env_name.clone(),
+                (None, true) => continue,
+            };
+            if for_run && out.iter().any(|r| r.env_name == env_name) {
                 continue;
             }
             let Some(value) = sh.value else { continue };
