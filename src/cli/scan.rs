@@ -30,14 +30,17 @@ Looks for every value of the projects named (default: every project you can read
 private secrets), write-only ones included, as itself, each line of a multi-line value, base64\n\
 and URL-safe base64 at any alignment, percent-, JSON- and hex-encoded. A finding prints as\n\
 PATH:LINE:COLUMN: SECRET (PROJECT, FORM): never the value or a part of it. Columns count bytes.\n\
-In git history PATH is COMMIT:PATH, the commit that added the blob. In a notebook (.ipynb)\n\
-the JSON strings are decoded and the finding names the cell. Values shorter than 4 characters\n\
-cannot be looked for and are named in a warning.\n\n\
-What is read: hidden files yes, .git folders no (use --git), .gitignore'd paths no\n\
-(--no-ignore reads them), symbolic links inside folders no (a link you name yes), binary\n\
-files yes, files of any size (memory stays bounded; --max-size skips larger ones, named).\n\n\
-Exit code: 0 nothing found, 1 values found or a file could not be read (named on stderr),\n\
-2 bad arguments, 5 wrong passphrase, 6 a project you may not read.")]
+In git history PATH is COMMIT:PATH, the commit that added the blob; commit messages, annotated\n\
+tags and refs to blobs are read too. In a notebook (.ipynb) the JSON strings are decoded and the\n\
+finding names the cell. Values shorter than 4 characters cannot be looked for and are named in\n\
+a warning. At most 1000 findings are listed per file; the rest are counted.\n\n\
+What is read: hidden files yes, .git folders no (use --git), paths a work tree's .gitignore\n\
+ignores no unless git tracks them (--no-ignore reads them all), symbolic links inside folders\n\
+no (a link you name yes), FIFOs and devices no, binary files yes, files of any size (memory\n\
+stays bounded; --max-size skips larger ones, named).\n\n\
+Exit code: 0 nothing found, 1 values found or something could not be read (named on stderr),\n\
+2 bad arguments or no value to look for, 3 a path that does not exist, 5 wrong passphrase,\n\
+6 a project you may not read.")]
 pub struct ScanArgs {
     /// Files and folders to scan, '-' for stdin [default: .]
     #[arg(value_name = "PATH", conflicts_with_all = ["git", "staged"])]
