@@ -42,6 +42,30 @@ pub struct Ctx {
     pub seen: RefCell<Option<(String, crate::vault::Position, crate::vault::VerifiedLists)>>,
     /// The audit event this command appended: (number, MAC).
     pub appended: RefCell<Option<(i64, Vec<u8>)>>,
+    /// Set when a library caller (the Python package) acts rather than the command line:
+    /// what it unlocks with, read once by the caller instead of from this process's
+    /// environment at each unlock, and never a prompt on the terminal.
+    pub api: Option<ApiAuth>,
+}
+
+/// What a library caller unlocks with (see [`Ctx::api`]), tried in the command line's order:
+/// keys it already holds from an earlier unlock in this process, then its session token, then
+/// `--passphrase-file`, `VAULT_PASSPHRASE`, then a passphrase it asked its user for.
+#[derive(Default)]
+pub struct ApiAuth {
+    /// The user's keys from an earlier passphrase unlock in this process: (vault id, user id,
+    /// keys). Roles are still read from the signed roster at every unlock.
+    pub held: RefCell<Option<(String, String, crate::crypto::UserKeys)>>,
+    /// The `VAULT_SESSION` token the caller found.
+    pub token: Option<Zeroizing<String>>,
+    /// A passphrase the caller asked its user for (Python's `getpass`), used once.
+    pub asked: RefCell<Option<Passphrase>>,
+}
+
+impl std::fmt::Debug for ApiAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ApiAuth { .. }")
+    }
 }
 
 /// The default vault file: `<data dir>/vault.db` (e.g. `~/.local/share/vault/vault.db`).
@@ -62,10 +86,59 @@ pub(super) fn os_user() -> String {
 }
 
 impl Ctx {
+    /// The context of one command on `vault` as `user`, recording `event` if it is one that
+    /// leaves an audit event.
+    pub fn new(
+        vault: crate::store::Location,
+        user: String,
+        default_project: Option<String>,
+        style: Style,
+        event: Option<EventSpec>,
+    ) -> Ctx {
+        Ctx {
+            vault,
+            user,
+            passphrase_file: None,
+            default_project,
+            style,
+            audit: Default::default(),
+            event,
+            session: Default::default(),
+            recorded: Default::default(),
+            accept_rollback: false,
+            seen: Default::default(),
+            appended: Default::default(),
+            api: None,
+        }
+    }
+
+    /// Ends a command that returned `result`: records its audit event with the outcome,
+    /// remembers where the vault stands and saves the session memo. A command that did its
+    /// work but whose event could not be appended is an error, never a success.
+    pub fn finish<T>(&self, result: Result<T>) -> Result<T> {
+        let outcome = match &result {
+            Ok(_) => "ok".to_owned(),
+            Err(e) if e.exit_code() == 6 => "denied".to_owned(),
+            Err(e) => format!("failed (exit {})", e.exit_code()),
+        };
+        let recorded = self.record(&outcome);
+        self.remember_position();
+        self.save_memo();
+        let value = result?;
+        recorded?;
+        Ok(value)
+    }
+
     /// Opens the vault file and unlocks it as the acting user.
     pub fn unlock(&self) -> Result<Vault> {
         let store = vault::open_store(&self.vault)?;
-        let token = crate::session::token_from_env();
+        let token = match &self.api {
+            Some(api) => api.token.clone(),
+            None => crate::session::token_from_env(),
+        };
+        let held = self.api.as_ref().and_then(|a| a.held.borrow_mut().take());
+        // Keys held from an earlier unlock come first: no session file is read then.
+        let token = if held.is_some() { None } else { token };
         let session = token.as_ref().map(|t| crate::session::load(t));
         // On a database, the id of the vault this computer found there before: what it saw of
         // that vault can then be read before the snapshot starts without asking the server,
@@ -88,8 +161,9 @@ impl Ctx {
         let mut seen_for = vault_id.clone();
         // One snapshot for the unlock and the command's reads; the first write ends it.
         store.begin_read()?;
-        let user_id = match &session {
-            Some(Ok(s)) => Some(s.user_id.clone()),
+        let user_id = match (&held, &session) {
+            (Some((_, id, _)), _) => Some(id.clone()),
+            (None, Some(Ok(s))) => Some(s.user_id.clone()),
             _ => None,
         };
         self.prefetch_unlock(&store, user_id.as_deref(), &seen)?;
@@ -108,8 +182,9 @@ impl Ctx {
                 crate::state::remember_vault_id_at(&shown, &id);
             }
         }
-        let result = match (token, session) {
-            (Some(token), Some(session)) => session.and_then(|s| {
+        let result = match (held, token, session) {
+            (Some((vault_id, user_id, keys)), _, _) => Vault::unlock_with_keys(store, &vault_id, &user_id, keys),
+            (None, Some(token), Some(session)) => session.and_then(|s| {
                 // Checks and unwraps earlier commands of this session made are not repeated.
                 crate::crypto::memo::install(s.memo);
                 *self.session.borrow_mut() = Some(token);
@@ -136,7 +211,16 @@ impl Ctx {
             Ok(v)
         });
         match &result {
-            Ok(v) => *self.audit.borrow_mut() = Some((v.audit_signer(), v.shared_store())),
+            Ok(v) => {
+                *self.audit.borrow_mut() = Some((v.audit_signer(), v.shared_store()));
+                // A library caller keeps the keys of a passphrase unlock for its next calls (a
+                // session's are read from the session file each time, so `vault lock` ends them).
+                if let Some(api) = self.api.as_ref().filter(|a| a.token.is_none()) {
+                    let keys = crate::crypto::UserKeys::from_plaintext(&v.keys().to_plaintext())
+                        .map_err(|_| Error::Corrupt("the user's keys do not read back".into()))?;
+                    *api.held.borrow_mut() = Some((v.id().to_owned(), v.me().id.clone(), keys));
+                }
+            }
             // A failed unlock is recorded without a MAC (we hold no key); the next MACed event
             // covers it.
             Err(e) if e.exit_code() == 5 => {
@@ -224,9 +308,17 @@ impl Ctx {
 
     /// The passphrase for unlocking: `--passphrase-file`, then `VAULT_PASSPHRASE`, then a hidden
     /// prompt on the terminal; with no terminal, an error at once, never a wait.
+    /// A library caller: the same file and variable (which stays in its environment: it is
+    /// its own process), then the passphrase it asked for; never a prompt of ours.
     pub fn passphrase(&self, prompt: &str) -> Result<Passphrase> {
         if let Some(f) = &self.passphrase_file {
             return read_passphrase_file(f);
+        }
+        if let Some(api) = &self.api {
+            if let Some(v) = std::env::var_os("VAULT_PASSPHRASE").filter(|v| !v.is_empty()) {
+                return Ok(Zeroizing::new(std::os::unix::ffi::OsStringExt::into_vec(v)));
+            }
+            return api.asked.borrow_mut().take().ok_or(Error::NoPassphrase);
         }
         if let Some(p) = take_env_passphrase() {
             return Ok(p);

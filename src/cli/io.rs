@@ -14,7 +14,7 @@ use super::secret::ScopeArgs;
 use super::Ctx;
 use crate::formats::{dotenv_quote_for, parse_dotenv, parse_json, push_dotenv_quoted, push_shell_quoted};
 use crate::output::{self, Level, Text, MASK};
-use crate::vault::{names, SecretValue};
+use crate::vault::{names, Scope, SecretInfo, SecretValue, Vault};
 use crate::{Error, Result};
 
 /// File formats for import.
@@ -180,10 +180,11 @@ pub(super) fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
     )
 }
 
-pub(super) fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
-    let scope = a.scope.scope(ctx)?;
-    let v = ctx.unlock()?;
-    let mut list = v.list_secrets(&scope, a.reveal)?;
+/// The secrets `export` hands out of `scope` (and the library's `env`): the project's own and
+/// those shared in that it accepted, under the env name it accepted them as; a write-only one
+/// refused when values are revealed, and every env name judged by the policy `vault run` uses.
+pub(crate) fn exportable(v: &Vault, scope: &Scope, reveal: bool) -> Result<Vec<SecretInfo>> {
+    let mut list = v.list_secrets(scope, reveal)?;
     // A secret shared in goes out only if this project accepted it, under the env name it
     // accepted; the others stay behind, as they do for `vault run`.
     list.retain(|s| s.shared_from.is_none() || s.accepted_as.is_some());
@@ -192,7 +193,7 @@ pub(super) fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
             s.row.env_name = env;
         }
     }
-    if let Some(wo) = list.iter().find(|s| a.reveal && s.row.write_only) {
+    if let Some(wo) = list.iter().find(|s| reveal && s.row.write_only) {
         return Err(Error::PermissionDenied {
             user: v.me().name.clone(),
             lacks: format!("cannot export secret '{}' in clear: it is write-only", wo.row.name),
@@ -209,6 +210,13 @@ pub(super) fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
             names::printable(&bad.row.name)
         )));
     }
+    Ok(list)
+}
+
+pub(super) fn export(ctx: &Ctx, a: ExportArgs) -> Result<()> {
+    let scope = a.scope.scope(ctx)?;
+    let v = ctx.unlock()?;
+    let list = exportable(&v, &scope, a.reveal)?;
     // A dotenv file is read by python-dotenv, Node's dotenv and sh alike only if every value has a
     // quoting all three read back as it is; a value without one stops the export, by name,
     // before anything is revealed or written.

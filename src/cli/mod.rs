@@ -1,6 +1,7 @@
 //! The command line: clap definitions (one file per noun) and the glue from a parsed command to
 //! calls on the vault and the output. `main.rs` calls [`run`] and maps its error to an exit code.
 
+pub mod api;
 mod context;
 mod event;
 mod inject;
@@ -143,33 +144,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(p) => crate::store::Location::parse(p.as_os_str())?,
         None => crate::store::Location::File(context::default_vault_path()?),
     };
-    let ctx = Ctx {
-        vault,
-        user: cli.user.or(config.user).unwrap_or_else(context::os_user),
-        passphrase_file: cli.passphrase_file,
-        default_project: config.project.clone(),
-        style,
-        audit: Default::default(),
-        event: event::describe(&cli.command, config.project.as_deref()),
-        session: Default::default(),
-        recorded: Default::default(),
-        accept_rollback: cli.accept_rollback,
-        seen: Default::default(),
-        appended: Default::default(),
-    };
-    let result = dispatch(&ctx, cli.command);
-    let outcome = match &result {
-        Ok(_) => "ok".to_owned(),
-        Err(e) if e.exit_code() == 6 => "denied".to_owned(),
-        Err(e) => format!("failed (exit {})", e.exit_code()),
-    };
-    let recorded = ctx.record(&outcome);
-    ctx.remember_position();
-    ctx.save_memo();
-    // A command that did its work but whose audit event failed is an error, never exit 0.
-    let code = result?;
-    recorded?;
-    Ok(code)
+    let event = event::describe(&cli.command, config.project.as_deref());
+    let user = cli.user.or(config.user).unwrap_or_else(context::os_user);
+    let mut ctx = Ctx::new(vault, user, config.project, style, event);
+    ctx.passphrase_file = cli.passphrase_file;
+    ctx.accept_rollback = cli.accept_rollback;
+    ctx.finish(dispatch(&ctx, cli.command))
 }
 
 fn dispatch(ctx: &Ctx, command: Command) -> Result<ExitCode> {

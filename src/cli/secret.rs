@@ -36,7 +36,7 @@ impl ScopeArgs {
     }
 
     /// The scope asked for: --private, --project / VAULT_PROJECT, then the config file's project.
-    pub(super) fn scope(&self, ctx: &Ctx) -> Result<Scope> {
+    pub(crate) fn scope(&self, ctx: &Ctx) -> Result<Scope> {
         match (self.project_name(ctx.default_project.as_deref()), self.private) {
             (_, true) => Ok(Scope::Private),
             (Some(p), false) => Ok(Scope::Project(p)),
@@ -271,7 +271,7 @@ secret's name or env name changes in its home project; accept it again then.")]
 
 /// A secret in `--json` output. `value` is present only with `--reveal`.
 #[derive(Serialize)]
-struct SecretJson<'a> {
+pub(crate) struct SecretJson<'a> {
     id: &'a str,
     name: &'a str,
     env_name: &'a str,
@@ -297,10 +297,10 @@ struct SecretJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     accepted_as: Option<Option<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    value: Option<&'a str>,
+    pub(crate) value: Option<&'a str>,
 }
 
-fn to_json(s: &SecretInfo) -> SecretJson<'_> {
+pub(crate) fn to_json(s: &SecretInfo) -> SecretJson<'_> {
     meta_json(s.meta(), s.detail(), s.value.as_ref().map(|v| v.expose()))
 }
 
@@ -456,23 +456,113 @@ fn changed(style: Style, s: &SecretInfo, msg: impl FnOnce() -> String) -> Result
     output::show(style, || to_json(s), || Text::Done(msg()))
 }
 
+/// A new secret's settings, its value apart.
+pub(crate) struct NewSecret<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub env_name: Option<&'a str>,
+    pub write_only: bool,
+    pub provider: Option<&'a str>,
+}
+
+/// `secret create`: the names are checked before `value` is read (nothing is asked for with a
+/// bad name), and the value is read before the unlock, so a piped value is not taken for the
+/// passphrase.
+pub(crate) fn create(
+    ctx: &Ctx,
+    scope: &Scope,
+    new: &NewSecret<'_>,
+    value: impl FnOnce() -> Result<crate::vault::SecretValue>,
+) -> Result<SecretInfo> {
+    names::check("secret", new.name)?;
+    names::env_for(new.name, new.env_name)?;
+    let value = value()?;
+    let v = ctx.unlock()?;
+    match new.provider {
+        Some(p) => v.create_provider_secret(scope, new.name, &value, new.description, new.env_name, new.write_only, p),
+        None => v.create_secret(scope, new.name, &value, new.description, new.env_name, new.write_only),
+    }
+}
+
+/// `secret get`: with `reveal`, the event is in the audit log before the value is returned.
+pub(crate) fn get(ctx: &Ctx, scope: &Scope, name: &str, reveal: bool) -> Result<SecretInfo> {
+    let v = ctx.unlock()?;
+    let s = v.get_secret(scope, name, reveal)?;
+    if reveal {
+        ctx.record_before_reveal()?;
+    }
+    Ok(s)
+}
+
+/// What `secret edit` changes (a move to or from a provider apart).
+pub(crate) struct Change<'a> {
+    pub rename: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub env_name: Option<&'a str>,
+    /// Whether a new value is read (through `edit`'s `value`).
+    pub new_value: bool,
+    pub write_only: bool,
+}
+
+/// `secret edit`: every argument is checked before a value is read or the vault unlocked.
+pub(crate) fn edit(
+    ctx: &Ctx,
+    scope: &Scope,
+    name: &str,
+    change: &Change<'_>,
+    value: impl FnOnce() -> Result<crate::vault::SecretValue>,
+) -> Result<SecretInfo> {
+    if change.rename.is_none()
+        && change.description.is_none()
+        && change.env_name.is_none()
+        && !change.new_value
+        && !change.write_only
+    {
+        return Err(Error::Usage(
+            "nothing to change: pass --rename, --description, --env-name, --value-stdin, --from-file, \
+             --write-only, --provider or --local"
+                .into(),
+        ));
+    }
+    if let Some(n) = change.rename {
+        names::check("secret", n)?;
+    }
+    if let Some(e) = change.env_name {
+        names::check_env(e)?;
+    }
+    let value = if change.new_value { Some(value()?) } else { None };
+    let v = ctx.unlock()?;
+    let edit = SecretEdit {
+        rename: change.rename,
+        env_name: change.env_name,
+        description: change.description,
+        value: value.as_ref(),
+        write_only: change.write_only,
+    };
+    v.edit_secret(scope, name, &edit)
+}
+
+/// `secret delete`: `confirm` runs once the secret is known to exist.
+pub(crate) fn delete(ctx: &Ctx, scope: &Scope, name: &str, confirm: impl FnOnce() -> Result<()>) -> Result<SecretInfo> {
+    let v = ctx.unlock()?;
+    v.get_secret(scope, name, false)?;
+    confirm()?;
+    v.delete_secret(scope, name)
+}
+
 pub(crate) fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
     let style = ctx.style;
     match cmd {
         SecretCmd::Create { name, scope, description, env_name, from_file, write_only, provider } => {
             let scope = scope.scope(ctx)?;
-            // The names first: nothing is asked for (value, passphrase) before they are known good.
-            names::check("secret", &name)?;
-            names::env_for(&name, env_name.as_deref())?;
-            // Read the value before the passphrase prompt so a piped value is not mistaken for it.
-            let value = read_value(from_file.as_deref(), &name)?;
-            let v = ctx.unlock()?;
-            let s = match provider {
-                Some(p) => {
-                    v.create_provider_secret(&scope, &name, &value, &description, env_name.as_deref(), write_only, &p)?
-                }
-                None => v.create_secret(&scope, &name, &value, &description, env_name.as_deref(), write_only)?,
+            let new = NewSecret {
+                name: &name,
+                description: &description,
+                env_name: env_name.as_deref(),
+                write_only,
+                provider: provider.as_deref(),
             };
+            let s = create(ctx, &scope, &new, || read_value(from_file.as_deref(), &name))?;
             changed(style, &s, || {
                 format!("created secret '{}' in project '{}' (id {})", s.row.name, s.project, s.row.id)
             })
@@ -572,11 +662,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
         }
         SecretCmd::Get { name, scope, reveal } => {
             let scope = scope.scope(ctx)?;
-            let v = ctx.unlock()?;
-            let s = v.get_secret(&scope, &name, reveal)?;
-            if reveal {
-                ctx.record_before_reveal()?;
-            }
+            let s = get(ctx, &scope, &name, reveal)?;
             output::show(
                 style,
                 || to_json(&s),
@@ -610,36 +696,14 @@ pub(crate) fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
         }
         SecretCmd::Edit { name, scope, rename, description, env_name, value_stdin, from_file, write_only, .. } => {
             let scope = scope.scope(ctx)?;
-            if rename.is_none()
-                && description.is_none()
-                && env_name.is_none()
-                && !value_stdin
-                && from_file.is_none()
-                && !write_only
-            {
-                return Err(Error::Usage(
-                    "nothing to change: pass --rename, --description, --env-name, --value-stdin, --from-file, \
-                     --write-only, --provider or --local"
-                        .into(),
-                ));
-            }
-            if let Some(n) = &rename {
-                names::check("secret", n)?;
-            }
-            if let Some(e) = &env_name {
-                names::check_env(e)?;
-            }
-            let value =
-                if value_stdin || from_file.is_some() { Some(read_value(from_file.as_deref(), &name)?) } else { None };
-            let v = ctx.unlock()?;
-            let edit = SecretEdit {
+            let change = Change {
                 rename: rename.as_deref(),
-                env_name: env_name.as_deref(),
                 description: description.as_deref(),
-                value: value.as_ref(),
+                env_name: env_name.as_deref(),
+                new_value: value_stdin || from_file.is_some(),
                 write_only,
             };
-            let s = v.edit_secret(&scope, &name, &edit)?;
+            let s = edit(ctx, &scope, &name, &change, || read_value(from_file.as_deref(), &name))?;
             changed(style, &s, || {
                 format!(
                     "updated secret '{}' in project '{}' (version {})",
@@ -665,10 +729,9 @@ pub(crate) fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
         }
         SecretCmd::Delete { name, scope, yes } => {
             let scope = scope.scope(ctx)?;
-            let v = ctx.unlock()?;
-            v.get_secret(&scope, &name, false)?;
-            confirm_delete(yes, &format!("secret '{name}' and all its versions"), &name)?;
-            let s = v.delete_secret(&scope, &name)?;
+            let s = delete(ctx, &scope, &name, || {
+                confirm_delete(yes, &format!("secret '{name}' and all its versions"), &name)
+            })?;
             output::done(style, &format!("deleted secret '{}' from project '{}'", s.row.name, s.project));
             Ok(())
         }

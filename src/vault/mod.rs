@@ -27,7 +27,8 @@ pub(crate) use crate::store::ListDetail;
 pub(crate) use heads::{Position, VerifiedLists};
 pub(crate) use project::ProjectSummary;
 pub(crate) use provider::{NewProvider, Reach};
-pub(crate) use secret::{RunSecret, SecretDetail, SecretEdit, SecretInfo, SecretMeta, SecretValue, MAX_VALUE_LEN};
+pub use secret::SecretValue;
+pub(crate) use secret::{RunSecret, SecretDetail, SecretEdit, SecretInfo, SecretMeta, MAX_VALUE_LEN};
 
 use crate::crypto::{self, domain, Envelope, KdfParams, PublicKeys, UserKeys};
 use crate::store::{self, GrantRow, Location, ProjectRow, Store, UserRow};
@@ -461,7 +462,7 @@ pub enum Scope {
 }
 
 /// Zeroized passphrase bytes.
-pub(crate) type Passphrase = Zeroizing<Vec<u8>>;
+pub type Passphrase = Zeroizing<Vec<u8>>;
 
 /// What [`Vault::verify_everything`] checked.
 #[derive(Debug, Default, Clone, Copy)]
