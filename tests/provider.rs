@@ -680,3 +680,71 @@ fn a_trigger_slipped_into_the_file_is_refused_before_anything_runs() {
         .stderr(contains(schema.as_str()));
     assert!(!bao.kv_exists("vault/vision/NEVER_WRITTEN"), "a value went to OpenBao from a refused file");
 }
+
+/// Provider `platform`'s signature, in hex, read from the store as an attacker would.
+fn provider_sig(home: &Path) -> String {
+    let hex = if common::pg::enabled() { "encode(sig, 'hex')" } else { "hex(sig)" };
+    store_sql(home, &format!("SELECT {hex} FROM providers WHERE name = 'platform'")).trim().to_lowercase()
+}
+
+/// Puts a signature (hex) back on provider `platform`.
+fn set_provider_sig(home: &Path, hex: &str) {
+    let value = if common::pg::enabled() { format!("decode('{hex}', 'hex')") } else { format!("X'{hex}'") };
+    store_sql(home, &format!("UPDATE providers SET sig = {value} WHERE name = 'platform'"));
+}
+
+#[test]
+fn demoting_or_removing_the_admin_who_added_a_provider_keeps_its_secrets_readable() {
+    let bao = Bao::start();
+    let home = init_vault();
+    let h = home.path();
+    add_active_user(h, "carol");
+    alice(h).args(["user", "role", "carol", "--admin"]).assert().success();
+    create_project(h, "vision");
+    add_member(h, "alice", "vision", "carol", "editor");
+    let scratch = scratch();
+    as_user(h, "carol")
+        .args(["provider", "add", "platform", "--kind", "openbao", "--address", &bao.addr, "--token-file"])
+        .arg(token_file(scratch.path(), &bao.token))
+        .assert()
+        .success();
+    let v = value("carols");
+    as_user(h, "carol")
+        .args(["secret", "create", "WANDB_KEY", "--project", "vision", "--provider", "platform"])
+        .write_stdin(v.as_str())
+        .assert()
+        .success();
+    assert_eq!(reveal_as(h, "alice", "vision", "WANDB_KEY"), v);
+
+    // Demoted: her signature on the settings is no longer an admin's; alice's, who demoted
+    // her, replaces it, and the values still read (never "tampered").
+    let carols_sig = provider_sig(h);
+    alice(h).args(["user", "role", "carol", "--no-admin"]).assert().success();
+    assert_eq!(reveal_as(h, "alice", "vision", "WANDB_KEY"), v);
+    assert_eq!(reveal_as(h, "carol", "vision", "WANDB_KEY"), v);
+    alice(h).args(["provider", "check", "platform"]).assert().success();
+    let list = alice(h).args(["provider", "list", "--json"]).assert().success().get_output().stdout.clone();
+    let list: serde_json::Value = serde_json::from_slice(&list).unwrap();
+    assert_eq!(list[0]["signed_by"], "alice", "{list}");
+    assert_eq!(list[0]["created_by"], "carol", "{list}");
+    // Her old signature put back by whoever can write the store: no admin's now, so tampering.
+    let alices_sig = provider_sig(h);
+    assert_ne!(alices_sig, carols_sig);
+    set_provider_sig(h, &carols_sig);
+    alice(h)
+        .args(["secret", "get", "WANDB_KEY", "--project", "vision", "--reveal"])
+        .assert()
+        .code(7)
+        .stdout("")
+        .stderr(contains("the settings of provider 'platform'"));
+    set_provider_sig(h, &alices_sig);
+
+    // Removed altogether (out of the project first, which rotates its key and re-seals the
+    // project's copy of the token): still readable, still runnable.
+    alice(h).args(["project", "member", "remove", "vision", "carol"]).assert().success();
+    alice(h).args(["user", "remove", "carol", "--yes"]).assert().success();
+    assert_eq!(reveal_as(h, "alice", "vision", "WANDB_KEY"), v);
+    let out = run_sh(h, "alice", "vision", "printf %s \"$WANDB_KEY\" | wc -c");
+    assert_eq!(out.trim(), v.len().to_string());
+    alice(h).args(["audit", "--verify"]).assert().success();
+}

@@ -89,6 +89,9 @@ struct ProviderJson<'a> {
     private_ca: bool,
     timeout_secs: i64,
     created_by: &'a str,
+    /// The vault admin whose signature on the settings holds: `created_by`, or the admin who
+    /// demoted or removed them.
+    signed_by: &'a str,
     created_at: String,
     reachable: bool,
     /// "ok", "sealed" or why it did not answer.
@@ -159,6 +162,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
                             private_ca: p.row.ca_cert.is_some(),
                             timeout_secs: p.row.timeout_secs,
                             created_by: &p.creator,
+                            signed_by: &p.signer,
                             created_at: json_time(p.row.created_at),
                             reachable: !matches!(p.reach, Reach::No(_)),
                             status: status(&p.reach),

@@ -75,6 +75,12 @@ impl Store {
         Ok(())
     }
 
+    /// Replaces a provider's signature (another vault admin re-signed the same settings).
+    pub fn update_provider_sig(&self, name: &str, sig: &[u8]) -> Result<()> {
+        self.exec("UPDATE providers SET sig = ?2 WHERE name = ?1", args![name, sig])?;
+        Ok(())
+    }
+
     /// A provider by name.
     pub fn provider(&self, name: &str) -> Result<Option<ProviderRow>> {
         self.db.opt(&format!("SELECT {PROVIDER_COLS} FROM providers WHERE name = ?1"), args![name], provider_row)

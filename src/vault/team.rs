@@ -148,6 +148,7 @@ impl Vault {
             }
             if u.is_admin && !admin {
                 self.adopt_signed_by(&u.id)?;
+                self.adopt_providers_of(&u.id)?;
             }
             u.is_admin = admin;
             u.modified_at = store::now();
@@ -191,6 +192,9 @@ impl Vault {
                 )));
             }
             self.adopt_signed_by(&u.id)?;
+            if u.is_admin {
+                self.adopt_providers_of(&u.id)?;
+            }
             // Their private secrets go with them: nobody else can ever read them.
             if let Some(p) = s.project_by_name(&format!("@{}", u.name))? {
                 s.delete_project(&p.id)?;
