@@ -40,6 +40,9 @@ fn at(project: Option<String>, private: bool) -> Where {
 #[pyclass(module = "vault_secrets._native")]
 struct Client {
     inner: Mutex<api::Client>,
+    /// Kept apart so that reading them never waits for a call in progress.
+    user: String,
+    location: String,
 }
 
 impl Client {
@@ -52,36 +55,52 @@ impl Client {
 
 #[pymethods]
 impl Client {
+    /// `session` and `env_passphrase` are what `VAULT_SESSION` and `VAULT_PASSPHRASE` held,
+    /// taken out of the environment by the Python side.
     #[new]
-    #[pyo3(signature = (vault=None, user=None, passphrase_file=None))]
-    fn new(vault: Option<PathBuf>, user: Option<String>, passphrase_file: Option<PathBuf>) -> PyResult<Self> {
-        let inner = api::Client::new(vault.map(OsString::from), user, passphrase_file).map_err(to_py)?;
-        Ok(Client { inner: Mutex::new(inner) })
+    #[pyo3(signature = (vault=None, user=None, passphrase_file=None, session=None, env_passphrase=None))]
+    fn new(
+        vault: Option<PathBuf>,
+        user: Option<String>,
+        passphrase_file: Option<PathBuf>,
+        session: Option<String>,
+        env_passphrase: Option<&[u8]>,
+    ) -> PyResult<Self> {
+        let inner = api::Client::new(
+            vault.map(OsString::from),
+            user,
+            passphrase_file,
+            session.map(Zeroizing::new),
+            env_passphrase.map(|p| Zeroizing::new(p.to_vec())),
+        )
+        .map_err(to_py)?;
+        Ok(Client { user: inner.user().to_owned(), location: inner.location(), inner: Mutex::new(inner) })
     }
 
     #[getter]
     fn user(&self) -> String {
-        self.inner().user().to_owned()
+        self.user.clone()
     }
 
     #[getter]
     fn location(&self) -> String {
-        self.inner().location()
+        self.location.clone()
     }
 
     #[getter]
-    fn holds_keys(&self) -> bool {
-        self.inner().holds_keys()
+    fn holds_keys(&self, py: Python<'_>) -> bool {
+        py.allow_threads(|| self.inner().holds_keys())
     }
 
     /// The passphrase for the next unlock (asked with getpass after a call failed for the lack
     /// of one). Taken as bytes so that no `str` of it is kept.
-    fn give_passphrase(&self, passphrase: &[u8]) {
-        self.inner().give_passphrase(Zeroizing::new(passphrase.to_vec()));
+    fn give_passphrase(&self, py: Python<'_>, passphrase: &[u8]) {
+        let passphrase = Zeroizing::new(passphrase.to_vec());
+        py.allow_threads(|| self.inner().give_passphrase(passphrase));
     }
 
-    fn lock(&self) {
-        self.inner().lock();
+    fn lock(&self, py: Python<'_>) {
+        py.allow_threads(|| self.inner().lock());
     }
 
     /// (metadata JSON, value) of a secret; recorded as `secret reveal`.

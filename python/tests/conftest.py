@@ -109,6 +109,10 @@ def cli(request, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("VAULT_PATH", location or str(home / "vault" / "vault.db"))
     monkeypatch.setenv("VAULT_USER", "alice")
+    # The package's process-wide state: what it took from the environment, the default client.
+    import vault_secrets
+    vault_secrets._taken.clear()
+    vault_secrets._default = None
     c = Cli(home, scratch, location)
     c.run("init", "--user", "alice", "--kdf-memory", "8", "--kdf-iterations", "1")
     c.run("project", "create", "ml-pipeline")

@@ -27,7 +27,9 @@ CELLS = [
     "print(subprocess.run(['sh', '-c', 'test \"$wandb_key\" = \"$(cat \"$NEW_VALUE_FILE\")\" && echo same'],"
     " env={**os.environ, **env}, capture_output=True, text=True).stdout)",
     # Rotated from the command line while the kernel runs: the next get sees it, no restart.
-    "subprocess.run([os.environ['VAULT_BIN'], 'secret', 'edit', 'hf-token', '--project', 'ml-pipeline', '--value-stdin'],"
+    "print('VAULT_PASSPHRASE' in os.environ)\n"
+    "subprocess.run([os.environ['VAULT_BIN'], 'secret', 'edit', 'hf-token', '--project', 'ml-pipeline', '--value-stdin',"
+    " '--passphrase-file', os.environ['ALICE_PASS_FILE']],"
     " stdin=open(os.environ['ROTATED_FILE']), check=True)\n"
     "tok = vault_secrets.get('hf-token', project='ml-pipeline')\n"
     "print('rotated sha256', hashlib.sha256(tok.reveal().encode()).hexdigest())\ntok",
@@ -49,6 +51,9 @@ def test_a_real_notebook_shows_only_masks(cli, monkeypatch):
     monkeypatch.setenv("VAULT_BIN", VAULT_BIN)
     monkeypatch.setenv("NEW_VALUE_FILE", str(new_value))
     monkeypatch.setenv("ROTATED_FILE", str(rotated))
+    pass_file = cli.scratch / "alice.pass"
+    pass_file.write_text(ALICE_PASS)
+    monkeypatch.setenv("ALICE_PASS_FILE", str(pass_file))
 
     nb = new_notebook(cells=[new_code_cell(c) for c in CELLS])
     client = nbclient.NotebookClient(nb, kernel_name="python3", timeout=120, allow_errors=True,
@@ -68,6 +73,7 @@ def test_a_real_notebook_shows_only_masks(cli, monkeypatch):
     assert "'hf_token': '***'" in outputs[4] and "'wandb_key': '***'" in outputs[4]
     assert "same" in outputs[5]
     assert hashlib.sha256(ROTATED.encode()).hexdigest() in outputs[6]
+    assert '"False\\n' in outputs[6]  # the kernel's VAULT_PASSPHRASE was taken out of os.environ
     assert "NotFound 3" in outputs[7]
     assert "RuntimeError" in outputs[8] and "failed with *** and ***" in outputs[8]
     assert not any('"error"' in o for o in outputs[:8]), outputs

@@ -233,8 +233,8 @@ def test_a_session_unlocks_and_vault_lock_ends_it(cli, monkeypatch):
 def test_passphrase_unlock_is_held_until_lock(cli, alice, monkeypatch):
     alice.create("hf-token", HF, project="ml-pipeline")
     assert alice._native.holds_keys
-    # The variable is gone, the keys are not: no second KDF, no prompt.
-    monkeypatch.delenv("VAULT_PASSPHRASE")
+    # The variable was taken out of the environment; the keys are held: no second KDF, no prompt.
+    assert "VAULT_PASSPHRASE" not in os.environ
     assert alice.get("hf-token", project="ml-pipeline").reveal() == HF
     alice.lock()
     assert not alice._native.holds_keys
@@ -315,3 +315,76 @@ def test_a_new_user_cannot_read_what_is_not_shared_with_them(cli, alice):
     assert e.value.exit_code in (3, 6)
     assert e.value.exit_code == cli.run("secret", "get", "hf-token", "--project", "ml-pipeline", "--reveal",
                                         user="bob", passphrase=BOB_PASS, check=False).returncode
+
+
+def test_the_credentials_are_taken_out_of_the_environment(cli, monkeypatch):
+    """As the command line does: a program started with env={**os.environ, ...} gets neither
+    the passphrase nor the session token."""
+    token = cli.out("unlock").split("'")[1]
+    monkeypatch.setenv("VAULT_SESSION", token)
+    monkeypatch.setenv("VAULT_PASSPHRASE", ALICE_PASS)
+    c = Client(prompt=False)
+    assert "VAULT_SESSION" not in os.environ and "VAULT_PASSPHRASE" not in os.environ
+    c.create("hf-token", HF, project="ml-pipeline")
+    env = c.env(project="ml-pipeline")
+    code = "import os; print(sorted(k for k in os.environ if k in ('VAULT_SESSION', 'VAULT_PASSPHRASE')))"
+    out = subprocess.run([sys.executable, "-c", code], env={**os.environ, **env}, capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == "[]"
+    # A second client still unlocks with what the first one took.
+    assert Client(prompt=False).get("hf-token", project="ml-pipeline").reveal() == HF
+
+
+def test_no_terminal_means_no_prompt_and_stdin_is_left_alone(cli):
+    """Without a terminal or Jupyter, a missing passphrase is AuthenticationFailed at once:
+    getpass would otherwise read (or wait for) a line of the program's own stdin."""
+    cli.create("ml-pipeline", "hf-token", HF)
+    script = (
+        "import sys, vault_secrets\n"
+        "try:\n"
+        "    vault_secrets.get('hf-token', project='ml-pipeline')\n"
+        "except vault_secrets.AuthenticationFailed as e:\n"
+        "    print('refused', e.exit_code)\n"
+        "print('stdin:', sys.stdin.read().strip())\n"
+    )
+    p = subprocess.run([sys.executable, "-c", script], input="the program's own input\n", capture_output=True,
+                       text=True, start_new_session=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines() == ["refused 5", "stdin: the program's own input"]
+    assert "the program's own input" not in str(cli.audit())
+
+
+def test_concurrent_clients_never_share_a_session_memo(cli, monkeypatch):
+    """alice on a session and bob on his passphrase, in two threads of one process: nothing of
+    bob's (his unwrapped project key, his checks) is saved into alice's session file."""
+    import threading
+    bob_file = cli.add_user("bob", BOB_PASS)
+    cli.run("project", "create", "bob-project", user="bob", passphrase=BOB_PASS)
+    cli.create("ml-pipeline", "hf-token", HF)
+    cli.run("secret", "create", "bob-key", "--project", "bob-project", input=WANDB, user="bob", passphrase=BOB_PASS)
+    token = cli.out("unlock").split("'")[1]
+    monkeypatch.setenv("VAULT_SESSION", token)
+    alice = Client(prompt=False)
+    monkeypatch.delenv("VAULT_SESSION", raising=False)
+    for _ in range(5):
+        alice.get("hf-token", project="ml-pipeline")
+    session_dir = cli.home / "run" / "vault"
+    sizes = lambda: {p.name: p.stat().st_size for p in session_dir.iterdir() if p.is_file()}
+    alone = sizes()
+    vault_secrets._taken.clear()
+    bob = Client(user="bob", passphrase_file=str(bob_file), prompt=False)
+    stop = threading.Event()
+
+    def bob_loop():
+        while not stop.is_set():
+            assert dict(bob.env(project="bob-project")) == {"bob_key": WANDB}
+
+    t = threading.Thread(target=bob_loop)
+    t.start()
+    try:
+        for _ in range(40):
+            assert alice.get("hf-token", project="ml-pipeline").reveal() == HF
+    finally:
+        stop.set()
+        t.join()
+    assert sizes() == alone

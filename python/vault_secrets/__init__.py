@@ -16,9 +16,12 @@ audit events (`secret reveal`, `secret create`, ...) as the command line. Nothin
 
 Unlocking follows the command line's order: a session (`VAULT_SESSION`, from
 `eval "$(vault unlock)"`), then `passphrase_file=`, then `VAULT_PASSPHRASE`, then a prompt
-through `getpass` (in Jupyter, a password box). After a passphrase unlock the process keeps the
-user's keys in memory, so the next call does not ask again; `lock()` forgets them. Roles are read
-from the vault's signed roster at every call: a user removed or demoted is refused at once.
+through `getpass` (in Jupyter, a password box; on a terminal, hidden input; with neither,
+`AuthenticationFailed`, never a line of stdin). Like the command line, the first client takes
+`VAULT_SESSION` and `VAULT_PASSPHRASE` out of `os.environ`, so programs this process starts do
+not inherit them. After a passphrase unlock the process keeps the user's keys in memory, so the
+next call does not ask again; `lock()` forgets them. Roles are read from the vault's signed
+roster at every call: a user removed or demoted is refused at once.
 
 Errors are exceptions carrying the command line's exit code: `UsageError` (2), `NotFound` (3),
 `AlreadyExists` (4), `AuthenticationFailed` (5), `PermissionDenied` (6), `Tampered` (7),
@@ -28,6 +31,7 @@ Errors are exceptions carrying the command line's exit code: `UsageError` (2), `
 import datetime as _datetime
 import getpass as _getpass
 import json as _json
+import os as _os
 import threading as _threading
 
 from . import _native
@@ -156,6 +160,9 @@ class Secret:
     def __reduce__(self):
         raise TypeError("a vault_secrets.Secret cannot be pickled: call .reveal() explicitly")
 
+    def __getstate__(self):
+        raise TypeError("a vault_secrets.Secret has no state to give: call .reveal() explicitly")
+
     def __eq__(self, other):
         if isinstance(other, Secret):
             return self._value == other._value
@@ -186,7 +193,9 @@ class SecretInfo:
 
 
 class Env(dict):
-    """Env name -> value, for `subprocess` (`env={**os.environ, **env}`). Shown as `***`."""
+    """Env name -> value, for `subprocess` (`env={**os.environ, **env}`). Its repr and str
+    are masked; it is a plain dict otherwise, so `env.values()`, `dict(env)` or
+    `json.dumps(env)` hold the values."""
 
     def __repr__(self):
         return "{" + ", ".join(f"{k!r}: {MASK!r}" for k in self) + "}"
@@ -200,14 +209,54 @@ class Env(dict):
         raise TypeError("a vault_secrets.Env cannot be pickled")
 
 
+# VAULT_SESSION and VAULT_PASSPHRASE, taken out of os.environ at the first Client, as the
+# command line takes them out of its own: the programs this process starts (subprocess with
+# env={**os.environ, ...}, a notebook's shell commands) do not inherit them.
+_taken = {}
+_taken_lock = _threading.Lock()
+
+
+def _take_env():
+    with _taken_lock:
+        for k in ("VAULT_SESSION", "VAULT_PASSPHRASE"):
+            v = _os.environ.pop(k, None)
+            if v:
+                _taken[k] = v
+        return _taken.get("VAULT_SESSION"), _taken.get("VAULT_PASSPHRASE")
+
+
+def _forget_env_passphrase():
+    with _taken_lock:
+        _taken.pop("VAULT_PASSPHRASE", None)
+
+
+_STDLIB_GETPASS = tuple(f for f in (getattr(_getpass, n, None) for n in ("unix_getpass", "win_getpass", "fallback_getpass"))
+                        if f is not None)
+
+
+def _can_prompt():
+    """Whether a getpass prompt can reach a person: a replaced getpass (Jupyter's password
+    box), or a terminal. Never a line read from stdin, which belongs to the program."""
+    if _getpass.getpass not in _STDLIB_GETPASS:
+        return True
+    try:
+        fd = _os.open("/dev/tty", _os.O_RDWR | getattr(_os, "O_NOCTTY", 0))
+    except OSError:
+        return False
+    _os.close(fd)
+    return True
+
+
 class Client:
     """The acting user on one vault. `vault` defaults to `VAULT_PATH`, the config file, then
     the default path; `user` to `VAULT_USER`, the config file, then the OS user. With
     `prompt=False` a missing passphrase is `AuthenticationFailed` instead of a getpass prompt."""
 
     def __init__(self, vault=None, user=None, passphrase_file=None, prompt=True):
+        session, passphrase = _take_env()
         try:
-            self._native = _native.Client(vault, user, passphrase_file)
+            self._native = _native.Client(vault, user, passphrase_file, session,
+                                          None if passphrase is None else passphrase.encode())
         except _native.NativeError as e:
             raise _error(e) from None
         self._prompt = prompt
@@ -222,7 +271,7 @@ class Client:
             try:
                 return method(*args, **kwargs)
             except _native.NativeError as e:
-                if not (self._prompt and e.args[2]):
+                if not (self._prompt and e.args[2] and _can_prompt()):
                     raise _error(e) from None
             # No session, passphrase file or VAULT_PASSPHRASE: ask, once.
             passphrase = _getpass.getpass(f"Passphrase for {self._native.user} ({self._native.location}): ")
@@ -266,7 +315,10 @@ class Client:
         return Env(self._call(self._native.env, project, private))
 
     def lock(self):
-        """Forgets the keys held since a passphrase unlock."""
+        """Forgets the keys held since a passphrase unlock and the passphrase taken from
+        `VAULT_PASSPHRASE` (for every client of this process): the next call needs a session,
+        the passphrase file or the prompt."""
+        _forget_env_passphrase()
         with self._lock:
             self._native.lock()
 
@@ -326,7 +378,9 @@ def env(project=None, private=False):
 
 
 def lock():
-    """Forgets the keys the default client holds."""
+    """Forgets the keys the default client holds and the passphrase taken from
+    `VAULT_PASSPHRASE`."""
+    _forget_env_passphrase()
     if _default is not None:
         _default.lock()
 

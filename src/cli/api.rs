@@ -15,6 +15,7 @@ use super::{event, Command, Ctx};
 use crate::output::Style;
 pub use crate::vault::{Passphrase, SecretValue};
 use crate::{Error, Result};
+use zeroize::Zeroizing;
 
 /// Where a call acts: `project`, or the caller's private secrets. With neither, the project
 /// comes from `VAULT_PROJECT` or the config file, as on the command line.
@@ -66,9 +67,18 @@ pub struct Client {
 
 impl Client {
     /// A client of `vault` (else `VAULT_PATH`, the config file, the default path) acting as
-    /// `user` (else `VAULT_USER`, the config file, the OS user). `VAULT_SESSION` is read now;
-    /// nothing is opened until the first call.
-    pub fn new(vault: Option<OsString>, user: Option<String>, passphrase_file: Option<PathBuf>) -> Result<Client> {
+    /// `user` (else `VAULT_USER`, the config file, the OS user), unlocking with `session` (a
+    /// `VAULT_SESSION` token), else `passphrase_file`, else `env_passphrase` (what
+    /// `VAULT_PASSPHRASE` held: the caller takes both out of its environment, so that the
+    /// programs it starts do not inherit them), else a passphrase it asks for after a call
+    /// fails with [`Error::NoPassphrase`]. Nothing is opened until the first call.
+    pub fn new(
+        vault: Option<OsString>,
+        user: Option<String>,
+        passphrase_file: Option<PathBuf>,
+        session: Option<Zeroizing<String>>,
+        env_passphrase: Option<Passphrase>,
+    ) -> Result<Client> {
         let config = crate::config::load()?;
         let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty());
         let vault = match vault.or_else(|| env("VAULT_PATH")).or(config.vault.map(PathBuf::into_os_string)) {
@@ -79,13 +89,16 @@ impl Client {
             .or_else(|| std::env::var("VAULT_USER").ok().filter(|u| !u.is_empty()))
             .or(config.user)
             .unwrap_or_else(context::os_user);
-        let token = std::env::var("VAULT_SESSION").ok().filter(|t| !t.is_empty()).map(zeroize::Zeroizing::new);
         Ok(Client {
             vault,
             user,
             passphrase_file,
             default_project: config.project,
-            auth: ApiAuth { token, ..ApiAuth::default() },
+            auth: ApiAuth {
+                token: session.filter(|t| !t.is_empty()),
+                env_passphrase: env_passphrase.filter(|p| !p.is_empty()),
+                ..ApiAuth::default()
+            },
         })
     }
 
@@ -105,10 +118,12 @@ impl Client {
         *self.auth.asked.borrow_mut() = Some(passphrase);
     }
 
-    /// Forgets the keys held since a passphrase unlock: the next call unlocks again.
+    /// Forgets the keys held since a passphrase unlock, and the passphrases given: the next
+    /// call needs a session, the passphrase file or a passphrase asked for again.
     pub fn lock(&mut self) {
         self.auth.held.borrow_mut().take();
         self.auth.asked.borrow_mut().take();
+        self.auth.env_passphrase = None;
     }
 
     /// Whether keys from a passphrase unlock are held.
@@ -118,6 +133,10 @@ impl Client {
 
     /// Runs one command with the event `cmd` records on the command line.
     fn call<T>(&mut self, cmd: Option<Command>, f: impl FnOnce(&Ctx) -> Result<T>) -> Result<T> {
+        // One call at a time in this process: the session memo (crate::crypto::memo) and the
+        // command's bookkeeping are per process, and a call of one client must never add its
+        // user's keys to another client's session. Each call starts and ends with no memo.
+        let _one = OneCall::start();
         let event = cmd.and_then(|c| event::describe(&c, self.default_project.as_deref()));
         let mut ctx = Ctx::new(
             self.vault.clone(),
@@ -240,6 +259,25 @@ impl Client {
                 })
                 .collect()
         })
+    }
+}
+
+/// Held for the whole of a call (see [`Client::call`]); forgets the session memo at the end,
+/// even if the call panicked.
+struct OneCall(#[allow(dead_code)] std::sync::MutexGuard<'static, ()>);
+
+impl OneCall {
+    fn start() -> OneCall {
+        static CALLS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let guard = CALLS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        crate::crypto::memo::uninstall();
+        OneCall(guard)
+    }
+}
+
+impl Drop for OneCall {
+    fn drop(&mut self) {
+        crate::crypto::memo::uninstall();
     }
 }
 

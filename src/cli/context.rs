@@ -43,8 +43,8 @@ pub struct Ctx {
     /// The audit event this command appended: (number, MAC).
     pub appended: RefCell<Option<(i64, Vec<u8>)>>,
     /// Set when a library caller (the Python package) acts rather than the command line:
-    /// what it unlocks with, read once by the caller instead of from this process's
-    /// environment at each unlock, and never a prompt on the terminal.
+    /// what it unlocks with, taken by the caller from its environment once instead of read
+    /// from this process's environment at each unlock, and never a prompt on the terminal.
     pub api: Option<ApiAuth>,
 }
 
@@ -56,8 +56,11 @@ pub struct ApiAuth {
     /// The user's keys from an earlier passphrase unlock in this process: (vault id, user id,
     /// keys). Roles are still read from the signed roster at every unlock.
     pub held: RefCell<Option<(String, String, crate::crypto::UserKeys)>>,
-    /// The `VAULT_SESSION` token the caller found.
+    /// The `VAULT_SESSION` token the caller took from its environment.
     pub token: Option<Zeroizing<String>>,
+    /// The `VAULT_PASSPHRASE` the caller took from its environment (so that the programs it
+    /// starts do not inherit it, as the command line's do not).
+    pub env_passphrase: Option<Passphrase>,
     /// A passphrase the caller asked its user for (Python's `getpass`), used once.
     pub asked: RefCell<Option<Passphrase>>,
 }
@@ -308,15 +311,15 @@ impl Ctx {
 
     /// The passphrase for unlocking: `--passphrase-file`, then `VAULT_PASSPHRASE`, then a hidden
     /// prompt on the terminal; with no terminal, an error at once, never a wait.
-    /// A library caller: the same file and variable (which stays in its environment: it is
-    /// its own process), then the passphrase it asked for; never a prompt of ours.
+    /// A library caller: the same file, then the `VAULT_PASSPHRASE` it took from its
+    /// environment, then the passphrase it asked for; never a prompt of ours.
     pub fn passphrase(&self, prompt: &str) -> Result<Passphrase> {
         if let Some(f) = &self.passphrase_file {
             return read_passphrase_file(f);
         }
         if let Some(api) = &self.api {
-            if let Some(v) = std::env::var_os("VAULT_PASSPHRASE").filter(|v| !v.is_empty()) {
-                return Ok(Zeroizing::new(std::os::unix::ffi::OsStringExt::into_vec(v)));
+            if let Some(p) = &api.env_passphrase {
+                return Ok(p.clone());
             }
             return api.asked.borrow_mut().take().ok_or(Error::NoPassphrase);
         }

@@ -137,6 +137,15 @@ pub fn install(memo: Memo) {
     ACTIVE.store(true, Ordering::Release);
 }
 
+/// Forgets the installed memo, if any: nothing is looked up or remembered until the next
+/// [`install`]. A process that runs several commands (the library's callers) calls it after
+/// each, so one command's memo never sees another's results.
+pub fn uninstall() {
+    let mut g = lock();
+    ACTIVE.store(false, Ordering::Release);
+    g.take();
+}
+
 /// The memo, if entries were added since it was installed (for saving back to the session).
 pub fn take_if_changed() -> Option<Memo> {
     let mut g = lock();
