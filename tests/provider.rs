@@ -748,3 +748,52 @@ fn demoting_or_removing_the_admin_who_added_a_provider_keeps_its_secrets_readabl
     assert_eq!(out.trim(), v.len().to_string());
     alice(h).args(["audit", "--verify"]).assert().success();
 }
+
+#[test]
+fn import_overwrite_writes_new_versions_in_the_provider_or_takes_them_back() {
+    let bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    let (v1, v2, v3) = (value("first"), value("second"), value("third"));
+    create_remote(h, "vision", "WANDB_KEY", &v1);
+    create_secret(h, "vision", "other-x", "local-value-0001");
+    let files = scratch();
+    let file = files.path().join("new.env");
+
+    // Overwritten: a new KV version in OpenBao, the local history records it, no value in the file.
+    std::fs::write(&file, format!("WANDB_KEY={v2}\nNEW_ONE=plain-new-value\n")).unwrap();
+    alice(h)
+        .args(["import"])
+        .arg(&file)
+        .args(["--project", "vision", "--overwrite"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(contains("1 created, 1 updated"));
+    assert_eq!(bao.kv_current_version("vault/vision/WANDB_KEY"), 2);
+    assert_eq!(bao.kv_get("vault/vision/WANDB_KEY", None).as_deref(), Some(v2.as_str()));
+    assert_eq!(reveal_as(h, "alice", "vision", "WANDB_KEY"), v2);
+    let history = alice(h).args(["secret", "history", "WANDB_KEY", "--project", "vision", "--json"]).assert().success();
+    let history: serde_json::Value = serde_json::from_slice(&history.get_output().stdout).unwrap();
+    assert_eq!(history.as_array().map(Vec::len), Some(2), "{history}");
+    assert_absent(h, v2.as_bytes());
+
+    // A later line fails (`other_x` is the env name of secret `other-x`): nothing is imported,
+    // and the KV version written for WANDB_KEY is destroyed again.
+    std::fs::write(&file, format!("WANDB_KEY={v3}\nother_x=clash\n")).unwrap();
+    let before = vault_state(h);
+    alice(h)
+        .args(["import"])
+        .arg(&file)
+        .args(["--project", "vision", "--overwrite"])
+        .assert()
+        .code(4)
+        .stdout("")
+        .stderr(contains("other-x"));
+    assert_unchanged(h, &before);
+    assert_eq!(bao.kv_get("vault/vision/WANDB_KEY", Some(3)), None);
+    let meta = bao.cli(&["kv", "metadata", "get", "-mount=secret", "-format=json", "vault/vision/WANDB_KEY"]);
+    assert_eq!(json(&meta.stdout)["data"]["versions"]["3"]["destroyed"], true);
+    assert_eq!(reveal_as(h, "alice", "vision", "WANDB_KEY"), v2);
+    assert_absent(h, v3.as_bytes());
+}

@@ -1,5 +1,6 @@
 //! `vault import`: many secrets in one transaction, all of them or none.
 
+use super::remote::Undo;
 use super::secret::{draft, SecretValue};
 use super::{Role, Scope, Vault};
 use crate::crypto;
@@ -16,7 +17,8 @@ pub struct ImportReport {
 impl Vault {
     /// Imports `entries` (name, value) in one transaction: all of them or none. Names must be
     /// valid secret names; existing names are refused unless `overwrite`, which writes a new
-    /// version. `progress` is called after each entry.
+    /// version (for a provider-backed secret, a new KV version there, destroyed again if the
+    /// import fails). `progress` is called after each entry.
     pub fn import_secrets(
         &self,
         scope: &Scope,
@@ -24,7 +26,8 @@ impl Vault {
         overwrite: bool,
         progress: &mut dyn FnMut(usize),
     ) -> Result<ImportReport> {
-        self.store.write(|s| {
+        let mut undo = Undo::default();
+        let r = self.store.write(|s| {
             let project = self.write_project(scope)?;
             let grant = self.require(&project, Role::Editor, "importing secrets")?;
             let pkey = self.project_key(&project, &grant)?;
@@ -42,24 +45,23 @@ impl Vault {
                     });
                 }
                 match found.into_iter().next() {
-                    Some(row) if overwrite && row.provider.is_some() => {
-                        return Err(Error::Usage(format!(
-                            "secret '{name}' keeps its value in provider '{}'; import cannot overwrite it, use \
-                             `vault secret edit {name} --value-stdin`",
-                            row.provider.unwrap_or_default()
-                        )))
-                    }
                     Some(mut row) if overwrite => {
+                        let old = row.clone();
                         let dek = self.open_dek(&project, &pkey, &row)?;
                         row.current_version += 1;
+                        let sealed = match old.provider {
+                            // A new KV version there; destroyed again if the import fails later.
+                            Some(_) => {
+                                self.provider_new_version(&project, &pkey, &dek, (&old, &row), value, &mut undo)?
+                            }
+                            None => {
+                                crypto::seal(&dek, value.expose().as_bytes(), &self.value_ad(&row, row.current_version))
+                            }
+                        };
                         s.insert_version(&VersionRow {
                             secret_id: row.id.clone(),
                             version: row.current_version,
-                            sealed: crypto::seal(
-                                &dek,
-                                value.expose().as_bytes(),
-                                &self.value_ad(&row, row.current_version),
-                            ),
+                            sealed,
                             created_by: self.me.id.clone(),
                             created_at: now,
                         })?;
@@ -87,6 +89,7 @@ impl Vault {
                 progress(i + 1);
             }
             Ok(report)
-        })
+        });
+        undo.settle(r)
     }
 }
