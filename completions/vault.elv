@@ -866,7 +866,7 @@ set edit:completion:arg-completer[vault] = {|@words|
         }
         &'vault;provider;add'= {
             cand --kind 'What kind of server it is'
-            cand --address 'Server address, e.g. https://bao.example.com:8200'
+            cand --address 'Server address, e.g. https://bao.example.com:8200; repeat it (or separate with commas) for the nodes of a cluster, tried in that order'
             cand --token-file 'Read the token from FILE (one trailing newline is ignored)'
             cand --mount 'KV version 2 mount that keeps the values'
             cand --namespace 'Namespace (sent as X-Vault-Namespace)'

@@ -500,7 +500,7 @@ complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_see
 complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -f -a "remove" -d 'Remove a provider (vault admin); refused while secrets keep their values there'
 complete -c vault -n "__fish_vault_using_subcommand provider; and not __fish_seen_subcommand_from add list check remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l kind -d 'What kind of server it is' -r -f -a "openbao\t'OpenBao, or HashiCorp Vault (the same KV v2 API)'"
-complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l address -d 'Server address, e.g. https://bao.example.com:8200' -r
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l address -d 'Server address, e.g. https://bao.example.com:8200; repeat it (or separate with commas) for the nodes of a cluster, tried in that order' -r
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l token-file -d 'Read the token from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l mount -d 'KV version 2 mount that keeps the values' -r
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from add" -l namespace -d 'Namespace (sent as X-Vault-Namespace)' -r

@@ -797,3 +797,80 @@ fn import_overwrite_writes_new_versions_in_the_provider_or_takes_them_back() {
     assert_eq!(reveal_as(h, "alice", "vision", "WANDB_KEY"), v2);
     assert_absent(h, v3.as_bytes());
 }
+
+#[test]
+fn a_three_node_cluster_keeps_serving_when_the_active_node_stops() {
+    let mut cluster = common::bao::BaoCluster::start(3);
+    let home = init_vault();
+    let h = home.path();
+    create_project(h, "vision");
+    let scratch = scratch();
+    let mut add = alice(h);
+    add.args(["provider", "add", "cluster", "--kind", "openbao"]);
+    for a in &cluster.addrs {
+        add.args(["--address", a]);
+    }
+    add.arg("--token-file").arg(token_file(scratch.path(), &cluster.token)).assert().success();
+    let list = alice(h).args(["provider", "list", "--json"]).assert().success().get_output().stdout.clone();
+    let list: serde_json::Value = serde_json::from_slice(&list).unwrap();
+    assert_eq!(list[0]["address"], cluster.addrs.join(","), "{list}");
+    let v1 = value("before");
+    alice(h)
+        .args(["secret", "create", "WANDB_KEY", "--project", "vision", "--provider", "cluster"])
+        .write_stdin(v1.as_str())
+        .assert()
+        .success()
+        .stderr(predicates::prelude::PredicateBooleanExt::not(contains("answered")));
+    assert_eq!(reveal(h, "vision", "WANDB_KEY"), v1.as_bytes());
+
+    // The active node (the first address) stops; the other two elect a new leader.
+    let old = cluster.active().expect("an active node");
+    assert_eq!(old, 0);
+    cluster.stop_node(old);
+    let new = cluster.wait_for_leader();
+    assert_ne!(new, old);
+
+    // Reads, edits and runs keep working through the other nodes, and say which one answered.
+    let answered = |stderr: &[u8]| {
+        let e = String::from_utf8_lossy(stderr).into_owned();
+        assert!(
+            e.contains("vault: warning: provider 'cluster': http://127.0.0.1:")
+                && e.contains(&format!("skipped {} (connection refused", cluster.addrs[0])),
+            "{e}"
+        );
+    };
+    let got = alice(h).args(["secret", "get", "WANDB_KEY", "--project", "vision", "--reveal"]).assert().success();
+    assert_eq!(got.get_output().stdout, v1.as_bytes());
+    answered(&got.get_output().stderr);
+    let v2 = value("after");
+    let edit = alice(h)
+        .args(["secret", "edit", "WANDB_KEY", "--project", "vision", "--value-stdin"])
+        .write_stdin(v2.as_str())
+        .assert()
+        .success();
+    answered(&edit.get_output().stderr);
+    let run = alice(h)
+        .args(["run", "--project", "vision", "--no-mask", "--", "sh", "-c", "printf %s \"$WANDB_KEY\""])
+        .assert()
+        .success();
+    assert_eq!(run.get_output().stdout, v2.as_bytes());
+    answered(&run.get_output().stderr);
+
+    // Nothing lost: both versions are in the cluster, and the history maps to them.
+    assert_eq!(cluster.kv_get(new, "vault/vision/WANDB_KEY", Some(1)).as_deref(), Some(v1.as_str()));
+    assert_eq!(cluster.kv_get(new, "vault/vision/WANDB_KEY", Some(2)).as_deref(), Some(v2.as_str()));
+    let history = alice(h).args(["secret", "history", "WANDB_KEY", "--project", "vision", "--json"]).assert().success();
+    let history: serde_json::Value = serde_json::from_slice(&history.get_output().stdout).unwrap();
+    assert_eq!(history.as_array().map(Vec::len), Some(2), "{history}");
+    assert_absent(h, v1.as_bytes());
+    assert_absent(h, v2.as_bytes());
+
+    // With every node down: exit 8, naming each node tried.
+    for i in 0..3 {
+        cluster.stop_node(i);
+    }
+    let out = alice(h).args(["secret", "get", "WANDB_KEY", "--project", "vision", "--reveal"]).assert().code(8);
+    let e = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(cluster.addrs.iter().all(|a| e.contains(a.as_str())), "{e}");
+    assert!(!e.contains(&v2), "{e}");
+}

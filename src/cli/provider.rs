@@ -35,18 +35,23 @@ pub enum ProviderCmd {
     #[command(after_help = "Examples:\n  \
 vault provider add platform --kind openbao --address https://bao.example.com:8200 --token-file token.txt\n  \
 vault provider add local --kind openbao --address http://127.0.0.1:8200 --token-file t --mount kv\n  \
-vault provider add corp --kind openbao --address https://vault.corp:8200 --token-file t --ca-cert ca.pem --namespace team-a\n\n\
+vault provider add corp --kind openbao --address https://vault.corp:8200 --token-file t --ca-cert ca.pem --namespace team-a\n  \
+vault provider add bao-ha --kind openbao --address https://bao-1:8200 --address https://bao-2:8200 --address https://bao-3:8200 --token-file t\n\n\
 Plain http is accepted only for loopback addresses. TLS trusts the public (Mozilla) roots, or\n\
-only the certificates of --ca-cert. Check the settings with `vault provider check NAME`.")]
+only the certificates of --ca-cert. Check the settings with `vault provider check NAME`.\n\n\
+With several addresses, a request that a node cannot take (connection refused or failed, a\n\
+sealed node, a standby without an active node: 503, 500, a redirect) goes to the next one, and\n\
+vault warns on stderr which node answered. A write that may have reached a node is not sent again.")]
     Add {
         /// Provider name (3 to 63 letters, digits, '-' or '_')
         name: String,
         /// What kind of server it is
         #[arg(long, value_enum)]
         kind: Kind,
-        /// Server address, e.g. https://bao.example.com:8200
-        #[arg(long, value_name = "URL")]
-        address: String,
+        /// Server address, e.g. https://bao.example.com:8200; repeat it (or separate with
+        /// commas) for the nodes of a cluster, tried in that order
+        #[arg(long, value_name = "URL", required = true)]
+        address: Vec<String>,
         /// Read the token from FILE (one trailing newline is ignored)
         #[arg(long, value_name = "FILE")]
         token_file: PathBuf,
@@ -126,7 +131,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
             let row = v.add_provider(NewProvider {
                 name,
                 kind: kind.to_owned(),
-                address,
+                address: address.join(","),
                 mount,
                 namespace,
                 ca_cert,

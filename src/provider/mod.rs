@@ -37,7 +37,8 @@ pub(crate) const MAX_PARALLEL: usize = 8;
 #[derive(Debug, Clone)]
 pub(crate) struct Settings {
     pub name: String,
-    /// `scheme://host[:port]`, no trailing slash.
+    /// `scheme://host[:port]`, no trailing slash; several nodes of one cluster are separated
+    /// by commas and tried in order.
     pub address: String,
     /// The KV v2 mount, e.g. `secret`.
     pub mount: String,
@@ -88,6 +89,32 @@ impl std::fmt::Debug for Token {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Token(***)")
     }
+}
+
+/// Most addresses one provider may list (the nodes of one cluster).
+pub(crate) const MAX_ADDRESSES: usize = 9;
+
+/// Checks and normalizes a provider's addresses: one, or several nodes of one cluster
+/// separated by commas, tried in that order. Stored (and signed) as one comma-separated text.
+pub(crate) fn check_addresses(addresses: &str) -> Result<String> {
+    let list: Vec<&str> = addresses.split(',').map(str::trim).collect();
+    if list.len() > MAX_ADDRESSES {
+        return Err(Error::Usage(format!("at most {MAX_ADDRESSES} addresses per provider")));
+    }
+    let mut out: Vec<String> = Vec::new();
+    for a in list {
+        let a = check_address(a)?;
+        if out.contains(&a) {
+            return Err(Error::Usage(format!("provider address '{a}' is given twice")));
+        }
+        out.push(a);
+    }
+    Ok(out.join(","))
+}
+
+/// The addresses of a stored provider, in the order they are tried.
+pub(crate) fn addresses(stored: &str) -> Vec<String> {
+    stored.split(',').map(str::to_owned).collect()
 }
 
 /// Checks and normalizes a server address: `http(s)://host[:port]`. Plain http is accepted only
@@ -191,6 +218,16 @@ mod tests {
         assert_eq!(check_address("https://bao.example.com").unwrap(), "https://bao.example.com");
         assert_eq!(check_address("http://localhost:8200").unwrap(), "http://localhost:8200");
         assert_eq!(check_address("http://[::1]:8200").unwrap(), "http://[::1]:8200");
+        assert_eq!(
+            check_addresses("http://127.0.0.1:1/, http://127.0.0.1:2").unwrap(),
+            "http://127.0.0.1:1,http://127.0.0.1:2"
+        );
+        assert!(check_addresses("http://127.0.0.1:1,http://127.0.0.1:1").is_err());
+        assert!(check_addresses("http://127.0.0.1:1,http://example.com").is_err());
+        assert!(check_addresses("http://127.0.0.1:1,").is_err());
+        let ten: Vec<String> = (1..=10).map(|p| format!("http://127.0.0.1:{p}")).collect();
+        assert!(check_addresses(&ten.join(",")).is_err());
+        assert!(check_addresses(&ten[..9].join(",")).is_ok());
         for bad in ["http://bao.example.com", "ftp://x", "bao:8200", "https://x/v1", "https://u:p@x", "https://x?a"] {
             assert!(check_address(bad).is_err(), "{bad} should be refused");
         }

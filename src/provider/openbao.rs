@@ -6,6 +6,7 @@
 //! Requests carry `X-Vault-Token` and, when set, `X-Vault-Namespace`; redirects are not followed,
 //! so the token never goes to a host we were not configured with.
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,12 @@ pub(crate) struct Client {
     agent: ureq::Agent,
     /// `None` for a client that only asks `sys/health`.
     token: Option<Token>,
+    /// The provider's addresses (the nodes of a cluster), in the order they are tried.
+    nodes: Vec<String>,
+    /// The node that answered last: requests go there first.
+    current: AtomicUsize,
+    /// Whether the warning that another node answered was given.
+    warned: AtomicBool,
 }
 
 impl std::fmt::Debug for Client {
@@ -167,6 +174,53 @@ fn server_reason(status: u16, body: &[u8]) -> String {
     }
 }
 
+/// What one request to one node came to.
+enum Attempt {
+    /// The node answered (or the request failed after it may have reached the node).
+    Sent(Result<(u16, Zeroizing<Vec<u8>>)>),
+    /// The request never reached the node (connection refused or failed, host not found, no
+    /// connection in time): any request may go to the next node.
+    Unsent(Error),
+    /// The node redirects: the next node may take it; alone, this error.
+    Skip(Error),
+    /// The node cannot take requests now (sealed, no active node): the next node may; alone,
+    /// its answer as it is.
+    SkipWith(String, u16, Zeroizing<Vec<u8>>),
+}
+
+impl Attempt {
+    fn into_result(self) -> Result<(u16, Zeroizing<Vec<u8>>)> {
+        match self {
+            Attempt::Sent(r) => r,
+            Attempt::Unsent(e) | Attempt::Skip(e) => Err(e),
+            Attempt::SkipWith(_, status, bytes) => Ok((status, bytes)),
+        }
+    }
+}
+
+/// Whether a transport error means the request was never sent: nothing reached the node.
+fn unsent(e: &ureq::Error) -> bool {
+    match e {
+        ureq::Error::Io(io) => matches!(
+            io.kind(),
+            std::io::ErrorKind::ConnectionRefused
+                | std::io::ErrorKind::ConnectionReset
+                | std::io::ErrorKind::NotConnected
+                | std::io::ErrorKind::AddrNotAvailable
+        ),
+        ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => true,
+        ureq::Error::Timeout(t) => matches!(t, ureq::Timeout::Connect | ureq::Timeout::Resolve),
+        _ => false,
+    }
+}
+
+fn reason_of(e: &Error) -> String {
+    match e {
+        Error::Provider { reason, .. } => reason.clone(),
+        other => other.to_string(),
+    }
+}
+
 impl Client {
     /// A client for `settings`; TLS trusts the public (Mozilla) roots, or only the configured CA.
     /// Without a token it can only ask [`Client::health`].
@@ -192,7 +246,8 @@ impl Client {
             .tls_config(TlsConfig::builder().root_certs(roots).build())
             .build()
             .new_agent();
-        Ok(Client { settings, agent, token })
+        let nodes = super::addresses(&settings.address);
+        Ok(Client { settings, agent, token, nodes, current: AtomicUsize::new(0), warned: AtomicBool::new(false) })
     }
 
     /// The provider's name.
@@ -200,9 +255,9 @@ impl Client {
         &self.settings.name
     }
 
-    /// The URL of an API path.
+    /// The URL of an API path on the node requests go to first.
     pub(crate) fn url(&self, api_path: &str) -> String {
-        format!("{}/v1/{api_path}", self.settings.address)
+        format!("{}/v1/{api_path}", self.nodes[self.current.load(Ordering::Relaxed) % self.nodes.len()])
     }
 
     fn data_path(&self, path: &str) -> String {
@@ -226,11 +281,62 @@ impl Client {
         }
     }
 
-    /// Sends one request; returns the status and the body (zeroed on drop: it may hold a value).
+    /// Sends one request to the provider: to the node that answered last, and, while a node
+    /// cannot take it (see [`Failover`]), to the next ones in order. Returns the status and the
+    /// body (zeroed on drop: it may hold a value). `url` is one made by [`Client::url`].
     fn send(&self, method: Method, url: &str, body: Option<&[u8]>, auth: bool) -> Result<(u16, Zeroizing<Vec<u8>>)> {
+        let first = self.current.load(Ordering::Relaxed) % self.nodes.len();
+        let path = self.nodes.iter().find_map(|n| url.strip_prefix(n.as_str()).filter(|p| p.starts_with("/v1/")));
+        let Some(path) = path.filter(|_| self.nodes.len() > 1) else {
+            return self.send_to(method, url, body, auth).into_result();
+        };
+        let mut skipped = Vec::new();
+        for k in 0..self.nodes.len() {
+            let i = (first + k) % self.nodes.len();
+            let node_url = format!("{}{path}", self.nodes[i]);
+            let last = k + 1 == self.nodes.len();
+            match self.send_to(method.clone(), &node_url, body, auth) {
+                Attempt::Skip(e) | Attempt::Unsent(e) if !last => {
+                    skipped.push(format!("{} ({})", self.nodes[i], reason_of(&e)))
+                }
+                Attempt::SkipWith(why, ..) if !last => skipped.push(format!("{} ({why})", self.nodes[i])),
+                Attempt::Sent(Err(e)) if !last && method == Method::GET => {
+                    // A read may go again; a write that may have reached a node may not.
+                    skipped.push(format!("{} ({})", self.nodes[i], reason_of(&e)))
+                }
+                other => {
+                    if k > 0 && matches!(other, Attempt::Sent(Ok(_))) {
+                        self.current.store(i, Ordering::Relaxed);
+                        if !self.warned.swap(true, Ordering::Relaxed) {
+                            crate::output::warn(format_args!(
+                                "provider '{}': {} answered; skipped {}",
+                                self.settings.name,
+                                self.nodes[i],
+                                skipped.join(", ")
+                            ));
+                        }
+                    }
+                    return other.into_result().map_err(|e| match e {
+                        Error::Provider { name, url, reason } if !skipped.is_empty() => Error::Provider {
+                            name,
+                            url,
+                            reason: format!("{reason}; tried before: {}", skipped.join(", ")),
+                        },
+                        e => e,
+                    });
+                }
+            }
+        }
+        unreachable!("the last node's attempt always returns")
+    }
+
+    /// One request to one node.
+    fn send_to(&self, method: Method, url: &str, body: Option<&[u8]>, auth: bool) -> Attempt {
         let mut b = http::Request::builder().method(method).uri(url).header("Accept", "application/json");
         if auth {
-            let token = self.token.as_ref().ok_or_else(|| self.error(url, "no token to send"))?;
+            let Some(token) = self.token.as_ref() else {
+                return Attempt::Sent(Err(self.error(url, "no token to send")));
+            };
             b = b.header("X-Vault-Token", token.expose());
             if let Some(ns) = &self.settings.namespace {
                 b = b.header("X-Vault-Namespace", ns.as_str());
@@ -240,22 +346,31 @@ impl Client {
             Some(bytes) => b.header("Content-Type", "application/json").body(bytes).map(|r| self.agent.run(r)),
             None => b.body(()).map(|r| self.agent.run(r)),
         };
-        let mut resp = built
-            .map_err(|_| self.error(url, "cannot build the request (bad address or path)"))?
-            .map_err(|e| self.error(url, self.transport_reason(&e)))?;
+        let mut resp = match built {
+            Err(_) => return Attempt::Sent(Err(self.error(url, "cannot build the request (bad address or path)"))),
+            Ok(Err(e)) if unsent(&e) => return Attempt::Unsent(self.error(url, self.transport_reason(&e))),
+            Ok(Err(e)) => return Attempt::Sent(Err(self.error(url, self.transport_reason(&e)))),
+            Ok(Ok(r)) => r,
+        };
         let status = resp.status().as_u16();
         if (300..400).contains(&status) {
-            return Err(
-                self.error(url, format!("HTTP {status}: the server redirects; configure the address it redirects to"))
+            // A standby that does not forward sends clients to the active node: the token is
+            // never sent after a redirect, but another configured node may be the active one.
+            return Attempt::Skip(
+                self.error(url, format!("HTTP {status}: the server redirects; configure the address it redirects to")),
             );
         }
-        let bytes = resp
-            .body_mut()
-            .with_config()
-            .limit(MAX_BODY)
-            .read_to_vec()
-            .map_err(|e| self.error(url, self.transport_reason(&e)))?;
-        Ok((status, Zeroizing::new(bytes)))
+        let bytes = match resp.body_mut().with_config().limit(MAX_BODY).read_to_vec() {
+            Ok(b) => Zeroizing::new(b),
+            Err(e) => return Attempt::Sent(Err(self.error(url, self.transport_reason(&e)))),
+        };
+        // Sealed, or a standby that knows no active node (during an election): the request was
+        // not carried out there.
+        if status == 503 || (status == 500 && String::from_utf8_lossy(&bytes).contains("not active")) {
+            let why = server_reason(status, &bytes);
+            return Attempt::SkipWith(why, status, bytes);
+        }
+        Attempt::Sent(Ok((status, bytes)))
     }
 
     /// Sends a request and requires a 2xx status.
@@ -350,6 +465,18 @@ impl Client {
 
     /// Reads version `version` of `path`; an error when it is missing, deleted or destroyed.
     pub(crate) fn read(&self, path: &str, version: i64) -> Result<Zeroizing<String>> {
+        // A cluster's standby nodes serve reads from their own copy, which may lag the active
+        // node by a moment: a version just written elsewhere can be missing there. The version
+        // is one the vault recorded, so a missing one is asked for again, for up to 2 s.
+        if self.nodes.len() > 1 {
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+            while std::time::Instant::now() < deadline {
+                if let Some(v) = self.read_opt(path, version)? {
+                    return Ok(v);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+        }
         self.read_opt(path, version)?.ok_or_else(|| {
             self.error(
                 &self.url(&format!("{}?version={version}", self.data_path(path))),

@@ -235,7 +235,7 @@ impl Vault {
         if !(1..=provider::MAX_TIMEOUT_SECS).contains(&new.timeout_secs) {
             return Err(Error::Usage(format!("--timeout must be 1 to {} seconds", provider::MAX_TIMEOUT_SECS)));
         }
-        let address = provider::check_address(&new.address)?;
+        let address = provider::check_addresses(&new.address)?;
         let mount = provider::check_path("mount", &new.mount)?;
         let namespace = new.namespace.as_deref().map(|n| provider::check_path("namespace", n)).transpose()?;
         if let Some(pem) = &new.ca_cert {

@@ -210,3 +210,192 @@ impl Drop for Bao {
         self.stop();
     }
 }
+
+/// The HTTP status `GET /v1/sys/health` answers at `addr` (`http://127.0.0.1:PORT`), if any:
+/// 200 active, 429 standby, 503 sealed, 501 not initialized.
+pub fn health_status(addr: &str) -> Option<u16> {
+    let hostport = addr.split("://").nth(1)?;
+    let mut s = TcpStream::connect(hostport).ok()?;
+    let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
+    s.write_all(b"GET /v1/sys/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
+    let mut buf = String::new();
+    let _ = s.read_to_string(&mut buf);
+    buf.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// A real OpenBao cluster on loopback: `nodes` servers with integrated Raft storage, the first
+/// initialized (one unseal key) and the others joined to it and unsealed, a KV v2 mount at
+/// `secret/`. Every node is killed when dropped.
+pub struct BaoCluster {
+    children: Vec<Option<Child>>,
+    pub addrs: Vec<String>,
+    pub token: String,
+    dir: TempDir,
+}
+
+impl BaoCluster {
+    pub fn start(nodes: usize) -> BaoCluster {
+        let dir = tempfile::tempdir().expect("cluster folder");
+        let mut c = BaoCluster { children: Vec::new(), addrs: Vec::new(), token: String::new(), dir };
+        for i in 0..nodes {
+            c.start_node(i);
+        }
+        // Initialize the first node: one key share, so one unseal.
+        let out = c.cli(0, &["operator", "init", "-key-shares=1", "-key-threshold=1", "-format=json"]);
+        assert!(out.status.success(), "bao operator init: {}", String::from_utf8_lossy(&out.stderr));
+        let init = json(&out.stdout);
+        let key = init["unseal_keys_b64"][0].as_str().expect("unseal key").to_owned();
+        c.token = init["root_token"].as_str().expect("root token").to_owned();
+        c.unseal(0, &key);
+        c.wait_for(0, &[200], "active");
+        let leader = c.addrs[0].clone();
+        for i in 1..nodes {
+            let out = c.cli(i, &["operator", "raft", "join", &leader]);
+            assert!(out.status.success(), "node {i} raft join: {}", String::from_utf8_lossy(&out.stderr));
+            c.unseal(i, &key);
+            c.wait_for(i, &[429, 200], "a standby");
+        }
+        // Autopilot makes a joined node a voter only once it has been stable for a while (10 s
+        // by default); until then, losing the leader would leave no quorum.
+        let deadline = Instant::now() + Duration::from_secs(90);
+        loop {
+            let out = c.cli(0, &["operator", "raft", "list-peers", "-format=json"]);
+            let voters = json(&out.stdout)["data"]["config"]["servers"]
+                .as_array()
+                .map_or(0, |s| s.iter().filter(|p| p["voter"] == true).count());
+            if voters == nodes {
+                break;
+            }
+            assert!(Instant::now() < deadline, "only {voters} of {nodes} nodes became voters:\n{}", c.logs());
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        let out = c.cli(0, &["secrets", "enable", "-path=secret", "-version=2", "kv"]);
+        assert!(out.status.success(), "enable kv v2: {}", String::from_utf8_lossy(&out.stderr));
+        // A new KV v2 mount answers 400 ("upgrading") for a moment, on every node.
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !(0..nodes).all(|i| c.cli(i, &["kv", "put", "-mount=secret", "probe", "value=ready"]).status.success()) {
+            assert!(Instant::now() < deadline, "the KV mount did not become ready:\n{}", c.logs());
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        c
+    }
+
+    fn start_node(&mut self, i: usize) {
+        let port = free_port_pair();
+        let data = self.dir.path().join(format!("data-{i}"));
+        std::fs::create_dir_all(&data).expect("node data folder");
+        let config = self.dir.path().join(format!("node-{i}.hcl"));
+        std::fs::write(
+            &config,
+            format!(
+                "storage \"raft\" {{\n  path = \"{}\"\n  node_id = \"node-{i}\"\n}}\n\
+                 listener \"tcp\" {{\n  address = \"127.0.0.1:{port}\"\n  cluster_address = \"127.0.0.1:{}\"\n  tls_disable = true\n}}\n\
+                 api_addr = \"http://127.0.0.1:{port}\"\ncluster_addr = \"http://127.0.0.1:{}\"\ndisable_mlock = true\n",
+                data.display(),
+                port + 1,
+                port + 1
+            ),
+        )
+        .expect("node config");
+        let log = std::fs::File::create(self.dir.path().join(format!("node-{i}.log"))).expect("node log");
+        let child = Command::new(bao_bin())
+            .arg("server")
+            .arg(format!("-config={}", config.display()))
+            .env_clear()
+            .env("HOME", self.dir.path())
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .stdin(Stdio::null())
+            .stdout(Stdio::from(log.try_clone().unwrap()))
+            .stderr(Stdio::from(log))
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", bao_bin().display()));
+        self.children.push(Some(child));
+        self.addrs.push(format!("http://127.0.0.1:{port}"));
+        // Up once it answers at all (501: not initialized, 503: sealed).
+        self.wait_for(i, &[501, 503, 200, 429], "listening");
+    }
+
+    fn unseal(&self, i: usize, key: &str) {
+        let out = self.cli(i, &["operator", "unseal", key]);
+        assert!(out.status.success(), "node {i} unseal: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    /// Waits (at most 60 s) until node `i`'s `sys/health` answers one of `statuses`.
+    fn wait_for(&self, i: usize, statuses: &[u16], what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !health_status(&self.addrs[i]).is_some_and(|s| statuses.contains(&s)) {
+            assert!(Instant::now() < deadline, "node {i} did not become {what}:\n{}", self.logs());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The node that says it is active, if one does.
+    pub fn active(&self) -> Option<usize> {
+        (0..self.addrs.len()).find(|&i| self.children[i].is_some() && health_status(&self.addrs[i]) == Some(200))
+    }
+
+    /// Waits (at most 60 s) until a running node is active: a new leader was elected.
+    pub fn wait_for_leader(&self) -> usize {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Some(i) = self.active() {
+                return i;
+            }
+            assert!(Instant::now() < deadline, "no new leader was elected:\n{}", self.logs());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Kills node `i` (as a crash would).
+    pub fn stop_node(&mut self, i: usize) {
+        if let Some(mut c) = self.children[i].take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+
+    /// Runs the `bao` CLI against node `i` as root.
+    pub fn cli(&self, i: usize, args: &[&str]) -> Output {
+        Command::new(bao_bin())
+            .args(args)
+            .env_clear()
+            .env("HOME", self.dir.path())
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("BAO_ADDR", &self.addrs[i])
+            .env("BAO_TOKEN", &self.token)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run bao")
+    }
+
+    /// `bao kv get -field=value` of a path under `secret/`, through node `i`.
+    pub fn kv_get(&self, i: usize, path: &str, version: Option<i64>) -> Option<String> {
+        let v = version.map(|v| format!("-version={v}"));
+        let mut args = vec!["kv", "get", "-mount=secret", "-field=value"];
+        if let Some(v) = &v {
+            args.push(v);
+        }
+        args.push(path);
+        let out = self.cli(i, &args);
+        out.status.success().then(|| String::from_utf8(out.stdout).expect("UTF-8"))
+    }
+
+    fn logs(&self) -> String {
+        (0..self.addrs.len())
+            .map(|i| {
+                let log = std::fs::read_to_string(self.dir.path().join(format!("node-{i}.log"))).unwrap_or_default();
+                let tail: Vec<&str> = log.lines().rev().take(15).collect();
+                format!("--- node {i} ---\n{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl Drop for BaoCluster {
+    fn drop(&mut self) {
+        for i in 0..self.children.len() {
+            self.stop_node(i);
+        }
+    }
+}
