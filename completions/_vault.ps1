@@ -1051,6 +1051,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)')
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Inject only these env names (comma-separated)')
+            [CompletionResult]::new('--max-age', '--max-age', [CompletionResultType]::ParameterName, 'When a provider cannot be reached, use offline copies of its values up to this old (30s, 15m, 2h, 1d); runs with this flag keep those copies, sealed')
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')

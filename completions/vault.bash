@@ -3069,7 +3069,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__run)
-            opts="-p -q -h --project --private --no-mask --only --pristine --files --vault --user --passphrase-file --json --quiet --accept-rollback --help"
+            opts="-p -q -h --project --private --no-mask --only --pristine --files --max-age --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3084,6 +3084,10 @@ _vault() {
                     return 0
                     ;;
                 --only)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-age)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

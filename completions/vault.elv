@@ -936,6 +936,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand -p 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --project 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)'
             cand --only 'Inject only these env names (comma-separated)'
+            cand --max-age 'When a provider cannot be reached, use offline copies of its values up to this old (30s, 15m, 2h, 1d); runs with this flag keep those copies, sealed'
             cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'

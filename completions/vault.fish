@@ -541,6 +541,7 @@ complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_su
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vault -n "__fish_vault_using_subcommand run" -s p -l project -d 'Project holding the secret [env: VAULT_PROJECT] (read by vault itself, so --private still wins over it)' -r
 complete -c vault -n "__fish_vault_using_subcommand run" -l only -d 'Inject only these env names (comma-separated)' -r
+complete -c vault -n "__fish_vault_using_subcommand run" -l max-age -d 'When a provider cannot be reached, use offline copies of its values up to this old (30s, 15m, 2h, 1d); runs with this flag keep those copies, sealed' -r
 complete -c vault -n "__fish_vault_using_subcommand run" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand run" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand run" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F

@@ -18,6 +18,7 @@ pub mod crypto;
 pub mod error;
 pub mod formats;
 pub mod mask;
+pub(crate) mod offline;
 pub mod output;
 pub(crate) mod provider;
 pub mod run;

@@ -121,7 +121,7 @@ pub(crate) fn remember(vault_id: &str, kept: &Position, now: &Position) {
     }
 }
 
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     let parent = path.parent().ok_or_else(|| std::io::Error::other("no folder"))?;
     DirBuilder::new().recursive(true).mode(0o700).create(parent)?;
     let tmp =

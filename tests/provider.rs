@@ -874,3 +874,77 @@ fn a_three_node_cluster_keeps_serving_when_the_active_node_stops() {
     assert!(cluster.addrs.iter().all(|a| e.contains(a.as_str())), "{e}");
     assert!(!e.contains(&v2), "{e}");
 }
+
+/// The offline copies (`run --max-age`) kept under a test home.
+fn offline_copies(home: &Path) -> Vec<PathBuf> {
+    all_files(home).into_iter().filter(|p| p.components().any(|c| c.as_os_str() == "offline")).collect()
+}
+
+#[test]
+fn run_max_age_stands_in_a_fresh_offline_copy_for_an_unreachable_provider() {
+    let mut bao = Bao::start();
+    let home = setup(&bao);
+    let h = home.path();
+    let (v1, v2) = (value("offline-one"), value("offline-two"));
+    create_remote(h, "vision", "WANDB_KEY", &v1);
+    create_secret(h, "vision", "LOCAL_ONE", "local-value-xyz1");
+    let script = "printf '%s|%s' \"$WANDB_KEY\" \"$LOCAL_ONE\"";
+    let run = |extra: &[&str]| {
+        let mut cmd = alice(h);
+        cmd.args(["run", "--project", "vision", "--no-mask"]).args(extra).args(["--", "sh", "-c", script]);
+        cmd
+    };
+
+    // Online, without the flag: no copy is kept.
+    run(&[]).assert().success().stdout(format!("{v1}|local-value-xyz1"));
+    assert!(offline_copies(h).is_empty());
+    // Online with --max-age: the value as fetched, and a sealed copy of it.
+    run(&["--max-age", "1h"]).assert().success().stdout(format!("{v1}|local-value-xyz1")).stderr("");
+    let copies = offline_copies(h);
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let copy_v1 = std::fs::read(&copies[0]).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(std::fs::metadata(&copies[0]).unwrap().permissions().mode() & 0o777, 0o600);
+    // A new version, copied by the next run.
+    alice(h)
+        .args(["secret", "edit", "WANDB_KEY", "--project", "vision", "--value-stdin"])
+        .write_stdin(v2.as_str())
+        .assert()
+        .success();
+    run(&["--max-age", "1h"]).assert().success().stdout(format!("{v2}|local-value-xyz1"));
+    let copy_v2 = std::fs::read(&copies[0]).unwrap();
+    assert_absent(h, v1.as_bytes());
+    assert_absent(h, v2.as_bytes());
+
+    bao.stop();
+    // Without the flag an unreachable provider stays exit 8, and the program never starts.
+    run(&[]).assert().code(8).stdout("").stderr(contains("connection refused"));
+    // With it, the copy stands in, and stderr says so with its age (names only).
+    let out = run(&["--max-age", "1h"]).assert().success().stdout(format!("{v2}|local-value-xyz1"));
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("vault: warning: provider 'platform' cannot be reached: using offline copies up to ")
+            && err.contains("old (--max-age 1h 0m) of WANDB_KEY"),
+        "{err}"
+    );
+    assert!(!err.contains(&v2));
+    // Too old for the age allowed: exit 8, naming why.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    run(&["--max-age", "1s"]).assert().code(8).stdout("").stderr(contains("old, more than --max-age 1s"));
+    // The older version's copy put back: refused, never the old value.
+    std::fs::write(&copies[0], &copy_v1).unwrap();
+    run(&["--max-age", "1h"]).assert().code(8).stdout("").stderr(contains("holds version 1, not the current 2"));
+    // A copy whose time was moved forward (to look fresh) or whose bytes changed: does not open.
+    let mut forged = copy_v2.clone();
+    let fetched_at = i64::from_be_bytes(forged[4..12].try_into().unwrap());
+    forged[4..12].copy_from_slice(&(fetched_at + 1).to_be_bytes());
+    std::fs::write(&copies[0], &forged).unwrap();
+    run(&["--max-age", "1h"]).assert().code(8).stdout("").stderr(contains("does not open"));
+    let mut flipped = copy_v2.clone();
+    let last = flipped.len() - 1;
+    flipped[last] ^= 1;
+    std::fs::write(&copies[0], &flipped).unwrap();
+    run(&["--max-age", "1h"]).assert().code(8).stdout("").stderr(contains("does not open"));
+    std::fs::remove_file(&copies[0]).unwrap();
+    run(&["--max-age", "1h"]).assert().code(8).stdout("").stderr(contains("no offline copy of secret 'WANDB_KEY'"));
+}

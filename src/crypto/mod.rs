@@ -86,6 +86,9 @@ pub mod domain {
     /// A version of a provider-backed secret: the KV version and path, sealed under the data
     /// key in place of a value (a different domain, so it can never open as a value).
     pub const PROVIDER_RECORD: &str = "vault/v1/provider-record";
+    /// An offline copy of a provider value (`vault run --max-age`), bound to its secret,
+    /// version and fetch time.
+    pub const OFFLINE_COPY: &str = "vault/v1/offline-copy";
 }
 
 /// Builds associated data: the domain string, a zero byte, then each part length-prefixed

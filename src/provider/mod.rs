@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use zeroize::Zeroizing;
 
-pub(crate) use openbao::{Client, Health};
+pub(crate) use openbao::{last_was_unreachable, Client, Health};
 
 use crate::{Error, Result};
 

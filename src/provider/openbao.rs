@@ -198,6 +198,18 @@ impl Attempt {
     }
 }
 
+thread_local! {
+    /// Whether this thread's last request found its provider unreachable (no connection, no
+    /// answer in time, sealed, no active node) rather than refusing it: `run --max-age` may then
+    /// use an offline copy. Per thread, as a parallel fetch runs one request per thread.
+    static UNREACHABLE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the last request made on this thread found its provider unreachable.
+pub(crate) fn last_was_unreachable() -> bool {
+    UNREACHABLE.get()
+}
+
 /// Whether a transport error means the request was never sent: nothing reached the node.
 fn unsent(e: &ureq::Error) -> bool {
     match e {
@@ -332,6 +344,18 @@ impl Client {
 
     /// One request to one node.
     fn send_to(&self, method: Method, url: &str, body: Option<&[u8]>, auth: bool) -> Attempt {
+        let attempt = self.attempt(method, url, body, auth);
+        UNREACHABLE.set(match &attempt {
+            Attempt::Unsent(_) | Attempt::SkipWith(..) => true,
+            Attempt::Sent(Err(Error::Provider { reason, .. })) => {
+                ["no answer in time", "connection", "host not found"].iter().any(|p| reason.starts_with(p))
+            }
+            _ => false,
+        });
+        attempt
+    }
+
+    fn attempt(&self, method: Method, url: &str, body: Option<&[u8]>, auth: bool) -> Attempt {
         let mut b = http::Request::builder().method(method).uri(url).header("Accept", "application/json");
         if auth {
             let Some(token) = self.token.as_ref() else {

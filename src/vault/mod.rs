@@ -88,6 +88,9 @@ pub struct Vault {
     seen_heads: heads::VerifiedLists,
     /// Users enrolled since the roster's list was signed: an admin re-signs it.
     roster_stale: Cell<bool>,
+    /// `vault run --max-age`: provider values are kept as offline copies, and copies no older
+    /// than this many seconds stand in for a provider that cannot be reached.
+    offline_max_age: Cell<Option<i64>>,
 }
 
 impl std::fmt::Debug for Vault {
@@ -194,6 +197,7 @@ impl Vault {
             heads_ok: RefCell::default(),
             seen_heads: Default::default(),
             roster_stale: Cell::new(false),
+            offline_max_age: Cell::new(None),
         }
     }
 

@@ -173,11 +173,124 @@ impl Vault {
             };
             jobs.push((i, client, rec));
         }
-        let fetched = provider::parallel_map(&jobs, |(_, c, rec)| c.read(&rec.path, rec.version));
-        for ((i, client, rec), text) in jobs.iter().zip(fetched) {
-            out[*i] = Some(value_from(client, rec, text?)?);
+        let fetched = provider::parallel_map(&jobs, |(_, c, rec)| {
+            let text = c.read(&rec.path, rec.version);
+            (text, provider::last_was_unreachable())
+        });
+        let max_age = self.offline_max_age.get();
+        let mut stand_ins: Vec<(usize, String, i64)> = Vec::new();
+        for ((i, client, rec), (text, unreachable)) in jobs.iter().zip(fetched) {
+            let row = &rows[*i];
+            match (text, max_age) {
+                (Ok(text), max_age) => {
+                    let value = value_from(client, rec, text)?;
+                    if max_age.is_some() {
+                        self.keep_offline_copy(project, pkey, row, rec.version, &value)?;
+                    }
+                    out[*i] = Some(value);
+                }
+                (Err(e), Some(max_age)) if unreachable => {
+                    let (value, age) =
+                        self.offline_copy(project, pkey, row, rec.version, max_age).map_err(|why| match e {
+                            Error::Provider { name, url, reason } => {
+                                Error::Provider { name, url, reason: format!("{reason}; {why}") }
+                            }
+                            e => e,
+                        })?;
+                    stand_ins.push((*i, client.name().to_owned(), age));
+                    out[*i] = Some(value);
+                }
+                (Err(e), _) => return Err(e),
+            }
+        }
+        if let (Some(max_age), Some(oldest)) = (max_age, stand_ins.iter().map(|s| s.2).max()) {
+            let mut providers: Vec<&str> = stand_ins.iter().map(|s| s.1.as_str()).collect();
+            providers.sort_unstable();
+            providers.dedup();
+            let names: Vec<&str> = stand_ins.iter().map(|s| rows[s.0].name.as_str()).collect();
+            crate::output::warn(format_args!(
+                "provider '{}' cannot be reached: using offline copies up to {} old (--max-age {}) of {}",
+                providers.join("', '"),
+                crate::offline::age(oldest),
+                crate::offline::age(max_age),
+                names.join(", ")
+            ));
         }
         Ok(out)
+    }
+
+    /// Lets provider values be kept as offline copies and stand in, up to `max_age` seconds
+    /// old, for a provider that cannot be reached (`vault run --max-age`).
+    pub fn allow_offline(&self, max_age: i64) {
+        self.offline_max_age.set(Some(max_age));
+    }
+
+    fn offline_copy_ad(&self, s: &SecretRow, version: i64, fetched_at: i64) -> Vec<u8> {
+        crypto::ad(
+            domain::OFFLINE_COPY,
+            &[
+                self.vault_id.as_bytes(),
+                s.id.as_bytes(),
+                s.project_id.as_bytes(),
+                s.env_name.as_bytes(),
+                s.provider.as_deref().unwrap_or("").as_bytes(),
+                &version.to_be_bytes(),
+                &fetched_at.to_be_bytes(),
+            ],
+        )
+    }
+
+    /// Seals `value` (KV version `version` of `s`, just fetched) into its offline copy.
+    fn keep_offline_copy(
+        &self,
+        project: &ProjectRow,
+        pkey: &Key32,
+        s: &SecretRow,
+        version: i64,
+        value: &SecretValue,
+    ) -> Result<()> {
+        let dek = self.open_dek(project, pkey, s)?;
+        let now = store::now();
+        let sealed = crypto::seal(&dek, value.expose().as_bytes(), &self.offline_copy_ad(s, version, now));
+        crate::offline::save(&self.vault_id, &s.id, (now, version, sealed));
+        Ok(())
+    }
+
+    /// The offline copy of `s` if it holds the current version `version` and is at most
+    /// `max_age` seconds old: (value, its age). Otherwise why not, for the error.
+    fn offline_copy(
+        &self,
+        project: &ProjectRow,
+        pkey: &Key32,
+        s: &SecretRow,
+        version: i64,
+        max_age: i64,
+    ) -> std::result::Result<(SecretValue, i64), String> {
+        let none = || format!("no offline copy of secret '{}' (a `vault run --max-age` keeps one)", s.name);
+        let (fetched_at, copied, sealed) = crate::offline::load(&self.vault_id, &s.id).ok_or_else(none)?;
+        if copied != version {
+            return Err(format!(
+                "the offline copy of secret '{}' holds version {copied}, not the current {version}",
+                s.name
+            ));
+        }
+        let dek = self.open_dek(project, pkey, s).map_err(|e| e.to_string())?;
+        let broken = || format!("the offline copy of secret '{}' does not open (edited or damaged)", s.name);
+        let pt = crypto::open(&dek, &sealed, &self.offline_copy_ad(s, copied, fetched_at)).map_err(|_| broken())?;
+        let age = store::now() - fetched_at;
+        if age < -60 {
+            return Err(broken());
+        }
+        if age > max_age {
+            return Err(format!(
+                "the offline copy of secret '{}' is {} old, more than --max-age {}",
+                s.name,
+                crate::offline::age(age),
+                crate::offline::age(max_age)
+            ));
+        }
+        let value = SecretValue::from_bytes(pt).map_err(|_| broken())?;
+        Ok((value, age))
     }
 
     /// Writes `value` to the provider named in `row` as the first version of a new path, then

@@ -1,0 +1,87 @@
+//! Offline copies of provider-backed values, for `vault run --max-age` (issue 16): when a
+//! provider cannot be reached, a run may use the copy an earlier `run --max-age` made, if it is
+//! no older than the age the user allows.
+//!
+//! One file per secret, `$XDG_STATE_HOME/vault/offline/<vault id>/<secret id>` (0600 in 0700
+//! folders), written only by `run --max-age`. It holds the time it was fetched, the KV version
+//! and the value sealed under the secret's own data key, with the vault, secret, project, env
+//! name, provider, version and time in the associated data (`Vault::offline_copy_ad`): it
+//! never holds a value in clear, and an edited time, version or a copy of another secret does
+//! not open. The version must also be the one the vault records as current, so a copy of an
+//! older value put back is refused.
+
+use std::path::PathBuf;
+
+const MAGIC: &[u8; 4] = b"VOC1";
+
+/// A copy as read from its file: (fetched at, KV version, sealed value).
+pub(crate) type Copy = (i64, i64, Vec<u8>);
+
+fn dir(vault_id: &str) -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "vault")?;
+    let base = dirs.state_dir().map_or_else(|| dirs.data_local_dir().join("state"), |d| d.to_owned());
+    Some(base.join("offline").join(vault_id))
+}
+
+/// The file of one secret's copy. Both ids come from the vault, so they must look like ids
+/// before they name a path.
+fn file(vault_id: &str, secret_id: &str) -> Option<PathBuf> {
+    let id = |s: &str| !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    (id(vault_id) && id(secret_id)).then(|| dir(vault_id).map(|d| d.join(secret_id))).flatten()
+}
+
+/// Saves a copy (replacing the one before); a failure is a warning, never the run's failure.
+pub(crate) fn save(vault_id: &str, secret_id: &str, (fetched_at, version, sealed): Copy) {
+    let Some(path) = file(vault_id, secret_id) else { return };
+    let mut bytes = Vec::with_capacity(20 + sealed.len());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&fetched_at.to_be_bytes());
+    bytes.extend_from_slice(&version.to_be_bytes());
+    bytes.extend_from_slice(&sealed);
+    if let Err(e) = crate::state::write_atomically(&path, &bytes) {
+        crate::output::warn(format_args!("cannot keep an offline copy in {} ({e})", path.display()));
+    }
+}
+
+/// The copy of a secret, if there is a well-formed one.
+pub(crate) fn load(vault_id: &str, secret_id: &str) -> Option<Copy> {
+    let bytes = std::fs::read(file(vault_id, secret_id)?).ok()?;
+    let rest = bytes.strip_prefix(MAGIC)?;
+    if rest.len() < 16 {
+        return None;
+    }
+    let fetched_at = i64::from_be_bytes(rest[..8].try_into().ok()?);
+    let version = i64::from_be_bytes(rest[8..16].try_into().ok()?);
+    Some((fetched_at, version, rest[16..].to_vec()))
+}
+
+/// "3m 10s", "2h 5m", "1d 2h": an age for messages.
+pub(crate) fn age(secs: i64) -> String {
+    let secs = secs.max(0);
+    match secs {
+        0..=59 => format!("{secs}s"),
+        60..=3599 => format!("{}m {}s", secs / 60, secs % 60),
+        3600..=86399 => format!("{}h {}m", secs / 3600, secs % 3600 / 60),
+        _ => format!("{}d {}h", secs / 86400, secs % 86400 / 3600),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages() {
+        assert_eq!(age(5), "5s");
+        assert_eq!(age(190), "3m 10s");
+        assert_eq!(age(7500), "2h 5m");
+        assert_eq!(age(93600), "1d 2h");
+    }
+
+    #[test]
+    fn ids_must_look_like_ids() {
+        assert!(file("../etc", "aa").is_none());
+        assert!(file("aa", "a/b").is_none());
+        assert!(file("", "aa").is_none());
+    }
+}
