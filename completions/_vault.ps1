@@ -965,6 +965,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List providers: kind, address, mount and whether each answers (never the token)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)')
+            [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace a provider''s token (vault admin): checked against the server, then every sealed copy re-sealed')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a provider (vault admin); refused while secrets keep their values there')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1012,6 +1013,19 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'vault;provider;rotate-token' {
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the new token from FILE (one trailing newline is ignored)')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (one trailing newline is ignored)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Machine-readable JSON output (stable fields, RFC 3339 times)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only requested data, no confirmations')
+            [CompletionResult]::new('--accept-rollback', '--accept-rollback', [CompletionResultType]::ParameterName, 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'vault;provider;remove' {
             [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Acting user [default: the OS user name]')
@@ -1028,6 +1042,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List providers: kind, address, mount and whether each answers (never the token)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)')
+            [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace a provider''s token (vault admin): checked against the server, then every sealed copy re-sealed')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a provider (vault admin); refused while secrets keep their values there')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1039,6 +1054,9 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;provider;help;check' {
+            break
+        }
+        'vault;provider;help;rotate-token' {
             break
         }
         'vault;provider;help;remove' {
@@ -1376,6 +1394,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List providers: kind, address, mount and whether each answers (never the token)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)')
+            [CompletionResult]::new('rotate-token', 'rotate-token', [CompletionResultType]::ParameterValue, 'Replace a provider''s token (vault admin): checked against the server, then every sealed copy re-sealed')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a provider (vault admin); refused while secrets keep their values there')
             break
         }
@@ -1386,6 +1405,9 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;help;provider;check' {
+            break
+        }
+        'vault;help;provider;rotate-token' {
             break
         }
         'vault;help;provider;remove' {

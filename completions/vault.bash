@@ -280,6 +280,9 @@ _vault() {
             vault__subcmd__help__subcmd__provider,remove)
                 cmd="vault__subcmd__help__subcmd__provider__subcmd__remove"
                 ;;
+            vault__subcmd__help__subcmd__provider,rotate-token)
+                cmd="vault__subcmd__help__subcmd__provider__subcmd__rotate__subcmd__token"
+                ;;
             vault__subcmd__help__subcmd__secret,accept)
                 cmd="vault__subcmd__help__subcmd__secret__subcmd__accept"
                 ;;
@@ -427,6 +430,9 @@ _vault() {
             vault__subcmd__provider,remove)
                 cmd="vault__subcmd__provider__subcmd__remove"
                 ;;
+            vault__subcmd__provider,rotate-token)
+                cmd="vault__subcmd__provider__subcmd__rotate__subcmd__token"
+                ;;
             vault__subcmd__provider__subcmd__help,add)
                 cmd="vault__subcmd__provider__subcmd__help__subcmd__add"
                 ;;
@@ -441,6 +447,9 @@ _vault() {
                 ;;
             vault__subcmd__provider__subcmd__help,remove)
                 cmd="vault__subcmd__provider__subcmd__help__subcmd__remove"
+                ;;
+            vault__subcmd__provider__subcmd__help,rotate-token)
+                cmd="vault__subcmd__provider__subcmd__help__subcmd__rotate__subcmd__token"
                 ;;
             vault__subcmd__secret,accept)
                 cmd="vault__subcmd__secret__subcmd__accept"
@@ -1649,7 +1658,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__help__subcmd__provider)
-            opts="add list check remove"
+            opts="add list check rotate-token remove"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1705,6 +1714,20 @@ _vault() {
             return 0
             ;;
         vault__subcmd__help__subcmd__provider__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vault__subcmd__help__subcmd__provider__subcmd__rotate__subcmd__token)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2827,7 +2850,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__provider)
-            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help add list check remove help"
+            opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help add list check rotate-token remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2933,7 +2956,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__provider__subcmd__help)
-            opts="add list check remove help"
+            opts="add list check rotate-token remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3016,6 +3039,20 @@ _vault() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        vault__subcmd__provider__subcmd__help__subcmd__rotate__subcmd__token)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         vault__subcmd__provider__subcmd__list)
             opts="-q -h --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3049,6 +3086,36 @@ _vault() {
                 return 0
             fi
             case "${prev}" in
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vault__subcmd__provider__subcmd__rotate__subcmd__token)
+            opts="-q -h --token-file --vault --user --passphrase-file --json --quiet --accept-rollback --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --vault)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

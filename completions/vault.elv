@@ -861,6 +861,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand add 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)'
             cand list 'List providers: kind, address, mount and whether each answers (never the token)'
             cand check 'Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)'
+            cand rotate-token 'Replace a provider''s token (vault admin): checked against the server, then every sealed copy re-sealed'
             cand remove 'Remove a provider (vault admin); refused while secrets keep their values there'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -904,6 +905,18 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'vault;provider;rotate-token'= {
+            cand --token-file 'Read the new token from FILE (one trailing newline is ignored)'
+            cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
+            cand --user 'Acting user [default: the OS user name]'
+            cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
+            cand -q 'Print only requested data, no confirmations'
+            cand --quiet 'Print only requested data, no confirmations'
+            cand --accept-rollback 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'vault;provider;remove'= {
             cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
@@ -919,6 +932,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand add 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)'
             cand list 'List providers: kind, address, mount and whether each answers (never the token)'
             cand check 'Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)'
+            cand rotate-token 'Replace a provider''s token (vault admin): checked against the server, then every sealed copy re-sealed'
             cand remove 'Remove a provider (vault admin); refused while secrets keep their values there'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -927,6 +941,8 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;provider;help;list'= {
         }
         &'vault;provider;help;check'= {
+        }
+        &'vault;provider;help;rotate-token'= {
         }
         &'vault;provider;help;remove'= {
         }
@@ -1206,6 +1222,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand add 'Add an OpenBao / HashiCorp Vault server whose KV v2 mount keeps secret values (vault admin)'
             cand list 'List providers: kind, address, mount and whether each answers (never the token)'
             cand check 'Check a provider: reachable and unsealed, token accepted, mount is KV v2 (exit 8 if not)'
+            cand rotate-token 'Replace a provider''s token (vault admin): checked against the server, then every sealed copy re-sealed'
             cand remove 'Remove a provider (vault admin); refused while secrets keep their values there'
         }
         &'vault;help;provider;add'= {
@@ -1213,6 +1230,8 @@ set edit:completion:arg-completer[vault] = {|@words|
         &'vault;help;provider;list'= {
         }
         &'vault;help;provider;check'= {
+        }
+        &'vault;help;provider;rotate-token'= {
         }
         &'vault;help;provider;remove'= {
         }

@@ -948,3 +948,79 @@ fn run_max_age_stands_in_a_fresh_offline_copy_for_an_unreachable_provider() {
     std::fs::remove_file(&copies[0]).unwrap();
     run(&["--max-age", "1h"]).assert().code(8).stdout("").stderr(contains("no offline copy of secret 'WANDB_KEY'"));
 }
+
+/// A new token from the dev server (a child of its root token), for a provider to use.
+fn child_token(bao: &Bao) -> String {
+    let out = bao.cli(&["token", "create", "-field=token", "-policy=root"]);
+    assert!(out.status.success(), "bao token create: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+#[test]
+fn rotate_token_reseals_every_copy_after_checking_the_new_token() {
+    let bao = Bao::start();
+    let home = init_vault();
+    let h = home.path();
+    let old = child_token(&bao);
+    create_project(h, "vision");
+    add_provider(h, &bao, "platform", &old, &[]);
+    add_active_user(h, "bob");
+    add_member(h, "alice", "vision", "bob", "viewer");
+    let v = value("rotated-token");
+    create_remote(h, "vision", "WANDB_KEY", &v);
+    let scratch = scratch();
+
+    // A token the server refuses: exit 8, nothing changed.
+    let before = vault_state(h);
+    alice(h)
+        .args(["provider", "rotate-token", "platform", "--token-file"])
+        .arg(token_file(scratch.path(), "not-a-real-token"))
+        .assert()
+        .code(8)
+        .stdout("")
+        .stderr(contains("403"));
+    assert_unchanged(h, &before);
+    // Only a vault admin rotates.
+    as_user(h, "bob")
+        .args(["provider", "rotate-token", "platform", "--token-file"])
+        .arg(token_file(scratch.path(), &bao.token))
+        .assert()
+        .code(6);
+    assert_unchanged(h, &before);
+
+    // The new token: both copies (alice's own and project vision's) re-sealed, then the old
+    // token is revoked on the server and every member still reads through the new one.
+    let new = child_token(&bao);
+    alice(h)
+        .args(["provider", "rotate-token", "platform", "--token-file"])
+        .arg(token_file(scratch.path(), &new))
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(contains("provider 'platform': new token checked and 2 sealed copies re-sealed"));
+    assert!(bao.cli(&["token", "revoke", &old]).status.success());
+    assert_eq!(reveal_as(h, "alice", "vision", "WANDB_KEY"), v);
+    assert_eq!(reveal_as(h, "bob", "vision", "WANDB_KEY"), v);
+    alice(h).args(["provider", "check", "platform"]).assert().success();
+    let events = alice(h).args(["audit", "--json"]).assert().success().get_output().stdout.clone();
+    assert!(String::from_utf8_lossy(&events).contains("\"provider rotate-token\""));
+    for t in [&old, &new] {
+        assert_absent(h, t.as_bytes());
+    }
+
+    // A copy held by a project alice cannot open: the whole rotation is refused.
+    add_active_user(h, "carol");
+    create_project_as(h, "carol", "other");
+    add_member(h, "carol", "other", "alice", "editor");
+    create_remote(h, "other", "THEIRS", &value("theirs"));
+    as_user(h, "carol").args(["project", "member", "remove", "other", "alice"]).assert().success();
+    let before = vault_state(h);
+    alice(h)
+        .args(["provider", "rotate-token", "platform", "--token-file"])
+        .arg(token_file(scratch.path(), &child_token(&bao)))
+        .assert()
+        .code(6)
+        .stderr(contains("held by project(s) 'other' (you are not a member); nothing was changed"));
+    assert_unchanged(h, &before);
+    assert_eq!(reveal_as(h, "carol", "other", "THEIRS").len(), value("theirs").len());
+}

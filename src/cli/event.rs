@@ -65,6 +65,7 @@ pub(super) fn describe(cmd: &Command, default_project: Option<&str>) -> Option<E
         Command::Provider(c) => match c {
             ProviderCmd::Add { name, .. } => ev("provider add", "", name),
             ProviderCmd::Remove { name } => ev("provider remove", "", name),
+            ProviderCmd::RotateToken { name, .. } => ev("provider rotate-token", "", name),
             // Check opens the token.
             ProviderCmd::Check { name } => ev("provider check", "", name),
             ProviderCmd::List => None,

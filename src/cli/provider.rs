@@ -75,6 +75,23 @@ vault warns on stderr which node answered. A write that may have reached a node 
         /// Provider name
         name: String,
     },
+    /// Replace a provider's token (vault admin): checked against the server, then every
+    /// sealed copy re-sealed
+    ///
+    /// The new token is checked first (server reachable and unsealed, token accepted, mount KV
+    /// v2); then every copy of the token (yours and each project's) is re-sealed with it in one
+    /// change. A copy you cannot re-seal (a project you are not a member of) refuses the whole
+    /// rotation, naming the projects, with nothing changed. Revoke the old token in OpenBao
+    /// afterwards.
+    #[command(after_help = "Examples:\n  vault provider rotate-token platform --token-file new-token.txt\n  \
+bao token revoke \"$OLD_TOKEN\"   # then revoke the old one on the server")]
+    RotateToken {
+        /// Provider name
+        name: String,
+        /// Read the new token from FILE (one trailing newline is ignored)
+        #[arg(long, value_name = "FILE")]
+        token_file: PathBuf,
+    },
     /// Remove a provider (vault admin); refused while secrets keep their values there
     Remove {
         /// Provider name
@@ -224,6 +241,19 @@ pub(crate) fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
                     )
                 },
             )?;
+        }
+        ProviderCmd::RotateToken { name, token_file } => {
+            let token = read_token(&token_file)?;
+            let v = ctx.unlock()?;
+            let copies = v.rotate_provider_token(&name, token)?;
+            output::done(
+                style,
+                &format!(
+                    "provider '{name}': new token checked and {copies} sealed cop{} re-sealed; revoke the old \
+                     token on the server",
+                    if copies == 1 { "y" } else { "ies" }
+                ),
+            );
         }
         ProviderCmd::Remove { name } => {
             let v = ctx.unlock()?;

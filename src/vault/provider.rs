@@ -306,6 +306,64 @@ impl Vault {
 
     /// Removes a provider and every copy of its token (vault admin); refused while any secret
     /// keeps its value there.
+    /// Replaces a provider's token (vault admin): the new one is checked against the server
+    /// (unsealed, accepted, mount KV v2), then every sealed copy is re-sealed with it in one
+    /// write; the admin gets a personal copy if they had none. Refused, with nothing changed,
+    /// if a copy is held by a project the admin cannot open. Returns how many copies now hold it.
+    pub fn rotate_provider_token(&self, name: &str, token: Token) -> Result<usize> {
+        self.require_admin("rotating a provider's token")?;
+        let row = self.verified_provider(name)?;
+        let copy = Token::from_plaintext(zeroize::Zeroizing::new(token.expose().as_bytes().to_vec()))
+            .ok_or_else(|| Error::Usage("the token file holds no usable token".into()))?;
+        let client = Client::new(Self::settings(&row), Some(copy))?;
+        client.require_unsealed()?;
+        client.check_token()?;
+        client.check_mount()?;
+        self.store.write(|s| {
+            let personal = self.personal_project_or_create()?;
+            let mut copies = s.provider_tokens(name)?;
+            if !copies.iter().any(|t| t.project_id == personal.id) {
+                copies.push(TokenRow {
+                    provider: name.to_owned(),
+                    project_id: personal.id.clone(),
+                    key_epoch: 0,
+                    sealed: Vec::new(),
+                });
+            }
+            let mut resealed = Vec::new();
+            let mut out_of_reach = Vec::new();
+            for t in &copies {
+                let Some(project) = s.project_by_id(&t.project_id)? else { continue };
+                if s.grant(&project.id, &self.me.id)?.is_none() {
+                    out_of_reach.push(project.name.clone());
+                    continue;
+                }
+                let (_, grant) = self.my_role(&project)?;
+                let pkey = self.project_key(&project, &grant)?;
+                resealed.push(self.seal_token_copy(name, &project, &pkey, &token));
+            }
+            if !out_of_reach.is_empty() {
+                out_of_reach.sort();
+                return Err(Error::PermissionDenied {
+                    user: self.me.name.clone(),
+                    lacks: format!(
+                        "cannot re-seal the token of provider '{name}' held by project(s) {} (you are not a member); \
+                         nothing was changed: ask an owner to add you, even as a viewer, and rotate again",
+                        out_of_reach
+                            .iter()
+                            .map(|p| format!("'{}'", names::printable(p)))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                });
+            }
+            for t in &resealed {
+                s.put_provider_token(t)?;
+            }
+            Ok(resealed.len())
+        })
+    }
+
     pub fn remove_provider(&self, name: &str) -> Result<()> {
         self.require_admin("removing a provider")?;
         self.store.write(|s| {
