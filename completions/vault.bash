@@ -3106,7 +3106,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__provider__subcmd__rotate__subcmd__token)
-            opts="-q -h --token-file --vault --user --passphrase-file --json --quiet --accept-rollback --help"
+            opts="-q -h --token-file --drop-unreachable --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

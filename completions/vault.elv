@@ -910,6 +910,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand --vault 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]'
             cand --user 'Acting user [default: the OS user name]'
             cand --passphrase-file 'Read the passphrase from FILE (one trailing newline is ignored)'
+            cand --drop-unreachable 'Delete the copies you cannot re-seal (projects you are not a member of, other users'' private secrets) instead of refusing'
             cand --json 'Machine-readable JSON output (stable fields, RFC 3339 times)'
             cand -q 'Print only requested data, no confirmations'
             cand --quiet 'Print only requested data, no confirmations'

@@ -3,18 +3,18 @@
 //! no older than the age the user allows.
 //!
 //! One file per secret, `$XDG_STATE_HOME/vault/offline/<vault id>/<secret id>` (0600 in 0700
-//! folders), written only by `run --max-age`. It holds the time it was fetched, the KV version
-//! and the value sealed under the secret's own data key, with the vault, secret, project, env
-//! name, provider, version and time in the associated data (`Vault::offline_copy_ad`): it
-//! never holds a value in clear, and an edited time, version or a copy of another secret does
-//! not open. The version must also be the one the vault records as current, so a copy of an
-//! older value put back is refused.
+//! folders), written only by `run --max-age`. It holds the time it was fetched, the vault's
+//! version of the secret and the value sealed under the secret's own data key, with the
+//! vault, secret, project, env name, provider, version, KV path, KV version and time in the
+//! associated data (`Vault::offline_copy_ad`): it never holds a value in clear, and an edited
+//! time, version or a copy of another secret does not open. The version must also be the one
+//! the vault records as current, so a copy of an older value put back is refused.
 
 use std::path::PathBuf;
 
 const MAGIC: &[u8; 4] = b"VOC1";
 
-/// A copy as read from its file: (fetched at, KV version, sealed value).
+/// A copy as read from its file: (fetched at, the vault's version of the secret, sealed value).
 pub(crate) type Copy = (i64, i64, Vec<u8>);
 
 fn dir(vault_id: &str) -> Option<PathBuf> {

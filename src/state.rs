@@ -126,7 +126,9 @@ pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io:
     DirBuilder::new().recursive(true).mode(0o700).create(parent)?;
     let tmp =
         parent.join(format!(".{}.{}", path.file_name().and_then(|n| n.to_str()).unwrap_or("seen"), std::process::id()));
-    let mut f = OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp)?;
+    // A new file: never one (or a link) someone left at that name.
+    let _ = std::fs::remove_file(&tmp);
+    let mut f = OpenOptions::new().write(true).create_new(true).mode(0o600).open(&tmp)?;
     // No fsync: losing the newest memory in a power cut only makes this computer remember an
     // older position, which weakens detection for that moment and never refuses a good file.
     f.write_all(bytes)?;

@@ -1014,13 +1014,52 @@ fn rotate_token_reseals_every_copy_after_checking_the_new_token() {
     add_member(h, "carol", "other", "alice", "editor");
     create_remote(h, "other", "THEIRS", &value("theirs"));
     as_user(h, "carol").args(["project", "member", "remove", "other", "alice"]).assert().success();
+    // And one in bob's private secrets (he is an editor of vision, which holds a copy).
+    add_member(h, "alice", "vision", "bob", "editor");
+    let bobs = value("bobs-own");
+    as_user(h, "bob")
+        .args(["secret", "create", "BOBS_OWN", "--private", "--provider", "platform"])
+        .write_stdin(bobs.as_str())
+        .assert()
+        .success();
     let before = vault_state(h);
+    let newest = child_token(&bao);
     alice(h)
         .args(["provider", "rotate-token", "platform", "--token-file"])
-        .arg(token_file(scratch.path(), &child_token(&bao)))
+        .arg(token_file(scratch.path(), &newest))
         .assert()
         .code(6)
-        .stderr(contains("held by project(s) 'other' (you are not a member); nothing was changed"));
+        .stderr(contains("held by project(s) '@bob', 'other' (you are not a member); nothing was changed"));
     assert_unchanged(h, &before);
     assert_eq!(reveal_as(h, "carol", "other", "THEIRS").len(), value("theirs").len());
+    // --drop-unreachable: those copies (with the old token) are deleted; bob reads his own
+    // secret through vision's copy, which holds the new token.
+    alice(h)
+        .args(["provider", "rotate-token", "platform", "--drop-unreachable", "--token-file"])
+        .arg(token_file(scratch.path(), &newest))
+        .assert()
+        .success()
+        .stderr(contains("deleted the old token's copies held by '@bob', 'other'"));
+    assert!(bao.cli(&["token", "revoke", &new]).status.success());
+    let got = as_user(h, "bob").args(["secret", "get", "BOBS_OWN", "--private", "--reveal"]).assert().success();
+    assert_eq!(got.get_output().stdout, bobs.as_bytes());
+    assert_eq!(reveal_as(h, "alice", "vision", "WANDB_KEY"), v);
+}
+
+#[test]
+fn an_admin_cannot_take_away_their_own_admin_role() {
+    let home = init_vault();
+    let h = home.path();
+    add_active_user(h, "bob");
+    alice(h).args(["user", "role", "bob", "--admin"]).assert().success();
+    let before = vault_state(h);
+    as_user(h, "bob")
+        .args(["user", "role", "bob", "--no-admin"])
+        .assert()
+        .code(2)
+        .stderr(contains("you cannot take away your own vault admin role"));
+    assert_unchanged(h, &before);
+    alice(h).args(["user", "list"]).assert().success();
+    alice(h).args(["user", "role", "bob", "--no-admin"]).assert().success();
+    alice(h).args(["user", "list"]).assert().success();
 }

@@ -81,8 +81,8 @@ vault warns on stderr which node answered. A write that may have reached a node 
     /// The new token is checked first (server reachable and unsealed, token accepted, mount KV
     /// v2); then every copy of the token (yours and each project's) is re-sealed with it in one
     /// change. A copy you cannot re-seal (a project you are not a member of) refuses the whole
-    /// rotation, naming the projects, with nothing changed. Revoke the old token in OpenBao
-    /// afterwards.
+    /// rotation, naming the projects, with nothing changed, unless --drop-unreachable deletes
+    /// those copies. Revoke the old token in OpenBao afterwards.
     #[command(after_help = "Examples:\n  vault provider rotate-token platform --token-file new-token.txt\n  \
 bao token revoke \"$OLD_TOKEN\"   # then revoke the old one on the server")]
     RotateToken {
@@ -91,6 +91,10 @@ bao token revoke \"$OLD_TOKEN\"   # then revoke the old one on the server")]
         /// Read the new token from FILE (one trailing newline is ignored)
         #[arg(long, value_name = "FILE")]
         token_file: PathBuf,
+        /// Delete the copies you cannot re-seal (projects you are not a member of, other
+        /// users' private secrets) instead of refusing
+        #[arg(long)]
+        drop_unreachable: bool,
     },
     /// Remove a provider (vault admin); refused while secrets keep their values there
     Remove {
@@ -242,10 +246,10 @@ pub(crate) fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
                 },
             )?;
         }
-        ProviderCmd::RotateToken { name, token_file } => {
+        ProviderCmd::RotateToken { name, token_file, drop_unreachable } => {
             let token = read_token(&token_file)?;
             let v = ctx.unlock()?;
-            let copies = v.rotate_provider_token(&name, token)?;
+            let (copies, dropped) = v.rotate_provider_token(&name, token, drop_unreachable)?;
             output::done(
                 style,
                 &format!(
@@ -254,6 +258,16 @@ pub(crate) fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
                     if copies == 1 { "y" } else { "ies" }
                 ),
             );
+            if !dropped.is_empty() {
+                output::say(
+                    style,
+                    output::Level::Warning,
+                    format_args!(
+                        "deleted the old token's copies held by {}: their members read through another copy they hold",
+                        dropped.iter().map(|p| format!("'{}'", clean(p))).collect::<Vec<_>>().join(", ")
+                    ),
+                );
+            }
         }
         ProviderCmd::Remove { name } => {
             let v = ctx.unlock()?;

@@ -6,7 +6,8 @@
 //! Requests carry `X-Vault-Token` and, when set, `X-Vault-Namespace`; redirects are not followed,
 //! so the token never goes to a host we were not configured with.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -28,10 +29,18 @@ pub(crate) struct Client {
     token: Option<Token>,
     /// The provider's addresses (the nodes of a cluster), in the order they are tried.
     nodes: Vec<String>,
-    /// The node that answered last: requests go there first.
+    /// The node that answered last in this process (see [`preferred`]): requests go there
+    /// first.
     current: AtomicUsize,
-    /// Whether the warning that another node answered was given.
-    warned: AtomicBool,
+}
+
+/// Per provider (name and addresses): the node that answered last in this process, and
+/// whether the warning that it was not the first was given. Every client of the provider
+/// starts there, and warns once per process.
+fn preferred() -> &'static std::sync::Mutex<HashMap<String, (usize, bool)>> {
+    static PREFERRED: std::sync::OnceLock<std::sync::Mutex<HashMap<String, (usize, bool)>>> =
+        std::sync::OnceLock::new();
+    PREFERRED.get_or_init(Default::default)
 }
 
 impl std::fmt::Debug for Client {
@@ -210,16 +219,13 @@ pub(crate) fn last_was_unreachable() -> bool {
     UNREACHABLE.get()
 }
 
-/// Whether a transport error means the request was never sent: nothing reached the node.
+/// Whether a transport error means the request was never sent: no connection was made. (A
+/// connection reset may come after the node took the request, so it is not one of these.)
 fn unsent(e: &ureq::Error) -> bool {
     match e {
-        ureq::Error::Io(io) => matches!(
-            io.kind(),
-            std::io::ErrorKind::ConnectionRefused
-                | std::io::ErrorKind::ConnectionReset
-                | std::io::ErrorKind::NotConnected
-                | std::io::ErrorKind::AddrNotAvailable
-        ),
+        ureq::Error::Io(io) => {
+            matches!(io.kind(), std::io::ErrorKind::ConnectionRefused | std::io::ErrorKind::AddrNotAvailable)
+        }
         ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => true,
         ureq::Error::Timeout(t) => matches!(t, ureq::Timeout::Connect | ureq::Timeout::Resolve),
         _ => false,
@@ -259,7 +265,26 @@ impl Client {
             .build()
             .new_agent();
         let nodes = super::addresses(&settings.address);
-        Ok(Client { settings, agent, token, nodes, current: AtomicUsize::new(0), warned: AtomicBool::new(false) })
+        let start = preferred()
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&Self::key(&settings))
+            .map_or(0, |p| p.0);
+        Ok(Client { settings, agent, token, nodes, current: AtomicUsize::new(start) })
+    }
+
+    fn key(settings: &Settings) -> String {
+        format!("{}\n{}", settings.name, settings.address)
+    }
+
+    /// `url` (made by [`Client::url`] for any node) on the node that answered last: where an
+    /// answer that is an error came from.
+    fn answered(&self, url: &str) -> String {
+        let now = &self.nodes[self.current.load(Ordering::Relaxed) % self.nodes.len()];
+        match self.nodes.iter().find_map(|n| url.strip_prefix(n.as_str())) {
+            Some(path) => format!("{now}{path}"),
+            None => url.to_owned(),
+        }
     }
 
     /// The provider's name.
@@ -319,7 +344,10 @@ impl Client {
                 other => {
                     if k > 0 && matches!(other, Attempt::Sent(Ok(_))) {
                         self.current.store(i, Ordering::Relaxed);
-                        if !self.warned.swap(true, Ordering::Relaxed) {
+                        let mut p = preferred().lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                        let entry = p.entry(Self::key(&self.settings)).or_insert((0, false));
+                        entry.0 = i;
+                        if i != 0 && !std::mem::replace(&mut entry.1, true) {
                             crate::output::warn(format_args!(
                                 "provider '{}': {} answered; skipped {}",
                                 self.settings.name,
@@ -401,7 +429,7 @@ impl Client {
     fn call(&self, method: Method, url: &str, body: Option<&[u8]>) -> Result<Zeroizing<Vec<u8>>> {
         let (status, bytes) = self.send(method, url, body, true)?;
         if !(200..300).contains(&status) {
-            return Err(self.error(url, server_reason(status, &bytes)));
+            return Err(self.error(&self.answered(url), server_reason(status, &bytes)));
         }
         Ok(bytes)
     }
@@ -517,7 +545,7 @@ impl Client {
             return Ok(None);
         }
         if !(200..300).contains(&status) {
-            return Err(self.error(&url, server_reason(status, &bytes)));
+            return Err(self.error(&self.answered(&url), server_reason(status, &bytes)));
         }
         let data: ReadData = self.parse(&url, &bytes)?;
         data.data
@@ -534,7 +562,7 @@ impl Client {
             return Ok(Vec::new());
         }
         if !(200..300).contains(&status) {
-            return Err(self.error(&url, server_reason(status, &bytes)));
+            return Err(self.error(&self.answered(&url), server_reason(status, &bytes)));
         }
         let m: MetadataData = self.parse(&url, &bytes)?;
         let mut out: Vec<KvVersionInfo> = m

@@ -81,6 +81,12 @@ impl Store {
         Ok(())
     }
 
+    /// Deletes one project's copy of a provider's token.
+    pub fn delete_provider_token(&self, provider: &str, project_id: &str) -> Result<()> {
+        self.exec("DELETE FROM provider_tokens WHERE provider = ?1 AND project_id = ?2", args![provider, project_id])?;
+        Ok(())
+    }
+
     /// A provider by name.
     pub fn provider(&self, name: &str) -> Result<Option<ProviderRow>> {
         self.db.opt(&format!("SELECT {PROVIDER_COLS} FROM providers WHERE name = ?1"), args![name], provider_row)

@@ -304,13 +304,18 @@ impl Vault {
         Ok(health)
     }
 
-    /// Removes a provider and every copy of its token (vault admin); refused while any secret
-    /// keeps its value there.
     /// Replaces a provider's token (vault admin): the new one is checked against the server
     /// (unsealed, accepted, mount KV v2), then every sealed copy is re-sealed with it in one
-    /// write; the admin gets a personal copy if they had none. Refused, with nothing changed,
-    /// if a copy is held by a project the admin cannot open. Returns how many copies now hold it.
-    pub fn rotate_provider_token(&self, name: &str, token: Token) -> Result<usize> {
+    /// write; the admin gets a personal copy if they had none. A copy held by a project the
+    /// admin cannot open (one they are not a member of, another user's private secrets)
+    /// refuses the rotation with nothing changed, unless `drop_unreachable`: such copies, which
+    /// hold the old token, are then deleted. Returns (copies re-sealed, projects dropped).
+    pub fn rotate_provider_token(
+        &self,
+        name: &str,
+        token: Token,
+        drop_unreachable: bool,
+    ) -> Result<(usize, Vec<String>)> {
         self.require_admin("rotating a provider's token")?;
         let row = self.verified_provider(name)?;
         let copy = Token::from_plaintext(zeroize::Zeroizing::new(token.expose().as_bytes().to_vec()))
@@ -333,37 +338,43 @@ impl Vault {
             let mut resealed = Vec::new();
             let mut out_of_reach = Vec::new();
             for t in &copies {
-                let Some(project) = s.project_by_id(&t.project_id)? else { continue };
+                let project = s.project_by_id(&t.project_id)?.ok_or_else(|| {
+                    Error::tampered(format!("a copy of the token of provider '{name}' (of no project)"))
+                })?;
                 if s.grant(&project.id, &self.me.id)?.is_none() {
-                    out_of_reach.push(project.name.clone());
+                    out_of_reach.push(project);
                     continue;
                 }
                 let (_, grant) = self.my_role(&project)?;
                 let pkey = self.project_key(&project, &grant)?;
                 resealed.push(self.seal_token_copy(name, &project, &pkey, &token));
             }
-            if !out_of_reach.is_empty() {
-                out_of_reach.sort();
+            out_of_reach.sort_by(|a, b| a.name.cmp(&b.name));
+            let listed = out_of_reach.iter().map(|p| format!("'{}'", names::printable(&p.name))).collect::<Vec<_>>();
+            if !out_of_reach.is_empty() && !drop_unreachable {
                 return Err(Error::PermissionDenied {
                     user: self.me.name.clone(),
                     lacks: format!(
                         "cannot re-seal the token of provider '{name}' held by project(s) {} (you are not a member); \
-                         nothing was changed: ask an owner to add you, even as a viewer, and rotate again",
-                        out_of_reach
-                            .iter()
-                            .map(|p| format!("'{}'", names::printable(p)))
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                         nothing was changed: have an owner add you (even as a viewer) and rotate again, or pass \
+                         --drop-unreachable to delete those copies (their members then read through another copy \
+                         they hold, and the next provider-backed write there by someone holding one restores it)",
+                        listed.join(", ")
                     ),
                 });
             }
             for t in &resealed {
                 s.put_provider_token(t)?;
             }
-            Ok(resealed.len())
+            for p in &out_of_reach {
+                s.delete_provider_token(name, &p.id)?;
+            }
+            Ok((resealed.len(), out_of_reach.into_iter().map(|p| p.name).collect()))
         })
     }
 
+    /// Removes a provider and every copy of its token (vault admin); refused while any secret
+    /// keeps its value there.
     pub fn remove_provider(&self, name: &str) -> Result<()> {
         self.require_admin("removing a provider")?;
         self.store.write(|s| {

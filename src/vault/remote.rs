@@ -61,21 +61,31 @@ impl Undo {
     /// be taken back turns the error into a provider error that names it.
     pub(super) fn settle<T>(self, r: Result<T>) -> Result<T> {
         let Err(e) = r else { return r };
+        // Every step is tried, whatever the others did; the first that failed names the rest.
+        let mut failed: Vec<(Option<(String, String)>, String)> = Vec::new();
         for (client, path, version) in self.steps.into_iter().rev() {
             let undone = match version {
                 Some(v) => client.destroy(&path, v),
                 None => client.delete_all(&path),
             };
-            if let Err(Error::Provider { name, url, reason }) = undone {
+            if let Err(err) = undone {
                 let what = version.map(|v| format!("version {v} of {path}")).unwrap_or(path);
-                return Err(Error::Provider {
-                    name,
-                    url,
-                    reason: format!("{e}; then could not remove {what} written before the failure: {reason}"),
-                });
+                match err {
+                    Error::Provider { name, url, reason } => {
+                        failed.push((Some((name, url)), format!("{what} ({reason})")))
+                    }
+                    other => failed.push((None, format!("{what} ({other})"))),
+                }
             }
         }
-        Err(e)
+        let Some((first, _)) = failed.first() else { return Err(e) };
+        let (name, url) = first.clone().unwrap_or_default();
+        let list = failed.iter().map(|f| f.1.as_str()).collect::<Vec<_>>().join(", ");
+        Err(Error::Provider {
+            name,
+            url,
+            reason: format!("{e}; then could not remove what was written before the failure: {list}"),
+        })
     }
 }
 
@@ -185,18 +195,17 @@ impl Vault {
                 (Ok(text), max_age) => {
                     let value = value_from(client, rec, text)?;
                     if max_age.is_some() {
-                        self.keep_offline_copy(project, pkey, row, rec.version, &value)?;
+                        self.keep_offline_copy(project, pkey, row, rec, &value)?;
                     }
                     out[*i] = Some(value);
                 }
                 (Err(e), Some(max_age)) if unreachable => {
-                    let (value, age) =
-                        self.offline_copy(project, pkey, row, rec.version, max_age).map_err(|why| match e {
-                            Error::Provider { name, url, reason } => {
-                                Error::Provider { name, url, reason: format!("{reason}; {why}") }
-                            }
-                            e => e,
-                        })?;
+                    let (value, age) = self.offline_copy(project, pkey, row, rec, max_age).map_err(|why| match e {
+                        Error::Provider { name, url, reason } => {
+                            Error::Provider { name, url, reason: format!("{reason}; {why}") }
+                        }
+                        e => e,
+                    })?;
                     stand_ins.push((*i, client.name().to_owned(), age));
                     out[*i] = Some(value);
                 }
@@ -225,7 +234,9 @@ impl Vault {
         self.offline_max_age.set(Some(max_age));
     }
 
-    fn offline_copy_ad(&self, s: &SecretRow, version: i64, fetched_at: i64) -> Vec<u8> {
+    /// Binds a copy to its secret, the vault's version of it and the KV path and version that
+    /// version records (KV numbers start again when a value moves back and forth), and the time.
+    fn offline_copy_ad(&self, s: &SecretRow, rec: &KvRecord, fetched_at: i64) -> Vec<u8> {
         crypto::ad(
             domain::OFFLINE_COPY,
             &[
@@ -234,49 +245,52 @@ impl Vault {
                 s.project_id.as_bytes(),
                 s.env_name.as_bytes(),
                 s.provider.as_deref().unwrap_or("").as_bytes(),
-                &version.to_be_bytes(),
+                &s.current_version.to_be_bytes(),
+                rec.path.as_bytes(),
+                &rec.version.to_be_bytes(),
                 &fetched_at.to_be_bytes(),
             ],
         )
     }
 
-    /// Seals `value` (KV version `version` of `s`, just fetched) into its offline copy.
+    /// Seals `value` (the current version of `s`, kept at `rec`, just fetched) into its
+    /// offline copy.
     fn keep_offline_copy(
         &self,
         project: &ProjectRow,
         pkey: &Key32,
         s: &SecretRow,
-        version: i64,
+        rec: &KvRecord,
         value: &SecretValue,
     ) -> Result<()> {
         let dek = self.open_dek(project, pkey, s)?;
         let now = store::now();
-        let sealed = crypto::seal(&dek, value.expose().as_bytes(), &self.offline_copy_ad(s, version, now));
-        crate::offline::save(&self.vault_id, &s.id, (now, version, sealed));
+        let sealed = crypto::seal(&dek, value.expose().as_bytes(), &self.offline_copy_ad(s, rec, now));
+        crate::offline::save(&self.vault_id, &s.id, (now, s.current_version, sealed));
         Ok(())
     }
 
-    /// The offline copy of `s` if it holds the current version `version` and is at most
+    /// The offline copy of `s` if it holds its current version (kept at `rec`) and is at most
     /// `max_age` seconds old: (value, its age). Otherwise why not, for the error.
     fn offline_copy(
         &self,
         project: &ProjectRow,
         pkey: &Key32,
         s: &SecretRow,
-        version: i64,
+        rec: &KvRecord,
         max_age: i64,
     ) -> std::result::Result<(SecretValue, i64), String> {
         let none = || format!("no offline copy of secret '{}' (a `vault run --max-age` keeps one)", s.name);
         let (fetched_at, copied, sealed) = crate::offline::load(&self.vault_id, &s.id).ok_or_else(none)?;
-        if copied != version {
+        if copied != s.current_version {
             return Err(format!(
-                "the offline copy of secret '{}' holds version {copied}, not the current {version}",
-                s.name
+                "the offline copy of secret '{}' holds version {copied}, not the current {}",
+                s.name, s.current_version
             ));
         }
         let dek = self.open_dek(project, pkey, s).map_err(|e| e.to_string())?;
         let broken = || format!("the offline copy of secret '{}' does not open (edited or damaged)", s.name);
-        let pt = crypto::open(&dek, &sealed, &self.offline_copy_ad(s, copied, fetched_at)).map_err(|_| broken())?;
+        let pt = crypto::open(&dek, &sealed, &self.offline_copy_ad(s, rec, fetched_at)).map_err(|_| broken())?;
         let age = store::now() - fetched_at;
         if age < -60 {
             return Err(broken());

@@ -146,6 +146,13 @@ impl Vault {
                     "'{name}' created the vault and is its root of trust; the role cannot change"
                 )));
             }
+            if u.id == self.me.id && !admin {
+                // What we signed as an admin is re-signed by the admin who demotes us; signing
+                // our own demotion would leave rows signed by a non-admin.
+                return Err(Error::Usage(
+                    "you cannot take away your own vault admin role; ask another vault admin".into(),
+                ));
+            }
             if u.is_admin && !admin {
                 self.adopt_signed_by(&u.id)?;
                 self.adopt_providers_of(&u.id)?;
