@@ -10,7 +10,8 @@
 //! time, version or a copy of another secret does not open. The version must also be the one
 //! the vault records as current, so a copy of an older value put back is refused.
 
-use std::path::PathBuf;
+use std::os::unix::fs::DirBuilderExt;
+use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 4] = b"VOC1";
 
@@ -30,9 +31,38 @@ fn file(vault_id: &str, secret_id: &str) -> Option<PathBuf> {
     (id(vault_id) && id(secret_id)).then(|| dir(vault_id).map(|d| d.join(secret_id))).flatten()
 }
 
+/// Whether the folders holding `path` are ours alone to change: real folders (not links),
+/// owned by us, that group and others cannot write in. Otherwise someone else could delete,
+/// swap or plant copies (they could not forge one, but could take copies away or put a link
+/// where we write). The reason when not.
+fn trusted(path: &Path) -> std::result::Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let folder = path.parent().ok_or("no folder")?;
+    for d in [folder.parent(), Some(folder)].into_iter().flatten() {
+        let m = std::fs::symlink_metadata(d).map_err(|e| format!("{}: {e}", d.display()))?;
+        if m.file_type().is_symlink() || !m.is_dir() {
+            return Err(format!("{} is not a folder (a link?)", d.display()));
+        }
+        if m.uid() != crate::sys::euid() {
+            return Err(format!("{} belongs to uid {}, not to you", d.display(), m.uid()));
+        }
+        if m.mode() & 0o022 != 0 {
+            return Err(format!("group or others can write in {} (mode {:04o})", d.display(), m.mode() & 0o7777));
+        }
+    }
+    Ok(())
+}
+
 /// Saves a copy (replacing the one before); a failure is a warning, never the run's failure.
 pub(crate) fn save(vault_id: &str, secret_id: &str, (fetched_at, version, sealed): Copy) {
     let Some(path) = file(vault_id, secret_id) else { return };
+    if let Some(folder) = path.parent() {
+        let _ = std::fs::DirBuilder::new().recursive(true).mode(0o700).create(folder);
+    }
+    if let Err(why) = trusted(&path) {
+        crate::output::warn(format_args!("not keeping an offline copy: {why}"));
+        return;
+    }
     let mut bytes = Vec::with_capacity(20 + sealed.len());
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&fetched_at.to_be_bytes());
@@ -45,7 +75,14 @@ pub(crate) fn save(vault_id: &str, secret_id: &str, (fetched_at, version, sealed
 
 /// The copy of a secret, if there is a well-formed one.
 pub(crate) fn load(vault_id: &str, secret_id: &str) -> Option<Copy> {
-    let bytes = std::fs::read(file(vault_id, secret_id)?).ok()?;
+    let path = file(vault_id, secret_id)?;
+    if let Err(why) = trusted(&path) {
+        if path.parent().is_some_and(Path::exists) {
+            crate::output::warn(format_args!("not using offline copies: {why}"));
+        }
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
     let rest = bytes.strip_prefix(MAGIC)?;
     if rest.len() < 16 {
         return None;

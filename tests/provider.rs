@@ -903,6 +903,7 @@ fn run_max_age_stands_in_a_fresh_offline_copy_for_an_unreachable_provider() {
     let copies = offline_copies(h);
     assert_eq!(copies.len(), 1, "{copies:?}");
     let copy_v1 = std::fs::read(&copies[0]).unwrap();
+    use predicates::prelude::PredicateBooleanExt;
     use std::os::unix::fs::PermissionsExt;
     assert_eq!(std::fs::metadata(&copies[0]).unwrap().permissions().mode() & 0o777, 0o600);
     // A new version, copied by the next run.
@@ -915,6 +916,15 @@ fn run_max_age_stands_in_a_fresh_offline_copy_for_an_unreachable_provider() {
     let copy_v2 = std::fs::read(&copies[0]).unwrap();
     assert_absent(h, v1.as_bytes());
     assert_absent(h, v2.as_bytes());
+    // A copies folder others can write in is neither written nor read.
+    let folder = copies[0].parent().unwrap().to_owned();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o777)).unwrap();
+    run(&["--max-age", "1h"])
+        .assert()
+        .success()
+        .stdout(format!("{v2}|local-value-xyz1"))
+        .stderr(contains("not keeping an offline copy: group or others can write in").and(contains("(mode 0777)")));
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
 
     bao.stop();
     // Without the flag an unreachable provider stays exit 8, and the program never starts.
@@ -928,6 +938,9 @@ fn run_max_age_stands_in_a_fresh_offline_copy_for_an_unreachable_provider() {
         "{err}"
     );
     assert!(!err.contains(&v2));
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o775)).unwrap();
+    run(&["--max-age", "1h"]).assert().code(8).stdout("").stderr(contains("not using offline copies: group or others"));
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
     // Too old for the age allowed: exit 8, naming why.
     std::thread::sleep(std::time::Duration::from_millis(2100));
     run(&["--max-age", "1s"]).assert().code(8).stdout("").stderr(contains("old, more than --max-age 1s"));
