@@ -151,7 +151,7 @@ impl Vault {
     ) -> Result<Vec<Option<SecretValue>>> {
         let mut out: Vec<Option<SecretValue>> = Vec::with_capacity(rows.len());
         let mut clients: HashMap<&str, Arc<Client>> = HashMap::new();
-        let mut jobs: Vec<(usize, Arc<Client>, KvRecord)> = Vec::new();
+        let mut jobs: Vec<(usize, Arc<Client>, KvRecord, Key32)> = Vec::new();
         // Local values' current versions in one query rather than two per secret (on a
         // database, asked ahead with the project's secrets: see `Ask::ProjectSecrets`).
         let current = if rows.len() > 1 || self.store.current_versions_asked(&project.id) {
@@ -172,7 +172,7 @@ impl Vault {
                 });
                 continue;
             };
-            let (_, rec) = self.current_record(project, pkey, row)?;
+            let (dek, rec) = self.current_record(project, pkey, row)?;
             let client = match clients.get(p) {
                 Some(c) => c.clone(),
                 None => {
@@ -181,26 +181,26 @@ impl Vault {
                     c
                 }
             };
-            jobs.push((i, client, rec));
+            jobs.push((i, client, rec, dek));
         }
-        let fetched = provider::parallel_map(&jobs, |(_, c, rec)| {
+        let fetched = provider::parallel_map(&jobs, |(_, c, rec, _)| {
             let text = c.read(&rec.path, rec.version);
             (text, provider::last_was_unreachable())
         });
         let max_age = self.offline_max_age.get();
         let mut stand_ins: Vec<(usize, String, i64)> = Vec::new();
-        for ((i, client, rec), (text, unreachable)) in jobs.iter().zip(fetched) {
+        for ((i, client, rec, dek), (text, unreachable)) in jobs.iter().zip(fetched) {
             let row = &rows[*i];
             match (text, max_age) {
                 (Ok(text), max_age) => {
                     let value = value_from(client, rec, text)?;
                     if max_age.is_some() {
-                        self.keep_offline_copy(project, pkey, row, rec, &value)?;
+                        self.keep_offline_copy(dek, row, rec, &value);
                     }
                     out[*i] = Some(value);
                 }
                 (Err(e), Some(max_age)) if unreachable => {
-                    let (value, age) = self.offline_copy(project, pkey, row, rec, max_age).map_err(|why| match e {
+                    let (value, age) = self.offline_copy(dek, row, rec, max_age).map_err(|why| match e {
                         Error::Provider { name, url, reason } => {
                             Error::Provider { name, url, reason: format!("{reason}; {why}") }
                         }
@@ -255,27 +255,17 @@ impl Vault {
 
     /// Seals `value` (the current version of `s`, kept at `rec`, just fetched) into its
     /// offline copy.
-    fn keep_offline_copy(
-        &self,
-        project: &ProjectRow,
-        pkey: &Key32,
-        s: &SecretRow,
-        rec: &KvRecord,
-        value: &SecretValue,
-    ) -> Result<()> {
-        let dek = self.open_dek(project, pkey, s)?;
+    fn keep_offline_copy(&self, dek: &Key32, s: &SecretRow, rec: &KvRecord, value: &SecretValue) {
         let now = store::now();
-        let sealed = crypto::seal(&dek, value.expose().as_bytes(), &self.offline_copy_ad(s, rec, now));
+        let sealed = crypto::seal(dek, value.expose().as_bytes(), &self.offline_copy_ad(s, rec, now));
         crate::offline::save(&self.vault_id, &s.id, (now, s.current_version, sealed));
-        Ok(())
     }
 
     /// The offline copy of `s` if it holds its current version (kept at `rec`) and is at most
     /// `max_age` seconds old: (value, its age). Otherwise why not, for the error.
     fn offline_copy(
         &self,
-        project: &ProjectRow,
-        pkey: &Key32,
+        dek: &Key32,
         s: &SecretRow,
         rec: &KvRecord,
         max_age: i64,
@@ -288,9 +278,8 @@ impl Vault {
                 s.name, s.current_version
             ));
         }
-        let dek = self.open_dek(project, pkey, s).map_err(|e| e.to_string())?;
         let broken = || format!("the offline copy of secret '{}' does not open (edited or damaged)", s.name);
-        let pt = crypto::open(&dek, &sealed, &self.offline_copy_ad(s, rec, fetched_at)).map_err(|_| broken())?;
+        let pt = crypto::open(dek, &sealed, &self.offline_copy_ad(s, rec, fetched_at)).map_err(|_| broken())?;
         let age = store::now() - fetched_at;
         if age < -60 {
             return Err(broken());
