@@ -3822,7 +3822,7 @@ _vault() {
             return 0
             ;;
         vault__subcmd__secret__subcmd__share)
-            opts="-p -q -h --project --private --community --vault --user --passphrase-file --json --quiet --accept-rollback --help"
+            opts="-p -q -h --project --private --community --provider-token --vault --user --passphrase-file --json --quiet --accept-rollback --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

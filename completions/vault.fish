@@ -287,6 +287,7 @@ complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subc
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l private -d 'Use your private secrets (only you can ever read them)'
+complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l provider-token -d 'For a secret kept in a provider: hand the community the provider\'s token with it'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand secret; and __fish_seen_subcommand_from share" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'
@@ -532,7 +533,7 @@ complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_su
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from rotate-token" -l vault -d 'Vault file, or a PostgreSQL database as postgres://USER@HOST:PORT/DB (its password from PGPASSWORD or ~/.pgpass, never the URL) [default: <data dir>/vault/vault.db]' -r -F
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from rotate-token" -l user -d 'Acting user [default: the OS user name]' -r
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from rotate-token" -l passphrase-file -d 'Read the passphrase from FILE (one trailing newline is ignored)' -r -F
-complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from rotate-token" -l drop-unreachable -d 'Delete the copies you cannot re-seal (projects you are not a member of, other users\' private secrets) instead of refusing'
+complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from rotate-token" -l drop-unreachable -d 'Delete the copies you cannot re-seal (projects you are not a member of, other users\' private secrets, shares into communities you do not administer) instead of refusing'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from rotate-token" -l json -d 'Machine-readable JSON output (stable fields, RFC 3339 times)'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from rotate-token" -s q -l quiet -d 'Print only requested data, no confirmations'
 complete -c vault -n "__fish_vault_using_subcommand provider; and __fish_seen_subcommand_from rotate-token" -l accept-rollback -d 'Take the vault file even if it is older than the one this computer last saw (a backup you restored on purpose); without it such a file is exit 7'

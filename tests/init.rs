@@ -133,7 +133,7 @@ fn status_shows_the_user_and_kdf_parameters() {
     assert_eq!(j["is_admin"], true);
     assert_eq!(j["exists"], true);
     assert_eq!(j["users"], 1);
-    assert_eq!(j["format"], 2);
+    assert_eq!(j["format"], 3);
     assert_eq!(j["kdf"]["memory_mib"], 8);
     assert_eq!(j["kdf"]["iterations"], 1);
     assert_eq!(j["kdf"]["parallelism"], 1);

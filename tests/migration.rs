@@ -3,9 +3,9 @@
 //! secrets and values this file repeats), opened by this build.
 //!
 //! Each test copies the fixture to the harness's vault path (mode 0600) and drives the binary:
-//! the file migrates once, on its first open (`PRAGMA user_version` 1 -> 2, a `migrated_from_1`
+//! the file migrates once, on its first open (`PRAGMA user_version` 1 -> 3, a `migrated_from_1`
 //! meta key); every value reads back; the first owner or editor of a project to unlock rebinds
-//! its legacy rows (`bind` 1 -> 2: the secret's name sealed in), and a community admin its shares;
+//! its legacy rows (`bind` 1 -> 2: the secret's name sealed in), and a community admin its shares (-> 3);
 //! the shared DB_PASS reaches another project's programs only once accepted there; the old
 //! (unsigned) audit events still verify and new ones are signed. The last test records what
 //! happens to names swapped in a format 1 file before it was migrated.
@@ -83,7 +83,7 @@ fn a_format_1_file_opens_migrates_and_every_value_reads_back() {
 
     // api's DB_PASS, at its second version.
     assert_eq!(reveal(h, "api", "DB_PASS"), DB_V2.as_bytes());
-    assert_eq!(user_version(h), 2);
+    assert_eq!(user_version(h), 3);
     assert_eq!(one(h, "SELECT count(*) FROM meta WHERE key = 'migrated_from_1'"), "1");
     let a = alice(h).args(["secret", "history", "DB_PASS", "--project", "api", "--json"]).assert().success();
     let history = json(&a.get_output().stdout);
@@ -131,7 +131,7 @@ fn a_format_1_file_opens_migrates_and_every_value_reads_back() {
     assert_eq!(run_sh(h, "bob", "web", "printf %s \"$COOKIE_SECRET\""), COOKIE);
     // Nobody else's private secret.
     as_user(h, "bob").args(["secret", "get", "MY_TOKEN", "--private", "--reveal"]).assert().code(3).stdout("");
-    assert_eq!(user_version(h), 2);
+    assert_eq!(user_version(h), 3);
 }
 
 #[test]
@@ -143,8 +143,8 @@ fn legacy_rows_are_rebound_by_the_first_editor_and_community_admin_to_unlock() {
     let h = home.path();
     // Opening without unlocking migrates the schema; nothing is rebound yet.
     let a = alice(h).args(["status", "--json"]).assert().success();
-    assert_eq!(json(&a.get_output().stdout)["format"], 2);
-    assert_eq!(user_version(h), 2);
+    assert_eq!(json(&a.get_output().stdout)["format"], 3);
+    assert_eq!(user_version(h), 3);
     let legacy = (
         "@alice.MY_TOKEN=1 api.API_KEY=1 api.DB_PASS=1 api.HF_TOKEN=1 api.SIGNING_KEY=1 web.COOKIE_SECRET=1".to_owned(),
         "1".to_owned(),
@@ -172,7 +172,7 @@ fn legacy_rows_are_rebound_by_the_first_editor_and_community_admin_to_unlock() {
         (
             "@alice.MY_TOKEN=2 api.API_KEY=2 api.DB_PASS=2 api.HF_TOKEN=2 api.SIGNING_KEY=2 web.COOKIE_SECRET=2"
                 .to_owned(),
-            "2".to_owned()
+            "3".to_owned()
         )
     );
     // Every value still reads, for both.
@@ -325,9 +325,9 @@ fn a_second_open_does_not_migrate_again() {
     assert_eq!(reveal(h, "api", "HF_TOKEN"), HF.as_bytes());
     assert_eq!(migrated_mark(h), mark);
     assert_eq!(one(h, "SELECT count(*) FROM meta WHERE key LIKE 'migrated_from_%'"), "1");
-    assert_eq!(user_version(h), 2);
+    assert_eq!(user_version(h), 3);
     assert_eq!(schema(&vault_path(h)), migrated_schema);
-    // The same schema as a file made at format 2.
+    // The same schema as a file made by this build.
     let fresh = init_vault();
     assert_eq!(schema(&vault_path(fresh.path())), migrated_schema);
 }
@@ -374,7 +374,7 @@ fn names_swapped_in_a_format_1_file_before_migration() {
         binds(h).0,
         "@alice.MY_TOKEN=2 api.API_KEY=2 api.DB_PASS=2 api.HF_TOKEN=2 api.SIGNING_KEY=2 web.COOKIE_SECRET=2"
     );
-    assert_eq!(binds(h).1, "2");
+    assert_eq!(binds(h).1, "3");
     assert_eq!(
         one(h, "SELECT group_concat(name || '=' || env_name, ' ') FROM (SELECT * FROM secrets WHERE name IN ('DB_PASS', 'HF_TOKEN') ORDER BY name)"),
         "DB_PASS=HF_TOKEN HF_TOKEN=DB_PASS"
@@ -413,9 +413,47 @@ fn names_swapped_in_a_format_1_file_before_migration() {
             .clone();
         assert_no_value(&out, ALL_VALUES);
     }
-    assert_eq!(binds(h).1, "2");
+    assert_eq!(binds(h).1, "3");
     assert!(binds(h).0.contains("api.DB_PASS=2 api.HF_TOKEN=2"), "{:?}", binds(h));
     // The rest of the file is unharmed.
     assert_eq!(reveal(h, "api", "API_KEY"), SVC.as_bytes());
     assert_eq!(reveal_as(h, "bob", "web", "COOKIE_SECRET"), COOKIE);
+}
+
+/// Format 3 added, on files, an index for listings; on a database, only the meaning of share
+/// rows (a share may carry a provider's token), so its number goes up with the first write.
+#[test]
+fn a_format_2_vault_is_brought_to_format_3_once_and_reads_as_before() {
+    let home = init_vault();
+    let h = home.path();
+    create_project(h, "api");
+    create_secret(h, "api", "DB_PASS", DB_V1);
+    let fresh_schema = (!pg::enabled()).then(|| schema(&vault_path(h)));
+    // What the format 2 release left: the same rows, without the index (a file) or with the
+    // format number 2 (a database).
+    if pg::enabled() {
+        store_sql(h, "UPDATE meta SET value = X'0000000000000002' WHERE key = 'format'");
+    } else {
+        store_sql(h, "DROP INDEX secrets_listing; PRAGMA user_version = 2");
+    }
+    let format = || one(h, "SELECT hex(value) FROM meta WHERE key = 'format'");
+    // A file is brought up to date when it is opened; a database by the first write (a
+    // read, whose event is appended on its own, leaves it as it is).
+    assert_eq!(reveal(h, "api", "DB_PASS"), DB_V1.as_bytes());
+    if pg::enabled() {
+        assert_eq!(format().to_lowercase(), "0000000000000002");
+        create_secret(h, "api", "HF_TOKEN", HF);
+        assert_eq!(format().to_lowercase(), "0000000000000003");
+    } else {
+        assert_eq!(user_version(h), 3);
+        assert_eq!(Some(schema(&vault_path(h))), fresh_schema);
+    }
+    assert_eq!(one(h, "SELECT count(*) FROM meta WHERE key = 'migrated_from_2'"), "1");
+    let names: Vec<String> = list_json_as(h, "alice", "api").iter().map(|s| s["name"].to_string()).collect();
+    assert_eq!(names[0], "\"DB_PASS\"");
+    let a = alice(h).args(["status", "--json"]).assert().success();
+    assert_eq!(json(&a.get_output().stdout)["format"], 3);
+    // Once only.
+    assert_eq!(reveal(h, "api", "DB_PASS"), DB_V1.as_bytes());
+    assert_eq!(one(h, "SELECT count(*) FROM meta WHERE key LIKE 'migrated_from_%'"), "1");
 }

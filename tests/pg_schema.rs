@@ -16,7 +16,7 @@ fn the_expected_schema_is_what_pg_schema_sql_makes() {
     let found = vault::store::pg::catalog_at(&url).expect("catalog");
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/store/expected_pg_schema.rs");
     let mut out = String::from(
-        "//! The schema objects of a format 2 vault in PostgreSQL, as `pg::CATALOG` lists them: (kind,\n\
+        "//! The schema objects of a format 3 vault in PostgreSQL, as `pg::CATALOG` lists them: (kind,\n\
          //! name, definition). Generated from pg_schema.sql on a real server by\n\
          //! `VAULT_BLESS_SCHEMA=1 cargo test --test pg_schema` (with VAULT_TEST_PG set); that test\n\
          //! fails while this file and the SQL disagree. Every open compares the database with it.\n\n\

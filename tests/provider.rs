@@ -485,7 +485,11 @@ fn a_member_reads_through_the_projects_copy_of_the_token() {
     assert_eq!(bao.kv_current_version("vault/vision/TEAM_KEY"), 1);
     // Removing bob rotates vision's key; the token copy follows and alice still reads.
     let epoch = key_epoch(h, "vision");
-    alice(h).args(["project", "member", "remove", "vision", "bob"]).assert().success();
+    alice(h)
+        .args(["project", "member", "remove", "vision", "bob"])
+        .assert()
+        .success()
+        .stderr(contains("vault: warning: 'bob' could open the token of provider 'platform' and may have kept it"));
     assert_eq!(key_epoch(h, "vision"), epoch + 1);
     assert_eq!(reveal(h, "vision", "TEAM_KEY"), v.as_bytes());
     as_user(h, "bob").args(["secret", "get", "TEAM_KEY", "--project", "vision", "--reveal"]).assert().code(6);
@@ -1075,4 +1079,157 @@ fn an_admin_cannot_take_away_their_own_admin_role() {
     alice(h).args(["user", "list"]).assert().success();
     alice(h).args(["user", "role", "bob", "--no-admin"]).assert().success();
     alice(h).args(["user", "list"]).assert().success();
+}
+
+/// `secret list --json` of `project` as `user`: (name, shared_from) pairs.
+fn shared_names(home: &Path, user: &str, project: &str) -> Vec<(String, String)> {
+    list_json_as(home, user, project)
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap().to_owned(), s["shared_from"].as_str().unwrap_or("").to_owned()))
+        .collect()
+}
+
+#[test]
+fn a_provider_backed_secret_shared_with_a_community_reaches_its_projects_with_the_token() {
+    let bao = Bao::start();
+    let home = init_vault();
+    let h = home.path();
+    let old = child_token(&bao);
+    add_active_user(h, "bob");
+    add_active_user(h, "carol");
+    alice(h).args(["community", "create", "research"]).assert().success();
+    alice(h).args(["community", "member", "add", "research", "bob"]).assert().success();
+    alice(h).args(["project", "create", "vision", "--community", "research"]).assert().success();
+    alice(h).args(["project", "create", "lab", "--community", "research"]).assert().success();
+    add_member(h, "alice", "lab", "bob", "editor");
+    add_provider(h, &bao, "platform", &old, &[]);
+    let v = value("shared-through-community");
+    create_remote(h, "vision", "WANDB_KEY", &v);
+
+    // Sharing hands the community the provider's token: refused unless the admin says so.
+    let before = vault_state(h);
+    alice(h)
+        .args(["secret", "share", "WANDB_KEY", "--project", "vision"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "secret 'WANDB_KEY' keeps its value in provider 'platform': sharing it gives every member of community \
+             'research' that provider's token",
+        ))
+        .stderr(contains("pass --provider-token"));
+    assert_unchanged(h, &before);
+    alice(h)
+        .args(["secret", "share", "WANDB_KEY", "--project", "vision", "--provider-token"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("shared secret 'WANDB_KEY' of project 'vision' with community 'research'\n");
+
+    // Bob is in neither vision nor any project holding a copy of the token: he reads it in
+    // lab through the share alone, and lab's programs get it once he accepts it.
+    let lab = project_id(h, "lab");
+    assert_eq!(store_sql(h, &format!("SELECT count(*) FROM provider_tokens WHERE project_id = '{lab}'")), "0");
+    assert_eq!(shared_names(h, "bob", "lab"), [("WANDB_KEY".to_owned(), "vision".to_owned())]);
+    assert_eq!(reveal_as(h, "bob", "lab", "WANDB_KEY"), v);
+    as_user(h, "bob").args(["secret", "accept", "WANDB_KEY", "--project", "lab"]).assert().success();
+    assert_eq!(run_sh(h, "bob", "lab", "printf %s \"$WANDB_KEY\" | wc -c").trim(), v.len().to_string());
+    let masked = as_user(h, "bob")
+        .args(["run", "--project", "lab", "--", "sh", "-c", "printf 'x%sx' \"$WANDB_KEY\""])
+        .assert()
+        .success();
+    assert_eq!(stdout_of(&masked), "x***x");
+    // A new value at home reaches lab at once, from the provider.
+    let v2 = value("second");
+    alice(h)
+        .args(["secret", "edit", "WANDB_KEY", "--project", "vision", "--value-stdin"])
+        .write_stdin(v2.as_str())
+        .assert()
+        .success();
+    assert_eq!(bao.kv_current_version("vault/vision/WANDB_KEY"), 2);
+    assert_eq!(reveal_as(h, "bob", "lab", "WANDB_KEY"), v2);
+    // Renamed at home: the share is re-made under the new name, token and all.
+    alice(h).args(["secret", "edit", "WANDB_KEY", "--project", "vision", "--rename", "WANDB_TOKEN"]).assert().success();
+    assert_eq!(reveal_as(h, "bob", "lab", "WANDB_TOKEN"), v2);
+    // Kept in a provider while shared: moving it back into the file is refused (the share
+    // binds where the value is kept).
+    let before = vault_state(h);
+    alice(h)
+        .args(["secret", "edit", "WANDB_TOKEN", "--project", "vision", "--local"])
+        .assert()
+        .code(4)
+        .stderr(contains("is shared with a community; unshare it before moving it back into the vault file"));
+    assert_unchanged(h, &before);
+    // A share set back to format 2's binding (which carries no token) fails as tampering.
+    let saved = store_sql(h, "SELECT bind FROM secret_shares");
+    assert_eq!(saved, "3");
+    store_sql(h, "UPDATE secret_shares SET bind = 2");
+    as_user(h, "bob").args(["secret", "get", "WANDB_TOKEN", "--project", "lab", "--reveal"]).assert().code(7);
+    store_sql(h, "UPDATE secret_shares SET bind = 3");
+
+    // Rotating the token re-makes the share too; the old token is then revoked and bob still
+    // reads.
+    let scratch = scratch();
+    let new = child_token(&bao);
+    alice(h)
+        .args(["provider", "rotate-token", "platform", "--token-file"])
+        .arg(token_file(scratch.path(), &new))
+        .assert()
+        .success()
+        .stderr(contains("provider 'platform': new token checked and 2 sealed copies and 1 share re-sealed"));
+    assert!(bao.cli(&["token", "revoke", &old]).status.success());
+    assert_eq!(reveal_as(h, "bob", "lab", "WANDB_TOKEN"), v2);
+
+    // A share into a community alice does not administer: the rotation is refused with
+    // nothing changed, or ends that share with --drop-unreachable.
+    as_user(h, "carol").args(["community", "create", "ops"]).assert().success();
+    as_user(h, "carol").args(["project", "create", "infra", "--community", "ops"]).assert().success();
+    as_user(h, "carol").args(["project", "create", "edge", "--community", "ops"]).assert().success();
+    add_member(h, "carol", "infra", "alice", "editor");
+    let theirs = value("ops-secret");
+    create_remote(h, "infra", "OPS_KEY", &theirs);
+    as_user(h, "carol")
+        .args(["secret", "share", "OPS_KEY", "--project", "infra", "--provider-token"])
+        .assert()
+        .success();
+    assert_eq!(reveal_as(h, "carol", "edge", "OPS_KEY"), theirs);
+    let newest = child_token(&bao);
+    let before = vault_state(h);
+    alice(h)
+        .args(["provider", "rotate-token", "platform", "--token-file"])
+        .arg(token_file(scratch.path(), &newest))
+        .assert()
+        .code(6)
+        .stderr(contains(
+            "carried by the share(s) of secret 'OPS_KEY' of project 'infra' in community 'ops' (a share is re-made \
+             by an admin of its community, which you are not); nothing was changed",
+        ));
+    assert_unchanged(h, &before);
+    alice(h)
+        .args(["provider", "rotate-token", "platform", "--drop-unreachable", "--token-file"])
+        .arg(token_file(scratch.path(), &newest))
+        .assert()
+        .success()
+        .stderr(contains("ended the share(s) of secret 'OPS_KEY' of project 'infra' in community 'ops'"));
+    assert!(shared_names(h, "carol", "edge").is_empty());
+    assert!(bao.cli(&["token", "revoke", &new]).status.success());
+    assert_eq!(reveal_as(h, "bob", "lab", "WANDB_TOKEN"), v2);
+    assert_eq!(reveal_as(h, "carol", "infra", "OPS_KEY"), theirs);
+
+    // Removing bob from the community re-makes the share under the new community key; he
+    // no longer reads it (the token he could see is taken back by rotating it).
+    alice(h).args(["community", "member", "remove", "research", "bob"]).assert().success().stderr(contains(
+        "vault: warning: 'bob' could open the token of provider 'platform' and may have kept it: rotate it with \
+             `vault provider rotate-token platform --token-file NEW`",
+    ));
+    assert!(shared_names(h, "bob", "lab").is_empty());
+    add_active_user(h, "dave");
+    alice(h).args(["community", "member", "add", "research", "dave"]).assert().success();
+    add_member(h, "alice", "lab", "dave", "viewer");
+    assert_eq!(reveal_as(h, "dave", "lab", "WANDB_TOKEN"), v2);
+
+    // Neither value nor any token is anywhere in the file or the sessions.
+    for needle in [&v, &v2, &theirs, &old, &new, &newest] {
+        assert_absent(h, needle.as_bytes());
+    }
 }

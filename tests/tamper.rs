@@ -248,6 +248,6 @@ fn a_newer_format_exits_1_asking_to_upgrade() {
     let home = victim();
     store_sql(home.path(), "PRAGMA user_version = 99");
     let err = assert_refused(home.path(), "DB_PASS", 1, "uses vault file format 99");
-    assert!(err.contains("this vault understands up to 2"), "{err}");
+    assert!(err.contains("this vault understands up to 3"), "{err}");
     assert!(err.contains("vault: hint: upgrade vault to open this file"), "{err}");
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::context::confirm_delete;
 use super::Ctx;
 use crate::output::{self, clean, json_time, table_time, Text};
-use crate::vault::{names, ProjectSummary, Role};
+use crate::vault::{names, ProjectSummary, Role, TokenScope};
 use crate::{Error, Result};
 
 /// Project commands.
@@ -254,6 +254,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ProjectCmd) -> Result<()> {
         ProjectCmd::Member(MemberCmd::Remove { project, member: user }) => {
             v.remove_project_member(&project, &user)?;
             output::done(style, &format!("removed '{user}' from project '{project}'; its keys were rotated"));
+            super::provider::warn_kept_tokens(style, &user, &v.tokens_reachable_in(TokenScope::Project(&project))?);
             Ok(())
         }
         ProjectCmd::Member(MemberCmd::List { project }) => {

@@ -79,10 +79,11 @@ vault warns on stderr which node answered. A write that may have reached a node 
     /// sealed copy re-sealed
     ///
     /// The new token is checked first (server reachable and unsealed, token accepted, mount KV
-    /// v2); then every copy of the token (yours and each project's) is re-sealed with it in one
-    /// change. A copy you cannot re-seal (a project you are not a member of) refuses the whole
-    /// rotation, naming the projects, with nothing changed, unless --drop-unreachable deletes
-    /// those copies. Revoke the old token in OpenBao afterwards.
+    /// v2); then every copy of the token (yours, each project's, and each share of a secret
+    /// kept there) is re-sealed with it in one change. A copy you cannot re-seal (a project you
+    /// are not a member of, a share into a community you do not administer) refuses the whole
+    /// rotation, naming them, with nothing changed, unless --drop-unreachable deletes those
+    /// copies (ending those shares). Revoke the old token in OpenBao afterwards.
     #[command(after_help = "Examples:\n  vault provider rotate-token platform --token-file new-token.txt\n  \
 bao token revoke \"$OLD_TOKEN\"   # then revoke the old one on the server")]
     RotateToken {
@@ -92,7 +93,8 @@ bao token revoke \"$OLD_TOKEN\"   # then revoke the old one on the server")]
         #[arg(long, value_name = "FILE")]
         token_file: PathBuf,
         /// Delete the copies you cannot re-seal (projects you are not a member of, other
-        /// users' private secrets) instead of refusing
+        /// users' private secrets, shares into communities you do not administer) instead of
+        /// refusing
         #[arg(long)]
         drop_unreachable: bool,
     },
@@ -249,22 +251,38 @@ pub(crate) fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
         ProviderCmd::RotateToken { name, token_file, drop_unreachable } => {
             let token = read_token(&token_file)?;
             let v = ctx.unlock()?;
-            let (copies, dropped) = v.rotate_provider_token(&name, token, drop_unreachable)?;
+            let r = v.rotate_provider_token(&name, token, drop_unreachable)?;
+            let shares = match r.shares {
+                0 => String::new(),
+                1 => " and 1 share".into(),
+                n => format!(" and {n} shares"),
+            };
             output::done(
                 style,
                 &format!(
-                    "provider '{name}': new token checked and {copies} sealed cop{} re-sealed; revoke the old \
+                    "provider '{name}': new token checked and {} sealed cop{}{shares} re-sealed; revoke the old \
                      token on the server",
-                    if copies == 1 { "y" } else { "ies" }
+                    r.copies,
+                    if r.copies == 1 { "y" } else { "ies" }
                 ),
             );
-            if !dropped.is_empty() {
+            if !r.dropped_projects.is_empty() {
                 output::say(
                     style,
                     output::Level::Warning,
                     format_args!(
                         "deleted the old token's copies held by {}: their members read through another copy they hold",
-                        dropped.iter().map(|p| format!("'{}'", clean(p))).collect::<Vec<_>>().join(", ")
+                        r.dropped_projects.iter().map(|p| format!("'{}'", clean(p))).collect::<Vec<_>>().join(", ")
+                    ),
+                );
+            }
+            if !r.dropped_shares.is_empty() {
+                output::say(
+                    style,
+                    output::Level::Warning,
+                    format_args!(
+                        "ended the share(s) of {}: an admin of the community can share again",
+                        r.dropped_shares.iter().map(|s| clean(s)).collect::<Vec<_>>().join(", ")
                     ),
                 );
             }
@@ -276,4 +294,22 @@ pub(crate) fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// After a member is removed: the provider tokens they could open there, which only a
+/// rotation takes back.
+pub(super) fn warn_kept_tokens(style: output::Style, user: &str, providers: &[String]) {
+    for p in providers {
+        output::say(
+            style,
+            output::Level::Warning,
+            format_args!(
+                "'{}' could open the token of provider '{}' and may have kept it: rotate it with `vault provider \
+                 rotate-token {} --token-file NEW`, then revoke the old one on the server",
+                clean(user),
+                clean(p),
+                clean(p)
+            ),
+        );
+    }
 }

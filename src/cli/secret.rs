@@ -196,7 +196,10 @@ in memory only.")]
     #[command(after_help = "Example:\n  vault secret share S3_KEY --project vision --community research\n\n\
 Edits in the home project reach the community at once. Another project's `vault run` and\n\
 `vault export` get the secret only after an owner or editor there accepts it\n\
-(`vault secret accept S3_KEY --project other`).")]
+(`vault secret accept S3_KEY --project other`).\n\n\
+A secret kept in a provider is shared with the provider's token: the community's members\n\
+can then read whatever that token's policy allows. The first such share into a community\n\
+needs --provider-token; `vault provider rotate-token` takes the token back.")]
     Share {
         /// Secret name
         name: String,
@@ -205,6 +208,9 @@ Edits in the home project reach the community at once. Another project's `vault 
         /// Community [default: the project's community]
         #[arg(long, value_name = "C")]
         community: Option<String>,
+        /// For a secret kept in a provider: hand the community the provider's token with it
+        #[arg(long)]
+        provider_token: bool,
     },
     /// Stop sharing a secret (community admin); its data key is rotated
     Unshare {
@@ -735,16 +741,16 @@ pub(crate) fn run(ctx: &Ctx, cmd: SecretCmd) -> Result<()> {
             output::done(style, &format!("deleted secret '{}' from project '{}'", s.row.name, s.project));
             Ok(())
         }
-        SecretCmd::Share { name, scope, community } | SecretCmd::Unshare { name, scope, community }
+        SecretCmd::Share { name, scope, community, .. } | SecretCmd::Unshare { name, scope, community }
             if !matches!(scope.scope(ctx)?, Scope::Project(_)) =>
         {
             let _ = (name, community);
             Err(Error::Usage("private secrets cannot be shared".into()))
         }
-        SecretCmd::Share { name, scope, community } => {
+        SecretCmd::Share { name, scope, community, provider_token } => {
             let Scope::Project(project) = scope.scope(ctx)? else { unreachable!("checked above") };
             let v = ctx.unlock()?;
-            let c = v.share_secret(&project, &name, community.as_deref())?;
+            let c = v.share_secret(&project, &name, community.as_deref(), provider_token)?;
             output::done(style, &format!("shared secret '{name}' of project '{project}' with community '{c}'"));
             Ok(())
         }

@@ -10,6 +10,7 @@ use super::setup::KdfArgs;
 use super::Ctx;
 use crate::crypto::KdfParams;
 use crate::output::{self, clean, json_time, table_time, Text};
+use crate::vault::TokenScope;
 use crate::{Error, Result};
 
 /// User commands (the vault admin manages users).
@@ -331,6 +332,8 @@ pub(crate) fn community(ctx: &Ctx, cmd: CommunityCmd) -> Result<()> {
         CommunityCmd::Member(CommunityMemberCmd::Remove { community, member: user }) => {
             v.remove_community_member(&community, &user)?;
             output::done(style, &format!("removed '{user}' from community '{community}'; its key was rotated"));
+            let tokens = v.tokens_reachable_in(TokenScope::Community(&community))?;
+            super::provider::warn_kept_tokens(style, &user, &tokens);
         }
         CommunityCmd::Member(CommunityMemberCmd::List { community }) => {
             let members = v.community_members(&community)?;

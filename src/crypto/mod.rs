@@ -69,6 +69,9 @@ pub mod domain {
     pub const DEK_V2: &str = "vault/v2/dek";
     /// A secret's data key under a community key, bound to the secret's name too (format 2).
     pub const SHARED_DEK_V2: &str = "vault/v2/shared-dek";
+    /// A share under a community key (format 3): the data key, and the token of the provider
+    /// that keeps the value when there is one, bound to the name and the provider too.
+    pub const SHARED_DEK_V3: &str = "vault/v3/shared-dek";
     /// A scope's signed list of current rows (roster, project or community members).
     pub const HEAD: &str = "vault/v2/head";
     /// One row's hash in such a list.

@@ -83,6 +83,11 @@ impl Token {
     pub fn expose(&self) -> &str {
         &self.0
     }
+
+    /// A second copy, zeroed on drop like the first.
+    pub fn duplicate(&self) -> Token {
+        Token(self.0.clone())
+    }
 }
 
 impl std::fmt::Debug for Token {

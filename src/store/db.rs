@@ -415,6 +415,9 @@ pub(crate) struct PgConn {
     deferred: RefCell<Vec<Deferred>>,
     /// A deferred request failed: see `round_trip`.
     failed: std::cell::Cell<bool>,
+    /// The database holds an older format that this build reads as its own (same tables):
+    /// the first write that commits brings its format number up to date.
+    pub older_format: std::cell::Cell<Option<i64>>,
 }
 
 /// The key of a query's answer in a snapshot.
@@ -431,6 +434,7 @@ impl PgConn {
             answers: Default::default(),
             deferred: Default::default(),
             failed: Default::default(),
+            older_format: Default::default(),
         }
     }
 

@@ -1,4 +1,4 @@
-//! The schema objects of a format 2 vault in PostgreSQL, as `pg::CATALOG` lists them: (kind,
+//! The schema objects of a format 3 vault in PostgreSQL, as `pg::CATALOG` lists them: (kind,
 //! name, definition). Generated from pg_schema.sql on a real server by
 //! `VAULT_BLESS_SCHEMA=1 cargo test --test pg_schema` (with VAULT_TEST_PG set); that test
 //! fails while this file and the SQL disagree. Every open compares the database with it.

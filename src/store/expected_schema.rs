@@ -9,6 +9,7 @@ pub(super) const EXPECTED_SCHEMA: &[(&str, &str, &str, &str)] = &[
     ("index", "projects_by_community", "projects", "CREATE INDEX projects_by_community ON projects(community_id)"),
     ("index", "secret_shares_by_community", "secret_shares", "CREATE INDEX secret_shares_by_community ON secret_shares(community_id)"),
     ("index", "secret_shares_unbound", "secret_shares", "CREATE INDEX secret_shares_unbound ON secret_shares(community_id) WHERE bind < 2"),
+    ("index", "secrets_listing", "secrets", "CREATE INDEX secrets_listing ON secrets(project_id, name, description, write_only, created_by, created_at, modified_at)"),
     ("index", "secrets_unbound", "secrets", "CREATE INDEX secrets_unbound ON secrets(project_id) WHERE bind < 2"),
     ("table", "audit", "audit", "CREATE TABLE audit (\n    seq        INTEGER PRIMARY KEY AUTOINCREMENT,\n    at         INTEGER NOT NULL,\n    user_name  TEXT NOT NULL,\n    action     TEXT NOT NULL,\n    project    TEXT NOT NULL DEFAULT '',\n    resource   TEXT NOT NULL DEFAULT '',\n    outcome    TEXT NOT NULL,\n    mac        BLOB\n, sig BLOB) STRICT"),
     ("table", "communities", "communities", "CREATE TABLE communities (\n    id          TEXT PRIMARY KEY,\n    name        TEXT NOT NULL UNIQUE,\n    description TEXT NOT NULL DEFAULT '',\n    id_nonce    BLOB NOT NULL,\n    key_epoch   INTEGER NOT NULL DEFAULT 1,\n    created_by  TEXT NOT NULL REFERENCES users(id),\n    created_at  INTEGER NOT NULL,\n    modified_at INTEGER NOT NULL\n) STRICT"),

@@ -36,7 +36,7 @@ pub use team::*;
 use crate::{Error, Result};
 
 /// The file format this build writes and understands (`PRAGMA user_version`).
-pub const FORMAT_VERSION: i64 = 2;
+pub const FORMAT_VERSION: i64 = 3;
 /// The meta key listing, one per line, the scopes a file migrated from format 1 had no signed
 /// list of members for (see `vault::heads`).
 pub const LEGACY_LISTS: &str = "legacy_lists";
@@ -65,7 +65,7 @@ pub(crate) const NEXT_SEQ_SQL: &str = "SELECT coalesce(max(seq), 0) + 1 FROM aud
 /// The changes from each format to the next, in order: (format reached, SQL). A new file runs
 /// the schema of format 1 and then every migration, exactly as an old file does when it is
 /// opened, so that all files of one format have the same schema, checked on every open.
-const MIGRATIONS: &[(i64, &str)] = &[(2, include_str!("migrate_2.sql"))];
+const MIGRATIONS: &[(i64, &str)] = &[(2, include_str!("migrate_2.sql")), (3, include_str!("migrate_3.sql"))];
 
 /// The schema objects a file must have and nothing else: (type, name, table, SQL text).
 /// SQLite's own tables (sqlite_sequence, statistics) and its automatic indexes are left out;
@@ -480,11 +480,27 @@ impl Store {
             // Sent with the transaction's first statement, in its round trip.
             Db::Pg(c) => c.defer_batch(&format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})")),
         }
-        match f(self) {
+        let older = match &self.db {
+            Db::Pg(c) => c.older_format.get(),
+            Db::Lite(_) => None,
+        };
+        let r = f(self).and_then(|v| {
+            // A database of an older format (see `pg::check_format`) is brought up to date in
+            // the first write, which may hold rows the older format does not know.
+            if let Some(from) = older {
+                self.set_meta(pg::FORMAT_KEY, &FORMAT_VERSION.to_be_bytes())?;
+                self.set_meta(&format!("migrated_from_{from}"), &now().to_be_bytes())?;
+            }
+            Ok(v)
+        });
+        match r {
             Ok(v) => match self.db.batch("COMMIT") {
                 Ok(()) => {
                     if !self.light.get() {
                         self.dirty.set(true);
+                    }
+                    if let (Some(_), Db::Pg(c)) = (older, &self.db) {
+                        c.older_format.set(None);
                     }
                     Ok(v)
                 }

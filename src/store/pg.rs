@@ -423,7 +423,7 @@ pub fn catalog_at(url: &str) -> Result<Vec<(String, String, String)>> {
 }
 
 /// The format number as `meta` holds it.
-const FORMAT_KEY: &str = "format";
+pub(super) const FORMAT_KEY: &str = "format";
 
 impl super::Store {
     fn pg_conn(target: &PgTarget) -> Result<super::Store> {
@@ -531,6 +531,13 @@ fn check_format(
         return Err(Error::NewerFormat { path: shown.to_owned(), found: version, supported: super::FORMAT_VERSION });
     }
     if version < super::FORMAT_VERSION {
+        // Format 3 changed what rows may hold (shares carry provider tokens), not the tables:
+        // a format 2 database is read as it is, and its number goes up with our first write,
+        // so that older builds refuse it from then on rather than misread those rows.
+        if version == 2 {
+            conn.older_format.set(Some(version));
+            return Ok(());
+        }
         return Err(Error::Damaged { path: shown.to_owned(), reason: format!("unknown format version {version}") });
     }
     Ok(())

@@ -26,7 +26,7 @@ use zeroize::Zeroizing;
 pub(crate) use crate::store::ListDetail;
 pub(crate) use heads::{Position, VerifiedLists};
 pub(crate) use project::ProjectSummary;
-pub(crate) use provider::{NewProvider, Reach};
+pub(crate) use provider::{NewProvider, Reach, TokenScope};
 pub use secret::SecretValue;
 pub(crate) use secret::{RunSecret, SecretDetail, SecretEdit, SecretInfo, SecretMeta, MAX_VALUE_LEN};
 

@@ -9,7 +9,7 @@
 use super::{names, Vault};
 use crate::crypto::{self, domain, Key32};
 use crate::provider::{self, Client, Health, Settings, Token};
-use crate::store::{self, ProjectRow, ProviderRow, TokenRow};
+use crate::store::{self, ProjectRow, ProviderRow, ShareRow, TokenRow};
 use crate::{Error, Result};
 
 /// What `provider add` is given.
@@ -35,6 +35,33 @@ pub enum Reach {
     Sealed,
     /// No answer; why.
     No(String),
+}
+
+/// What `provider rotate-token` did.
+#[derive(Debug)]
+pub struct Rotated {
+    /// Project copies re-sealed.
+    pub copies: usize,
+    /// Shares re-made with the new token.
+    pub shares: usize,
+    /// Projects whose copies were deleted (`--drop-unreachable`).
+    pub dropped_projects: Vec<String>,
+    /// Shares ended (`--drop-unreachable`), described.
+    pub dropped_shares: Vec<String>,
+}
+
+/// Where members can open provider tokens (see [`Vault::tokens_reachable_in`]).
+#[derive(Debug, Clone, Copy)]
+pub enum TokenScope<'a> {
+    Project(&'a str),
+    Community(&'a str),
+}
+
+/// A share `rotate-token` cannot re-make.
+struct OutOfReach {
+    secret_id: String,
+    community_id: String,
+    label: String,
 }
 
 /// A provider as listed: settings (never the token), creator, reachability.
@@ -183,18 +210,17 @@ impl Vault {
         }
     }
 
-    /// A client for `provider` acting for `project`: the token from the project's copy, or from
-    /// another copy we hold. With `seal_copy` (inside a write, as an editor), a project without a
-    /// copy gets one sealed under its key, so its members can read what we write there.
-    pub(super) fn provider_client(
+    /// The token of `provider` for `project`: the project's copy, or another copy we hold.
+    /// With `seal_copy` (inside a write, as an editor), a project without a copy gets one
+    /// sealed under its key, so its members can read what we write there.
+    pub(super) fn project_token(
         &self,
         provider: &str,
         project: &ProjectRow,
         pkey: &Key32,
         seal_copy: bool,
-    ) -> Result<Client> {
-        let row = self.verified_provider(provider)?;
-        let token = match self.store.provider_token(provider, &project.id)? {
+    ) -> Result<Token> {
+        Ok(match self.store.provider_token(provider, &project.id)? {
             Some(t) => self.open_token_copy(project, pkey, &t)?,
             None => {
                 let token = self.token_from_any_copy(provider, Some(&project.id))?;
@@ -203,7 +229,25 @@ impl Vault {
                 }
                 token
             }
-        };
+        })
+    }
+
+    /// A client for `provider` acting for `project` (see [`Vault::project_token`]).
+    pub(super) fn provider_client(
+        &self,
+        provider: &str,
+        project: &ProjectRow,
+        pkey: &Key32,
+        seal_copy: bool,
+    ) -> Result<Client> {
+        let row = self.verified_provider(provider)?;
+        let token = self.project_token(provider, project, pkey, seal_copy)?;
+        Client::new(Self::settings(&row), Some(token))
+    }
+
+    /// A client for `provider` with a token a share handed us.
+    pub(super) fn shared_provider_client(&self, provider: &str, token: Token) -> Result<Client> {
+        let row = self.verified_provider(provider)?;
         Client::new(Self::settings(&row), Some(token))
     }
 
@@ -309,13 +353,10 @@ impl Vault {
     /// write; the admin gets a personal copy if they had none. A copy held by a project the
     /// admin cannot open (one they are not a member of, another user's private secrets)
     /// refuses the rotation with nothing changed, unless `drop_unreachable`: such copies, which
-    /// hold the old token, are then deleted. Returns (copies re-sealed, projects dropped).
-    pub fn rotate_provider_token(
-        &self,
-        name: &str,
-        token: Token,
-        drop_unreachable: bool,
-    ) -> Result<(usize, Vec<String>)> {
+    /// hold the old token, are then deleted. Shares of the provider's secrets carry the token
+    /// too: each is re-made under its community's key, which needs us as its admin; with
+    /// `drop_unreachable` the others end (the receiving projects lose those secrets).
+    pub fn rotate_provider_token(&self, name: &str, token: Token, drop_unreachable: bool) -> Result<Rotated> {
         self.require_admin("rotating a provider's token")?;
         let row = self.verified_provider(name)?;
         let copy = Token::from_plaintext(zeroize::Zeroizing::new(token.expose().as_bytes().to_vec()))
@@ -351,6 +392,20 @@ impl Vault {
             }
             out_of_reach.sort_by(|a, b| a.name.cmp(&b.name));
             let listed = out_of_reach.iter().map(|p| format!("'{}'", names::printable(&p.name))).collect::<Vec<_>>();
+            let (reshared, unreachable_shares) = self.reseal_shared_tokens(name, &token)?;
+            if !unreachable_shares.is_empty() && !drop_unreachable {
+                let listed: Vec<String> = unreachable_shares.iter().map(|u| u.label.clone()).collect();
+                return Err(Error::PermissionDenied {
+                    user: self.me.name.clone(),
+                    lacks: format!(
+                        "cannot re-seal the token of provider '{name}' carried by the share(s) of {} (a share is \
+                         re-made by an admin of its community, which you are not); nothing was changed: have a \
+                         community admin make you one and rotate again, or pass --drop-unreachable to end those \
+                         shares",
+                        listed.join(", ")
+                    ),
+                });
+            }
             if !out_of_reach.is_empty() && !drop_unreachable {
                 return Err(Error::PermissionDenied {
                     user: self.me.name.clone(),
@@ -369,8 +424,75 @@ impl Vault {
             for p in &out_of_reach {
                 s.delete_provider_token(name, &p.id)?;
             }
-            Ok((resealed.len(), out_of_reach.into_iter().map(|p| p.name).collect()))
+            for sh in &reshared {
+                s.put_share(sh)?;
+            }
+            for u in &unreachable_shares {
+                s.delete_share(&u.secret_id, &u.community_id)?;
+                s.delete_accepts_of_secret(&u.secret_id)?;
+            }
+            Ok(Rotated {
+                copies: resealed.len(),
+                shares: reshared.len(),
+                dropped_projects: out_of_reach.into_iter().map(|p| p.name).collect(),
+                dropped_shares: unreachable_shares.into_iter().map(|u| u.label).collect(),
+            })
         })
+    }
+
+    /// Every share of a secret kept in provider `name`, re-made with `token` (in communities
+    /// we administer), and the shares we cannot re-make. Inside a write.
+    fn reseal_shared_tokens(&self, name: &str, token: &Token) -> Result<(Vec<ShareRow>, Vec<OutOfReach>)> {
+        let mut reshared = Vec::new();
+        let mut unreachable = Vec::new();
+        for (home, sec) in self.store.secrets_using_provider(name)? {
+            for sh in self.store.shares_of(&sec.id)? {
+                let c = self
+                    .store
+                    .community_by_id(&sh.community_id)?
+                    .ok_or_else(|| Error::tampered(format!("the share of secret '{}'", sec.name)))?;
+                let member = match self.store.member(&c.id, &self.me.id)? {
+                    Some(m) if self.verify_member(&c, &m, 0)? => m,
+                    _ => {
+                        unreachable.push(OutOfReach {
+                            secret_id: sec.id.clone(),
+                            community_id: c.id.clone(),
+                            label: format!(
+                                "secret '{}' of project '{}' in community '{}'",
+                                names::printable(&sec.name),
+                                names::printable(&home),
+                                names::printable(&c.name)
+                            ),
+                        });
+                        continue;
+                    }
+                };
+                let ckey = self.community_key(&c, &member)?;
+                let mut keys = self.open_share(&c, &ckey, &sec, &sh)?;
+                keys.token = Some(token.duplicate());
+                reshared.push(self.make_share(&c, &ckey, &sec, &keys));
+            }
+        }
+        Ok((reshared, unreachable))
+    }
+
+    /// The providers whose token a member of `scope` can open: through the project's sealed
+    /// copies, or through the shares into the community. Someone removed from it may have kept
+    /// the token; only rotating it takes it back.
+    pub fn tokens_reachable_in(&self, scope: TokenScope<'_>) -> Result<Vec<String>> {
+        let mut names: Vec<String> = match scope {
+            TokenScope::Project(name) => {
+                let Some(p) = self.store.project_by_name(name)? else { return Ok(Vec::new()) };
+                self.store.project_provider_tokens(&p.id)?.into_iter().map(|t| t.provider).collect()
+            }
+            TokenScope::Community(name) => {
+                let Some(c) = self.store.community_by_name(name)? else { return Ok(Vec::new()) };
+                self.store.shared_into(&c.id)?.into_iter().filter_map(|(s, _)| s.provider).collect()
+            }
+        };
+        names.sort();
+        names.dedup();
+        Ok(names)
     }
 
     /// Removes a provider and every copy of its token (vault admin); refused while any secret

@@ -41,6 +41,15 @@ impl KvRecord {
     }
 }
 
+/// One provider-backed value to fetch: where it goes, its secret, client, record and data key.
+pub(super) struct Fetch<'a> {
+    pub at: usize,
+    pub row: &'a SecretRow,
+    pub client: Arc<Client>,
+    pub rec: KvRecord,
+    pub dek: Key32,
+}
+
 /// Remote writes to take back if the local transaction they belong to fails.
 #[derive(Default)]
 pub(super) struct Undo {
@@ -131,12 +140,18 @@ impl Vault {
         s: &SecretRow,
     ) -> Result<(Key32, KvRecord)> {
         let dek = self.open_dek(project, pkey, s)?;
-        let what = || format!("the version history of secret '{}' in project '{}'", s.name, project.name);
+        self.current_record_with(&project.name, dek, s)
+    }
+
+    /// [`Vault::current_record`] with the data key at hand (a share's); `home` names the
+    /// secret's project in errors.
+    pub(super) fn current_record_with(&self, home: &str, dek: Key32, s: &SecretRow) -> Result<(Key32, KvRecord)> {
+        let what = || format!("the version history of secret '{}' in project '{home}'", s.name);
         if self.store.max_version(&s.id)? != s.current_version {
             return Err(Error::tampered(what()));
         }
         let v = self.store.version(&s.id, s.current_version)?.ok_or_else(|| Error::tampered(what()))?;
-        let rec = self.open_record(&project.name, &dek, s, &v)?;
+        let rec = self.open_record(home, &dek, s, &v)?;
         Ok((dek, rec))
     }
 
@@ -151,7 +166,7 @@ impl Vault {
     ) -> Result<Vec<Option<SecretValue>>> {
         let mut out: Vec<Option<SecretValue>> = Vec::with_capacity(rows.len());
         let mut clients: HashMap<&str, Arc<Client>> = HashMap::new();
-        let mut jobs: Vec<(usize, Arc<Client>, KvRecord, Key32)> = Vec::new();
+        let mut jobs: Vec<Fetch<'_>> = Vec::new();
         // Local values' current versions in one query rather than two per secret (on a
         // database, asked ahead with the project's secrets: see `Ask::ProjectSecrets`).
         let current = if rows.len() > 1 || self.store.current_versions_asked(&project.id) {
@@ -181,23 +196,30 @@ impl Vault {
                     c
                 }
             };
-            jobs.push((i, client, rec, dek));
+            jobs.push(Fetch { at: i, row, client, rec, dek });
         }
-        let fetched = provider::parallel_map(&jobs, |(_, c, rec, _)| {
-            let text = c.read(&rec.path, rec.version);
+        self.fetch_values(&jobs, &mut out)?;
+        Ok(out)
+    }
+
+    /// Fetches provider-backed values in parallel, each into `out[at]`. With `--max-age`, a
+    /// value fetched is kept as an offline copy, and one whose provider cannot be reached is
+    /// taken from its copy (one warning names them all).
+    pub(super) fn fetch_values(&self, jobs: &[Fetch<'_>], out: &mut [Option<SecretValue>]) -> Result<()> {
+        let fetched = provider::parallel_map(jobs, |j| {
+            let text = j.client.read(&j.rec.path, j.rec.version);
             (text, provider::last_was_unreachable())
         });
         let max_age = self.offline_max_age.get();
-        let mut stand_ins: Vec<(usize, String, i64)> = Vec::new();
-        for ((i, client, rec, dek), (text, unreachable)) in jobs.iter().zip(fetched) {
-            let row = &rows[*i];
+        let mut stand_ins: Vec<(&str, String, i64)> = Vec::new();
+        for (Fetch { at, row, client, rec, dek }, (text, unreachable)) in jobs.iter().zip(fetched) {
             match (text, max_age) {
                 (Ok(text), max_age) => {
                     let value = value_from(client, rec, text)?;
                     if max_age.is_some() {
                         self.keep_offline_copy(dek, row, rec, &value);
                     }
-                    out[*i] = Some(value);
+                    out[*at] = Some(value);
                 }
                 (Err(e), Some(max_age)) if unreachable => {
                     let (value, age) = self.offline_copy(dek, row, rec, max_age).map_err(|why| match e {
@@ -206,8 +228,8 @@ impl Vault {
                         }
                         e => e,
                     })?;
-                    stand_ins.push((*i, client.name().to_owned(), age));
-                    out[*i] = Some(value);
+                    stand_ins.push((row.name.as_str(), client.name().to_owned(), age));
+                    out[*at] = Some(value);
                 }
                 (Err(e), _) => return Err(e),
             }
@@ -216,7 +238,7 @@ impl Vault {
             let mut providers: Vec<&str> = stand_ins.iter().map(|s| s.1.as_str()).collect();
             providers.sort_unstable();
             providers.dedup();
-            let names: Vec<&str> = stand_ins.iter().map(|s| rows[s.0].name.as_str()).collect();
+            let names: Vec<&str> = stand_ins.iter().map(|s| s.0).collect();
             crate::output::warn(format_args!(
                 "provider '{}' cannot be reached: using offline copies up to {} old (--max-age {}) of {}",
                 providers.join("', '"),
@@ -225,7 +247,7 @@ impl Vault {
                 names.join(", ")
             ));
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Lets provider values be kept as offline copies and stand in, up to `max_age` seconds
@@ -471,13 +493,15 @@ impl Vault {
             row.provider = to.map(str::to_owned);
             row.modified_by = self.me.id.clone();
             row.modified_at = store::now();
+            // A share binds where the value is kept (and, for a provider, carries its token).
+            if !s.shares_of(&old.id)?.is_empty() {
+                let whither = if to.is_some() { "to a provider" } else { "back into the vault file" };
+                return Err(Error::Conflict(format!(
+                    "secret '{name}' is shared with a community; unshare it before moving it {whither}"
+                )));
+            }
             match to {
                 Some(t) => {
-                    if !s.shares_of(&old.id)?.is_empty() {
-                        return Err(Error::Conflict(format!(
-                            "secret '{name}' is shared with a community; unshare it before moving it to a provider"
-                        )));
-                    }
                     // Open every version before writing anything.
                     self.open_current_with(&project.name, &dek, &old)?;
                     let mut values = Vec::new();

@@ -707,7 +707,7 @@ impl Vault {
             if row.name != old.name {
                 // The name is bound into the data key's seal, and into every share's.
                 self.wrap_dek(&project, &pkey, &mut row, &dek);
-                self.reshare(&row, &dek)?;
+                self.reshare(&old, &row)?;
             }
             if edit.write_only && !old.write_only {
                 if !s.shares_of(&old.id)?.is_empty() {

@@ -2,11 +2,25 @@
 //! community (its data key also wrapped under the community key), unsharing (which rotates the
 //! data key), and the shared secrets a project's members see and run with.
 
+use zeroize::Zeroizing;
+
+use std::sync::Arc;
+
+use super::remote::Fetch;
 use super::secret::{RunSecret, SecretValue};
 use super::{names, Role, Scope, Vault};
 use crate::crypto::{self, domain, Key32};
+use crate::provider::{Client, Token};
 use crate::store::{self, AcceptRow, CommunityRow, ProjectRow, SecretRow, ShareRow};
 use crate::{Error, Result};
+
+/// What a share hands a community's members: the secret's data key and, for a secret kept in a
+/// provider, that provider's token, without which the key opens only a record of where the
+/// value is. Both are sealed together under the community key (format 3).
+pub(super) struct ShareKeys {
+    pub dek: Key32,
+    pub token: Option<Token>,
+}
 
 /// A secret shared into a project's community from another project.
 #[derive(Debug)]
@@ -69,7 +83,8 @@ impl Vault {
 
     /// A shared data key's binding under the community key: format 2 (`bind` 2) binds the
     /// secret's name too, so a receiving project cannot be made to read one shared secret
-    /// under another's name.
+    /// under another's name; format 3 (`bind` 3) binds the provider that keeps the value as
+    /// well, whose token is sealed along with the key (see [`ShareKeys`]).
     fn share_ad(&self, c: &CommunityRow, s: &SecretRow, bind: i64) -> Vec<u8> {
         let parts: [&[u8]; 5] = [
             self.vault_id.as_bytes(),
@@ -78,12 +93,19 @@ impl Vault {
             &c.key_epoch.to_be_bytes(),
             &[u8::from(s.write_only)],
         ];
-        if bind >= 2 {
-            let mut v2 = parts.to_vec();
-            v2.push(s.name.as_bytes());
-            crypto::ad(domain::SHARED_DEK_V2, &v2)
-        } else {
-            crypto::ad(domain::SHARED_DEK, &parts)
+        match bind {
+            3.. => {
+                let mut v3 = parts.to_vec();
+                v3.push(s.name.as_bytes());
+                v3.push(s.provider.as_deref().unwrap_or("").as_bytes());
+                crypto::ad(domain::SHARED_DEK_V3, &v3)
+            }
+            2 => {
+                let mut v2 = parts.to_vec();
+                v2.push(s.name.as_bytes());
+                crypto::ad(domain::SHARED_DEK_V2, &v2)
+            }
+            _ => crypto::ad(domain::SHARED_DEK, &parts),
         }
     }
 
@@ -98,17 +120,22 @@ impl Vault {
         ]
     }
 
-    /// A share of `s` into `c`, its data key sealed under the community key, signed by us.
-    pub(super) fn make_share(&self, c: &CommunityRow, ckey: &Key32, s: &SecretRow, dek: &Key32) -> ShareRow {
+    /// A share of `s` into `c`: its data key (and, for a secret kept in a provider, the
+    /// provider's token) sealed under the community key, signed by us.
+    pub(super) fn make_share(&self, c: &CommunityRow, ckey: &Key32, s: &SecretRow, keys: &ShareKeys) -> ShareRow {
+        let mut payload = Zeroizing::new(keys.dek.expose().to_vec());
+        if let Some(t) = &keys.token {
+            payload.extend_from_slice(t.expose().as_bytes());
+        }
         let mut sh = ShareRow {
             secret_id: s.id.clone(),
             community_id: c.id.clone(),
             key_epoch: c.key_epoch,
-            wrapped_dek: crypto::seal(ckey, dek.expose(), &self.share_ad(c, s, 2)),
+            wrapped_dek: crypto::seal(ckey, &payload, &self.share_ad(c, s, 3)),
             shared_by: self.me.id.clone(),
             sig: Vec::new(),
             created_at: store::now(),
-            bind: 2,
+            bind: 3,
         };
         let sp = self.share_sig_parts(&sh);
         let sp: Vec<&[u8]> = sp.iter().map(Vec::as_slice).collect();
@@ -116,14 +143,10 @@ impl Vault {
         sh
     }
 
-    /// Opens a shared data key after checking the share was made by a community admin.
-    pub(super) fn open_shared_dek(
-        &self,
-        c: &CommunityRow,
-        ckey: &Key32,
-        s: &SecretRow,
-        sh: &ShareRow,
-    ) -> Result<Key32> {
+    /// Opens a share after checking it was made by a community admin: the data key, and the
+    /// provider's token when the secret is kept in one (a share made before format 3 holds
+    /// only a key, and never of such a secret).
+    pub(super) fn open_share(&self, c: &CommunityRow, ckey: &Key32, s: &SecretRow, sh: &ShareRow) -> Result<ShareKeys> {
         let what = || format!("the share of secret '{}' into community '{}'", s.name, c.name);
         if sh.key_epoch != c.key_epoch || sh.secret_id != s.id || sh.community_id != c.id {
             return Err(Error::tampered(what()));
@@ -138,7 +161,18 @@ impl Vault {
         crypto::verify(&keys.verifying, &sh.sig, domain::SHARE_SIG, &sp).map_err(|_| Error::tampered(what()))?;
         let pt =
             crypto::open(ckey, &sh.wrapped_dek, &self.share_ad(c, s, sh.bind)).map_err(|_| Error::tampered(what()))?;
-        Key32::from_slice(&pt).map_err(|_| Error::tampered(what()))
+        if pt.len() < 32 {
+            return Err(Error::tampered(what()));
+        }
+        let (key, rest) = pt.split_at(32);
+        let token = match (&s.provider, rest.is_empty(), sh.bind >= 3) {
+            (None, true, _) => None,
+            (Some(_), false, true) => {
+                Some(Token::from_plaintext(Zeroizing::new(rest.to_vec())).ok_or_else(|| Error::tampered(what()))?)
+            }
+            _ => return Err(Error::tampered(what())),
+        };
+        Ok(ShareKeys { dek: Key32::from_slice(key).map_err(|_| Error::tampered(what()))?, token })
     }
 
     fn share_target(&self, p: &ProjectRow, community: Option<&str>) -> Result<CommunityRow> {
@@ -158,7 +192,16 @@ impl Vault {
     }
 
     /// Shares a secret with its project's community (community admin who can read the secret).
-    pub fn share_secret(&self, project: &str, name: &str, community: Option<&str>) -> Result<String> {
+    /// A secret kept in a provider is shared with that provider's token, which lets the
+    /// community's members read whatever the token's policy allows: unless another secret of
+    /// that provider is already shared there, `provider_token` must say the caller means it.
+    pub fn share_secret(
+        &self,
+        project: &str,
+        name: &str,
+        community: Option<&str>,
+        provider_token: bool,
+    ) -> Result<String> {
         self.store.write(|s| {
             let p = self.project(project)?;
             let grant = self.require(&p, Role::Viewer, "sharing a secret")?;
@@ -167,12 +210,6 @@ impl Vault {
             let row = s
                 .secret(&p.id, name)?
                 .ok_or_else(|| Error::SecretNotFound { name: names::printable(name), project: project.to_owned() })?;
-            if let Some(provider) = &row.provider {
-                return Err(Error::Usage(format!(
-                    "secret '{name}' keeps its value in provider '{provider}'; only secrets kept in the vault file \
-                     can be shared (move it back with `vault secret edit {name} --project {project} --local`)"
-                )));
-            }
             if s.shares_of(&row.id)?.iter().any(|sh| sh.community_id == c.id) {
                 return Err(Error::AlreadyExists {
                     kind: "share of secret",
@@ -180,9 +217,26 @@ impl Vault {
                     scope: Some(format!("community '{}'", c.name)),
                 });
             }
-            let dek = self.open_dek(&p, &self.project_key(&p, &grant)?, &row)?;
+            if let Some(provider) = &row.provider {
+                let holds = s.shared_into(&c.id)?.iter().any(|(r, _)| r.provider.as_ref() == Some(provider));
+                if !holds && !provider_token {
+                    return Err(Error::Usage(format!(
+                        "secret '{name}' keeps its value in provider '{provider}': sharing it gives every member of \
+                         community '{}' that provider's token, which reads whatever its policy allows, not only this \
+                         secret; pass --provider-token if that is what you want (or move the value back into the \
+                         vault file first with `vault secret edit {name} --project {project} --local`)",
+                        c.name
+                    )));
+                }
+            }
+            let pkey = self.project_key(&p, &grant)?;
+            let dek = self.open_dek(&p, &pkey, &row)?;
+            let token = match &row.provider {
+                Some(provider) => Some(self.project_token(provider, &p, &pkey, false)?),
+                None => None,
+            };
             let ckey = self.community_key(&c, &me)?;
-            s.put_share(&self.make_share(&c, &ckey, &row, &dek))?;
+            s.put_share(&self.make_share(&c, &ckey, &row, &ShareKeys { dek, token }))?;
             Ok(c.name)
         })
     }
@@ -217,18 +271,19 @@ impl Vault {
         })
     }
 
-    /// Re-seals every share of a renamed secret under its new name (the name is bound into
-    /// each share). Each share's community needs us as an admin; otherwise the rename is
-    /// refused and nothing changes. Runs inside a write.
-    pub(super) fn reshare(&self, row: &SecretRow, dek: &Key32) -> Result<()> {
-        for old in self.store.shares_of(&row.id)? {
+    /// Re-seals every share of a renamed secret (`old` as it was) under its new name (the
+    /// name is bound into each share). Each share's community needs us as an admin; otherwise
+    /// the rename is refused and nothing changes. Runs inside a write.
+    pub(super) fn reshare(&self, old: &SecretRow, row: &SecretRow) -> Result<()> {
+        for sh in self.store.shares_of(&row.id)? {
             let c = self
                 .store
-                .community_by_id(&old.community_id)?
+                .community_by_id(&sh.community_id)?
                 .ok_or_else(|| Error::tampered(format!("the share of secret '{}'", row.name)))?;
             let me = self.require_community_admin(&c, "renaming a secret shared with it")?;
             let ckey = self.community_key(&c, &me)?;
-            self.store.put_share(&self.make_share(&c, &ckey, row, dek))?;
+            let keys = self.open_share(&c, &ckey, old, &sh)?;
+            self.store.put_share(&self.make_share(&c, &ckey, row, &keys))?;
         }
         Ok(())
     }
@@ -242,6 +297,7 @@ impl Vault {
         let ckey = if reveal { Some(self.community_key(&c, &m)?) } else { None };
         let mut out = Vec::new();
         let accepts = self.store.accepts_of(&p.id)?;
+        let mut opened: Vec<(usize, ShareKeys)> = Vec::new();
         for (row, sh) in self.store.shared_into(&c.id)? {
             if row.project_id == p.id {
                 continue;
@@ -251,16 +307,56 @@ impl Vault {
                 Some(a) => self.accepted_env(p, &row, a)?,
                 None => None,
             };
-            let value = match &ckey {
-                Some(k) => {
-                    let dek = self.open_shared_dek(&c, k, &row, &sh)?;
-                    Some(self.open_current_with(&home, &dek, &row)?)
+            let mut value = None;
+            if let Some(k) = &ckey {
+                let keys = self.open_share(&c, k, &row, &sh)?;
+                if row.provider.is_none() {
+                    value = Some(self.open_current_with(&home, &keys.dek, &row)?);
+                } else {
+                    opened.push((out.len(), keys));
                 }
-                None => None,
-            };
+            }
             out.push(SharedSecret { row, home, value, accepted_as });
         }
+        if !opened.is_empty() {
+            self.fetch_shared(&mut out, opened)?;
+        }
         Ok(out)
+    }
+
+    /// Fetches the values of shared secrets kept in providers, with the tokens their shares
+    /// hold (one client per provider and token), in parallel.
+    fn fetch_shared(&self, out: &mut [SharedSecret], opened: Vec<(usize, ShareKeys)>) -> Result<()> {
+        let mut clients: Vec<(String, Token, Arc<Client>)> = Vec::new();
+        let mut jobs = Vec::new();
+        for (at, keys) in opened {
+            let sh = &out[at];
+            let provider = sh.row.provider.as_deref().unwrap_or_default();
+            let token = keys.token.ok_or_else(|| Error::tampered(format!("the share of secret '{}'", sh.row.name)))?;
+            let client = match clients.iter().find(|(p, t, _)| p == provider && t.expose() == token.expose()) {
+                Some((_, _, c)) => c.clone(),
+                None => {
+                    let copy = Token::from_plaintext(Zeroizing::new(token.expose().as_bytes().to_vec()))
+                        .ok_or_else(|| Error::tampered(format!("the share of secret '{}'", sh.row.name)))?;
+                    let c = Arc::new(self.shared_provider_client(provider, copy)?);
+                    clients.push((provider.to_owned(), token, c.clone()));
+                    c
+                }
+            };
+            let (dek, rec) = self.current_record_with(&sh.home, keys.dek, &sh.row)?;
+            jobs.push((at, client, rec, dek));
+        }
+        let rows: Vec<SecretRow> = out.iter().map(|s| s.row.clone()).collect();
+        let jobs: Vec<Fetch<'_>> =
+            jobs.into_iter().map(|(at, client, rec, dek)| Fetch { at, row: &rows[at], client, rec, dek }).collect();
+        let mut values: Vec<Option<SecretValue>> = (0..rows.len()).map(|_| None).collect();
+        self.fetch_values(&jobs, &mut values)?;
+        for (sh, v) in out.iter_mut().zip(values) {
+            if v.is_some() {
+                sh.value = v;
+            }
+        }
+        Ok(())
     }
 
     /// The community a secret of ours is shared with, if any (for listings in its home).
@@ -511,8 +607,8 @@ impl Vault {
                 }
                 let ckey = self.community_key(&c, &m)?;
                 for (row, sh) in legacy {
-                    let Ok(dek) = self.open_shared_dek(&c, &ckey, &row, &sh) else { continue };
-                    s.put_share(&self.make_share(&c, &ckey, &row, &dek))?;
+                    let Ok(keys) = self.open_share(&c, &ckey, &row, &sh) else { continue };
+                    s.put_share(&self.make_share(&c, &ckey, &row, &keys))?;
                     n += 1;
                 }
             }

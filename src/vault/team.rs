@@ -523,8 +523,8 @@ impl Vault {
         }
         for (sec, sh) in self.store.shared_into(&c.id)? {
             if sh.shared_by == x {
-                let dek = self.open_shared_dek(c, key, &sec, &sh)?;
-                self.store.put_share(&self.make_share(c, key, &sec, &dek))?;
+                let keys = self.open_share(c, key, &sec, &sh)?;
+                self.store.put_share(&self.make_share(c, key, &sec, &keys))?;
             }
         }
         Ok(())
@@ -581,7 +581,7 @@ impl Vault {
             let shares = s.shared_into(&c.id)?;
             let mut deks = Vec::new();
             for (sec, sh) in &shares {
-                deks.push(self.open_shared_dek(&c, &old_key, sec, sh)?);
+                deks.push(self.open_share(&c, &old_key, sec, sh)?);
             }
             let members = s.members(&c.id)?;
             for m in &members {
@@ -598,8 +598,8 @@ impl Vault {
                 self.rewrap_member(&c, &mut m, &new_key)?;
                 s.put_member(&m)?;
             }
-            for ((sec, _), dek) in shares.iter().zip(deks) {
-                let sh = self.make_share(&c, &new_key, sec, &dek);
+            for ((sec, _), keys) in shares.iter().zip(deks) {
+                let sh = self.make_share(&c, &new_key, sec, &keys);
                 s.put_share(&sh)?;
             }
             self.sign_community_head(&c.id)
