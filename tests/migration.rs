@@ -420,40 +420,136 @@ fn names_swapped_in_a_format_1_file_before_migration() {
     assert_eq!(reveal_as(h, "bob", "web", "COOKIE_SECRET"), COOKIE);
 }
 
-/// Format 3 added, on files, an index for listings; on a database, only the meaning of share
-/// rows (a share may carry a provider's token), so its number goes up with the first write.
+/// A home holding a copy of the format 2 fixture (tests/fixtures/make-format-2.sh) at the
+/// harness's vault path.
+fn format_2_home() -> TempDir {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    let home = tempfile::tempdir().expect("temp home");
+    let db = vault_path(home.path());
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(db.parent().unwrap()).expect("vault folder");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-2.db");
+    std::fs::copy(&fixture, &db).unwrap_or_else(|e| panic!("copy {}: {e}", fixture.display()));
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).expect("chmod 0600");
+    assert_eq!(user_version(home.path()), 2, "the fixture is not a format 2 file");
+    home
+}
+
+/// The provider `platform` as `provider list --json` shows it: its settings survived the
+/// move to JSON, and its format 2 signature still verifies them.
+fn assert_platform_listed(h: &Path, address: &str) {
+    let a = alice(h).args(["provider", "list", "--json"]).assert().success();
+    let list = json(&a.get_output().stdout);
+    let p = &list[0];
+    assert_eq!(p["name"], "platform", "{list}");
+    assert_eq!(p["kind"], "openbao");
+    assert_eq!(p["address"], address);
+    assert_eq!(p["mount"], "kv/team");
+    assert_eq!(p["namespace"], "ops");
+    assert_eq!(p["timeout_secs"], 7);
+    assert_eq!(p["private_ca"], false);
+    assert_eq!(p["signed_by"], "alice");
+}
+
+/// Format 3: a provider's settings are its kind's JSON (one column, not one per OpenBao
+/// setting), files get an index for listings, and a share may carry a provider's token.
 #[test]
-fn a_format_2_vault_is_brought_to_format_3_once_and_reads_as_before() {
+fn a_format_2_file_becomes_format_3_once_and_keeps_its_providers_and_values() {
+    if !file_backend_only() {
+        return;
+    }
+    let home = format_2_home();
+    let h = home.path();
+    assert_platform_listed(h, "http://127.0.0.1:8200,http://127.0.0.1:8201");
+    assert_eq!(user_version(h), 3);
+    let settings = one(h, "SELECT settings FROM providers");
+    assert!(settings.starts_with("{\"address\":\"http://127.0.0.1:8200,http://127.0.0.1:8201\""), "{settings}");
+    let mark = one(h, "SELECT hex(value) FROM meta WHERE key = 'migrated_from_2'");
+    assert_eq!(mark.len(), 16, "an 8-byte time: {mark:?}");
+    // The same schema as a file made by this build.
+    let fresh = init_vault();
+    assert_eq!(schema(&vault_path(h)), schema(&vault_path(fresh.path())));
+    assert_eq!(reveal(h, "api", "DB_PASS"), DB_V2.as_bytes());
+    assert_eq!(reveal(h, "api", "HF_TOKEN"), HF.as_bytes());
+    assert_eq!(reveal_as(h, "bob", "web", "COOKIE_SECRET"), COOKIE);
+    // The share (format 2's binding) still reaches web, where bob accepted it.
+    assert_eq!(run_sh(h, "bob", "web", "printf %s \"$DB_PASS\""), DB_V2);
+    let a = alice(h).args(["secret", "get", "MY_TOKEN", "--private", "--reveal"]).assert().success();
+    assert_eq!(stdout_of(&a), MINE);
+    alice(h).args(["audit", "--verify"]).assert().success();
+    // Once only.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    alice(h).args(["status"]).assert().success();
+    assert_eq!(one(h, "SELECT hex(value) FROM meta WHERE key = 'migrated_from_2'"), mark);
+    assert_eq!(one(h, "SELECT count(*) FROM meta WHERE key LIKE 'migrated_from_%'"), "1");
+    let a = alice(h).args(["status", "--json"]).assert().success();
+    assert_eq!(json(&a.get_output().stdout)["format"], 3);
+}
+
+/// The same step on a database: a format 2 one (made here from a format 3 one, as the
+/// format 2 release laid out its providers) is brought to format 3 by the first client that
+/// opens it, before anything is read, in one transaction.
+#[test]
+fn a_format_2_database_becomes_format_3_before_anything_is_read() {
+    if !pg::enabled() {
+        eprintln!("about PostgreSQL: runs in the PostgreSQL suite only");
+        return;
+    }
     let home = init_vault();
     let h = home.path();
     create_project(h, "api");
     create_secret(h, "api", "DB_PASS", DB_V1);
-    let fresh_schema = (!pg::enabled()).then(|| schema(&vault_path(h)));
-    // What the format 2 release left: the same rows, without the index (a file) or with the
-    // format number 2 (a database).
-    if pg::enabled() {
-        store_sql(h, "UPDATE meta SET value = X'0000000000000002' WHERE key = 'format'");
-    } else {
-        store_sql(h, "DROP INDEX secrets_listing; PRAGMA user_version = 2");
-    }
-    let format = || one(h, "SELECT hex(value) FROM meta WHERE key = 'format'");
-    // A file is brought up to date when it is opened; a database by the first write (a
-    // read, whose event is appended on its own, leaves it as it is).
+    let scratch = scratch();
+    let token = scratch.path().join("token");
+    std::fs::write(&token, "hvs.format2-pg-token-77a0\n").unwrap();
+    alice(h)
+        .args(["provider", "add", "platform", "--kind", "openbao", "--address", "http://127.0.0.1:8200"])
+        .args(["--mount", "kv/team", "--namespace", "ops", "--timeout", "7", "--token-file"])
+        .arg(&token)
+        .assert()
+        .success();
+    store_sql(
+        h,
+        "ALTER TABLE providers ADD COLUMN address TEXT, ADD COLUMN mount TEXT, ADD COLUMN namespace TEXT, \
+         ADD COLUMN ca_cert TEXT, ADD COLUMN timeout_secs BIGINT; \
+         UPDATE providers SET address = settings::json->>'address', mount = settings::json->>'mount', \
+         namespace = settings::json->>'namespace', ca_cert = settings::json->>'ca_cert', \
+         timeout_secs = (settings::json->>'timeout_secs')::bigint; \
+         ALTER TABLE providers DROP COLUMN settings; \
+         UPDATE meta SET value = X'0000000000000002' WHERE key = 'format'",
+    );
+    let format = || one(h, "SELECT hex(value) FROM meta WHERE key = 'format'").to_lowercase();
+    assert_eq!(format(), "0000000000000002");
+    // A role that may read and write rows but not change tables (as the README sets up users
+    // and CI jobs) cannot upgrade it: a clear refusal, and nothing changes.
+    let role = format!("vault_rows_{}", std::process::id());
+    pg::dba(
+        h,
+        &format!(
+            "DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN \
+               CREATE ROLE {role} LOGIN; END IF; END$$; ALTER ROLE {role} PASSWORD 'rows-only-5b2e'; \
+             GRANT USAGE ON SCHEMA vault TO {role}; \
+             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA vault TO {role}"
+        ),
+    );
+    let url = pg::vault_url(h).replacen("vault_test@", &format!("{role}@"), 1);
+    pg::at(h, &url)
+        .env("PGPASSWORD", "rows-only-5b2e")
+        .args(["secret", "get", "DB_PASS", "--project", "api", "--reveal"])
+        .assert()
+        .code(8)
+        .stdout("")
+        .stderr(contains("needs the owner of schema vault; have the owner run any vault command"));
+    assert_eq!(format(), "0000000000000002");
+    // The owner's first command upgrades it, before anything is read.
     assert_eq!(reveal(h, "api", "DB_PASS"), DB_V1.as_bytes());
-    if pg::enabled() {
-        assert_eq!(format().to_lowercase(), "0000000000000002");
-        create_secret(h, "api", "HF_TOKEN", HF);
-        assert_eq!(format().to_lowercase(), "0000000000000003");
-    } else {
-        assert_eq!(user_version(h), 3);
-        assert_eq!(Some(schema(&vault_path(h))), fresh_schema);
-    }
+    assert_eq!(format(), "0000000000000003");
     assert_eq!(one(h, "SELECT count(*) FROM meta WHERE key = 'migrated_from_2'"), "1");
-    let names: Vec<String> = list_json_as(h, "alice", "api").iter().map(|s| s["name"].to_string()).collect();
-    assert_eq!(names[0], "\"DB_PASS\"");
+    assert_platform_listed(h, "http://127.0.0.1:8200");
     let a = alice(h).args(["status", "--json"]).assert().success();
     assert_eq!(json(&a.get_output().stdout)["format"], 3);
-    // Once only.
+    // Once only, and the schema is this format's (every open compares it). The role that
+    // reads and writes rows now works too.
     assert_eq!(reveal(h, "api", "DB_PASS"), DB_V1.as_bytes());
     assert_eq!(one(h, "SELECT count(*) FROM meta WHERE key LIKE 'migrated_from_%'"), "1");
+    pg::at(h, &url).env("PGPASSWORD", "rows-only-5b2e").args(["project", "list"]).assert().success();
 }

@@ -558,9 +558,27 @@ fn edited_provider_settings_or_rows_fail_as_tampering_never_leak() {
     let h = home.path();
     create_remote(h, "vision", "KEY_ONE", &value("k1"));
     // Pointing the provider at another server would send it the token: the signature stops it.
-    store_sql(h, "UPDATE providers SET address = 'http://127.0.0.1:9'");
+    let saved = store_sql(h, "SELECT settings FROM providers");
+    assert!(saved.contains(&format!("\"address\":\"{}\"", bao.addr)), "{saved}");
+    store_sql(h, &format!("UPDATE providers SET settings = replace(settings, '{}', 'http://127.0.0.1:9')", bao.addr));
     alice(h).args(["secret", "get", "KEY_ONE", "--project", "vision", "--reveal"]).assert().code(7).stdout("");
-    store_sql(h, &format!("UPDATE providers SET address = '{}'", bao.addr));
+    // Settings that are not their kind's (an unknown kind, a field the kind does not have,
+    // text that is not its JSON) are tampering as well.
+    for edit in [
+        "UPDATE providers SET kind = 'aws'".to_owned(),
+        "UPDATE providers SET settings = replace(settings, '{', '{\"proxy\":\"http://127.0.0.1:9\",')".to_owned(),
+        "UPDATE providers SET settings = 'address=http://127.0.0.1:9'".to_owned(),
+    ] {
+        store_sql(h, &format!("UPDATE providers SET kind = 'openbao', settings = '{}'", saved.replace('\'', "''")));
+        store_sql(h, &edit);
+        alice(h)
+            .args(["secret", "get", "KEY_ONE", "--project", "vision", "--reveal"])
+            .assert()
+            .code(7)
+            .stdout("")
+            .stderr(contains("the settings of provider 'platform'"));
+    }
+    store_sql(h, &format!("UPDATE providers SET kind = 'openbao', settings = '{}'", saved.replace('\'', "''")));
     assert_eq!(reveal(h, "vision", "KEY_ONE").len(), "k1-".len() + 32);
     // A provider-backed secret flipped to local must not print its record as a value.
     store_sql(h, "UPDATE secrets SET provider = NULL");

@@ -10,7 +10,7 @@ use zeroize::Zeroizing;
 
 use super::Ctx;
 use crate::output::{self, clean, json_time, table_time, Text};
-use crate::provider::{Token, DEFAULT_TIMEOUT_SECS, KIND_OPENBAO};
+use crate::provider::{NewSettings, Token, DEFAULT_TIMEOUT_SECS};
 use crate::vault::{NewProvider, Reach};
 use crate::{Error, Result};
 
@@ -110,12 +110,9 @@ bao token revoke \"$OLD_TOKEN\"   # then revoke the old one on the server")]
 struct ProviderJson<'a> {
     name: &'a str,
     kind: &'a str,
-    address: &'a str,
-    mount: &'a str,
-    namespace: Option<&'a str>,
-    /// Whether a private CA is configured.
-    private_ca: bool,
-    timeout_secs: i64,
+    /// The kind's settings (for openbao: address, mount, namespace, private_ca, timeout_secs).
+    #[serde(flatten)]
+    settings: serde_json::Map<String, serde_json::Value>,
     created_by: &'a str,
     /// The vault admin whose signature on the settings holds: `created_by`, or the admin who
     /// demoted or removed them.
@@ -148,24 +145,19 @@ pub(crate) fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
                 None => None,
             };
             let kind = match kind {
-                Kind::Openbao => KIND_OPENBAO,
+                Kind::Openbao => "openbao",
             };
             let v = ctx.unlock()?;
-            let row = v.add_provider(NewProvider {
-                name,
-                kind: kind.to_owned(),
-                address: address.join(","),
-                mount,
-                namespace,
-                ca_cert,
-                timeout_secs: timeout,
-                token,
-            })?;
+            let settings = NewSettings { address: address.join(","), mount, namespace, ca_cert, timeout_secs: timeout };
+            let (row, settings) = v.add_provider(NewProvider { name, kind: kind.to_owned(), settings, token })?;
             output::done(
                 style,
                 &format!(
                     "added provider '{}' ({}, mount '{}'); check it with `vault provider check {}`",
-                    row.name, row.address, row.mount, row.name
+                    row.name,
+                    clean(settings.address()),
+                    clean(&settings.location()),
+                    row.name
                 ),
             );
         }
@@ -184,11 +176,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
                         .map(|p| ProviderJson {
                             name: &p.row.name,
                             kind: &p.row.kind,
-                            address: &p.row.address,
-                            mount: &p.row.mount,
-                            namespace: p.row.namespace.as_deref(),
-                            private_ca: p.row.ca_cert.is_some(),
-                            timeout_secs: p.row.timeout_secs,
+                            settings: p.settings.describe(),
                             created_by: &p.creator,
                             signed_by: &p.signer,
                             created_at: json_time(p.row.created_at),
@@ -200,15 +188,11 @@ pub(crate) fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
                 || {
                     let mut t = output::table(style, &["NAME", "KIND", "ADDRESS", "MOUNT", "REACHABLE", "CREATED"]);
                     for p in &list {
-                        let mount = match &p.row.namespace {
-                            Some(ns) => format!("{} (namespace {ns})", p.row.mount),
-                            None => p.row.mount.clone(),
-                        };
                         t.add_row(vec![
                             p.row.name.clone(),
                             p.row.kind.clone(),
-                            clean(&p.row.address),
-                            clean(&mount),
+                            clean(p.settings.address()),
+                            clean(&p.settings.location()),
                             match &p.reach {
                                 Reach::Yes(_) => "yes".to_owned(),
                                 Reach::Sealed => "yes (sealed)".to_owned(),

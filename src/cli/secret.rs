@@ -9,6 +9,7 @@ use zeroize::Zeroizing;
 use super::context::{confirm_delete, read_value};
 use super::Ctx;
 use crate::output::{self, clean, cleaned, json_time, table_time, LastTime, Level, Style, Text, MASK};
+pub(crate) use crate::vault::NewSecret;
 use crate::vault::{names, ListDetail, Scope, SecretDetail, SecretEdit, SecretInfo, SecretMeta};
 use crate::{Error, Result};
 
@@ -462,15 +463,6 @@ fn changed(style: Style, s: &SecretInfo, msg: impl FnOnce() -> String) -> Result
     output::show(style, || to_json(s), || Text::Done(msg()))
 }
 
-/// A new secret's settings, its value apart.
-pub(crate) struct NewSecret<'a> {
-    pub name: &'a str,
-    pub description: &'a str,
-    pub env_name: Option<&'a str>,
-    pub write_only: bool,
-    pub provider: Option<&'a str>,
-}
-
 /// `secret create`: the names are checked before `value` is read (nothing is asked for with a
 /// bad name), and the value is read before the unlock, so a piped value is not taken for the
 /// passphrase.
@@ -484,10 +476,7 @@ pub(crate) fn create(
     names::env_for(new.name, new.env_name)?;
     let value = value()?;
     let v = ctx.unlock()?;
-    match new.provider {
-        Some(p) => v.create_provider_secret(scope, new.name, &value, new.description, new.env_name, new.write_only, p),
-        None => v.create_secret(scope, new.name, &value, new.description, new.env_name, new.write_only),
-    }
+    v.create_secret(scope, new, &value)
 }
 
 /// `secret get`: with `reveal`, the event is in the audit log before the value is returned.

@@ -1,27 +1,31 @@
-//! Where a value lives when it is not in the vault file: OpenBao / HashiCorp Vault KV v2, over
-//! blocking HTTP (`ureq`, rustls). This module owns the wire: URLs, headers, timeouts, TLS
-//! roots, JSON bodies, and turning every failure into one [`Error::Provider`] line naming the
-//! provider, the URL and the reason.
+//! Where a value lives when it is not in the vault file: a provider, one kind per file behind
+//! the [`Provider`] trait (today `openbao.rs`: OpenBao / HashiCorp Vault KV v2, over blocking
+//! HTTP with `ureq` and rustls). A kind owns its wire: URLs, headers, timeouts, TLS roots,
+//! bodies, and turning every failure into one [`Error::Provider`] line naming the provider,
+//! the URL and the reason. It also owns its settings (stored as JSON under its kind name and
+//! signed, see [`Settings`]) and its records (where one version of a value is, see
+//! [`Record`]).
 //!
-//! It knows nothing of SQLite, keys or clap. It never puts a token or a value in an error: the
-//! only server text that reaches a message is the `errors` array of a refusal, capped at
+//! Adding a kind: a new file implementing [`Provider`], one variant in [`Settings`] and in
+//! [`Record`]'s decoding. Nothing else (store, schema, vault logic) names a kind.
+//!
+//! This module knows nothing of SQLite, keys or clap. It never puts a token or a value in an
+//! error: the only server text that reaches a message is a refusal's reason, capped at
 //! [`MAX_REASON`] characters (OpenBao does not echo request bodies there).
 
 mod openbao;
 
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use zeroize::Zeroizing;
 
-pub(crate) use openbao::{last_was_unreachable, Client, Health};
+pub(crate) use openbao::last_was_unreachable;
 
 use crate::{Error, Result};
 
-/// The only kind for now; HashiCorp Vault speaks the same KV v2 API.
-pub(crate) const KIND_OPENBAO: &str = "openbao";
 /// Time allowed to open a connection (TCP and TLS).
 pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 /// Default time allowed for a whole request.
@@ -33,20 +37,182 @@ pub(crate) const MAX_REASON: usize = 200;
 /// How many requests `vault run` and `list --reveal` keep in flight at once.
 pub(crate) const MAX_PARALLEL: usize = 8;
 
-/// How to reach one provider. Holds no token.
+/// A place that keeps the versions of values for the vault, reached with a token. Every
+/// method fails with [`Error::Provider`] (exit 8) naming the provider, the URL and the reason.
+pub(crate) trait Provider: Send + Sync + std::fmt::Debug {
+    /// The provider's name in this vault.
+    fn name(&self) -> &str;
+    /// Its kind (`provider add --kind`).
+    fn kind(&self) -> &'static str;
+    /// Where `path` is on the server, for messages (never holds a token).
+    fn url(&self, path: &str) -> String;
+    /// Whether the server answers, and its state; sends no token.
+    fn health(&self) -> Result<Health>;
+    /// [`Provider::health`], failing when the server cannot serve (sealed, not initialized).
+    fn ready(&self) -> Result<Health>;
+    /// Checks the token is accepted.
+    fn check_token(&self) -> Result<()>;
+    /// Checks the storage the settings name exists and is usable; asked before writing.
+    fn check_storage(&self) -> Result<()>;
+    /// Writes `value` as a new version of `path`; its version number. With `cas`, only if
+    /// the current version is `cas` (0: only if nothing is there yet).
+    fn write(&self, path: &str, value: &str, cas: Option<i64>) -> Result<i64>;
+    /// Version `version` of `path`; an error when it is missing, deleted or destroyed.
+    fn read(&self, path: &str, version: i64) -> Result<Zeroizing<String>>;
+    /// Version `version` of `path`; `None` when it is missing, deleted or destroyed.
+    fn read_opt(&self, path: &str, version: i64) -> Result<Option<Zeroizing<String>>>;
+    /// Every version kept for `path`, oldest first (none when nothing is there).
+    fn versions(&self, path: &str) -> Result<Vec<VersionInfo>>;
+    /// Removes one version's data for good (undoing a write the vault could not record).
+    fn destroy(&self, path: &str, version: i64) -> Result<()>;
+    /// Deletes `path` with every version.
+    fn delete_all(&self, path: &str) -> Result<()>;
+}
+
+/// What a server says of its state.
+#[derive(Debug, Clone, Default)]
+pub struct Health {
+    pub initialized: bool,
+    pub sealed: bool,
+    pub version: String,
+}
+
+/// One version of a value as the provider keeps it.
 #[derive(Debug, Clone)]
-pub(crate) struct Settings {
-    pub name: String,
-    /// `scheme://host[:port]`, no trailing slash; several nodes of one cluster are separated
-    /// by commas and tried in order.
+pub(crate) struct VersionInfo {
+    pub version: i64,
+    /// RFC 3339, as the server gives it.
+    pub created_time: String,
+    pub deleted: bool,
+    pub destroyed: bool,
+}
+
+/// What `provider add` is given, before a kind checks it.
+#[derive(Debug, Clone)]
+pub(crate) struct NewSettings {
     pub address: String,
-    /// The KV v2 mount, e.g. `secret`.
     pub mount: String,
     pub namespace: Option<String>,
-    /// PEM certificates of a private CA, trusted instead of the public roots.
+    /// PEM text of a private CA.
     pub ca_cert: Option<String>,
-    /// Time allowed for a whole request.
-    pub timeout: Duration,
+    pub timeout_secs: i64,
+}
+
+/// A provider's settings, by kind: how to reach it, never a token. Stored as the kind's name
+/// and the kind's own JSON; signed over [`Settings::sig_parts`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Settings {
+    /// OpenBao or HashiCorp Vault, KV v2.
+    OpenBao(openbao::BaoSettings),
+}
+
+impl Settings {
+    /// The kinds there are, as `--kind` names them.
+    pub(crate) const KINDS: &'static [&'static str] = &[openbao::KIND];
+
+    /// Checks what `provider add` was given for a kind.
+    pub(crate) fn new(kind: &str, new: &NewSettings) -> Result<Settings> {
+        match kind {
+            openbao::KIND => Ok(Settings::OpenBao(openbao::BaoSettings::new(new)?)),
+            other => Err(Error::Usage(format!(
+                "unknown provider kind '{}'; use {}",
+                crate::output::clean(other),
+                Self::KINDS.join(", ")
+            ))),
+        }
+    }
+
+    /// Settings as stored: `None` for an unknown kind or text that is not that kind's.
+    pub(crate) fn decode(kind: &str, text: &str) -> Option<Settings> {
+        match kind {
+            openbao::KIND => serde_json::from_str(text).ok().map(Settings::OpenBao),
+            _ => None,
+        }
+    }
+
+    /// The kind's name.
+    pub(crate) fn kind(&self) -> &'static str {
+        match self {
+            Settings::OpenBao(_) => openbao::KIND,
+        }
+    }
+
+    /// The stored text.
+    pub(crate) fn encode(&self) -> String {
+        match self {
+            Settings::OpenBao(s) => serde_json::to_string(s).expect("settings serialize"),
+        }
+    }
+
+    /// What a vault admin signs of them (after the vault id, the name and the kind).
+    pub(crate) fn sig_parts(&self) -> Vec<Vec<u8>> {
+        match self {
+            Settings::OpenBao(s) => s.sig_parts(),
+        }
+    }
+
+    /// The server's address(es), for listings.
+    pub(crate) fn address(&self) -> &str {
+        match self {
+            Settings::OpenBao(s) => &s.address,
+        }
+    }
+
+    /// Where values go on the server, for listings (a mount, with its namespace).
+    pub(crate) fn location(&self) -> String {
+        match self {
+            Settings::OpenBao(s) => match &s.namespace {
+                Some(ns) => format!("{} (namespace {ns})", s.mount),
+                None => s.mount.clone(),
+            },
+        }
+    }
+
+    /// The settings as `provider list --json` shows them (no token, no CA text).
+    pub(crate) fn describe(&self) -> serde_json::Map<String, serde_json::Value> {
+        match self {
+            Settings::OpenBao(s) => s.describe(),
+        }
+    }
+
+    /// A client of provider `name`; without a token it can only ask [`Provider::health`].
+    pub(crate) fn connect(&self, name: &str, token: Option<Token>) -> Result<Arc<dyn Provider>> {
+        match self {
+            Settings::OpenBao(s) => Ok(Arc::new(openbao::Client::new(name, s, token)?)),
+        }
+    }
+}
+
+/// Where one version of a provider-backed value is: a path and the provider's version
+/// number there. Sealed under the secret's data key in the vault (see `vault::remote`); its
+/// text is tagged by kind (`kv:<version>:<path>` for OpenBao), so a record of one kind never
+/// reads as another's.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Record {
+    /// The kind of provider that wrote it.
+    pub kind: &'static str,
+    pub version: i64,
+    pub path: String,
+}
+
+impl Record {
+    /// Each kind's record tag.
+    const TAGS: &'static [(&'static str, &'static str)] = &[(openbao::KIND, openbao::RECORD_TAG)];
+
+    /// The record's text.
+    pub(crate) fn encode(&self) -> Zeroizing<Vec<u8>> {
+        let tag = Self::TAGS.iter().find(|(k, _)| *k == self.kind).map_or(self.kind, |(_, t)| t);
+        Zeroizing::new(format!("{tag}:{}:{}", self.version, self.path).into_bytes())
+    }
+
+    /// A record from its text; `None` if it is not one of a known kind.
+    pub(crate) fn decode(pt: &[u8]) -> Option<Record> {
+        let s = std::str::from_utf8(pt).ok()?;
+        let (tag, rest) = s.split_once(':')?;
+        let kind = Self::TAGS.iter().find(|(_, t)| *t == tag)?.0;
+        let (version, path) = rest.split_once(':')?;
+        Some(Record { kind, version: version.parse().ok().filter(|v| *v > 0)?, path: path.to_owned() })
+    }
 }
 
 /// A provider token: one line of printable ASCII, zeroed on drop, never printed.
@@ -171,6 +337,14 @@ pub(crate) fn check_path(what: &str, path: &str) -> Result<String> {
 /// Checks that `pem` holds at least one certificate.
 pub(crate) fn check_ca_pem(pem: &str) -> Result<()> {
     openbao::ca_certs(pem).map(|_| ()).map_err(|why| Error::Usage(format!("the CA certificate file {why}")))
+}
+
+/// Checks a request time limit.
+pub(crate) fn check_timeout(secs: i64) -> Result<i64> {
+    if !(1..=MAX_TIMEOUT_SECS).contains(&secs) {
+        return Err(Error::Usage(format!("--timeout must be 1 to {MAX_TIMEOUT_SECS} seconds")));
+    }
+    Ok(secs)
 }
 
 /// The path of a secret's value inside the mount: `vault/<project>/<secret>`.

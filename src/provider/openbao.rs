@@ -15,15 +15,83 @@ use ureq::http::{self, Method};
 use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
 use zeroize::Zeroizing;
 
-use super::{cap_reason, Settings, Token, CONNECT_TIMEOUT};
+use super::{cap_reason, Health, NewSettings, Provider, Token, VersionInfo, CONNECT_TIMEOUT};
 use crate::{Error, Result};
+
+/// The kind's name (`provider add --kind openbao`); HashiCorp Vault speaks the same KV v2 API.
+pub(crate) const KIND: &str = "openbao";
+/// The tag of this kind's records (`kv:<version>:<path>`).
+pub(crate) const RECORD_TAG: &str = "kv";
+
+/// An OpenBao / Vault provider's settings, stored as this JSON and signed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct BaoSettings {
+    /// `scheme://host[:port]`, no trailing slash; several nodes of one cluster are separated
+    /// by commas and tried in order.
+    pub address: String,
+    /// The KV v2 mount, e.g. `secret`.
+    pub mount: String,
+    pub namespace: Option<String>,
+    /// PEM certificates of a private CA, trusted instead of the public roots.
+    pub ca_cert: Option<String>,
+    /// Time allowed for a whole request, in seconds.
+    pub timeout_secs: i64,
+}
+
+impl BaoSettings {
+    /// Checks and normalizes what `provider add` was given.
+    pub(crate) fn new(new: &NewSettings) -> Result<BaoSettings> {
+        let timeout_secs = super::check_timeout(new.timeout_secs)?;
+        let address = super::check_addresses(&new.address)?;
+        let mount = super::check_path("mount", &new.mount)?;
+        let namespace = new.namespace.as_deref().map(|n| super::check_path("namespace", n)).transpose()?;
+        if let Some(pem) = &new.ca_cert {
+            super::check_ca_pem(pem)?;
+        }
+        Ok(BaoSettings { address, mount, namespace, ca_cert: new.ca_cert.clone(), timeout_secs })
+    }
+
+    /// The signed parts, in the order format 2 signed them (so its signatures still hold).
+    pub(crate) fn sig_parts(&self) -> Vec<Vec<u8>> {
+        vec![
+            self.address.as_bytes().to_vec(),
+            self.mount.as_bytes().to_vec(),
+            self.namespace.as_deref().unwrap_or("").as_bytes().to_vec(),
+            self.ca_cert.as_deref().unwrap_or("").as_bytes().to_vec(),
+            self.timeout_secs.to_be_bytes().to_vec(),
+        ]
+    }
+
+    /// As `provider list --json` shows them.
+    pub(crate) fn describe(&self) -> serde_json::Map<String, serde_json::Value> {
+        let mut m = serde_json::Map::new();
+        m.insert("address".into(), self.address.clone().into());
+        m.insert("mount".into(), self.mount.clone().into());
+        m.insert("namespace".into(), self.namespace.clone().into());
+        m.insert("private_ca".into(), self.ca_cert.is_some().into());
+        m.insert("timeout_secs".into(), self.timeout_secs.into());
+        m
+    }
+}
+
+/// What a client keeps of its provider: its name and settings, the timeout as a duration.
+#[derive(Debug, Clone)]
+struct Conn {
+    name: String,
+    address: String,
+    mount: String,
+    namespace: Option<String>,
+    ca_cert: Option<String>,
+    timeout: std::time::Duration,
+}
 
 /// Responses larger than this are refused (a value is at most 1 MiB, JSON-escaped).
 const MAX_BODY: u64 = 8 * 1024 * 1024;
 
 /// A KV v2 client for one provider, with its token. Shared by the threads of a parallel fetch.
 pub(crate) struct Client {
-    settings: Settings,
+    settings: Conn,
     agent: ureq::Agent,
     /// `None` for a client that only asks `sys/health`.
     token: Option<Token>,
@@ -47,24 +115,6 @@ impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client").field("settings", &self.settings).finish_non_exhaustive()
     }
-}
-
-/// What `sys/health` says.
-#[derive(Debug, Clone, Default)]
-pub struct Health {
-    pub initialized: bool,
-    pub sealed: bool,
-    pub version: String,
-}
-
-/// One version in a value's KV metadata.
-#[derive(Debug, Clone)]
-pub(crate) struct KvVersionInfo {
-    pub version: i64,
-    /// RFC 3339, as the server gives it.
-    pub created_time: String,
-    pub deleted: bool,
-    pub destroyed: bool,
 }
 
 #[derive(Deserialize)]
@@ -242,7 +292,15 @@ fn reason_of(e: &Error) -> String {
 impl Client {
     /// A client for `settings`; TLS trusts the public (Mozilla) roots, or only the configured CA.
     /// Without a token it can only ask [`Client::health`].
-    pub(crate) fn new(settings: Settings, token: Option<Token>) -> Result<Client> {
+    pub(crate) fn new(name: &str, s: &BaoSettings, token: Option<Token>) -> Result<Client> {
+        let settings = Conn {
+            name: name.to_owned(),
+            address: s.address.clone(),
+            mount: s.mount.clone(),
+            namespace: s.namespace.clone(),
+            ca_cert: s.ca_cert.clone(),
+            timeout: std::time::Duration::from_secs(s.timeout_secs.clamp(1, super::MAX_TIMEOUT_SECS) as u64),
+        };
         let roots = match &settings.ca_cert {
             Some(pem) => {
                 let certs = ca_certs(pem).map_err(|why| Error::Provider {
@@ -273,7 +331,7 @@ impl Client {
         Ok(Client { settings, agent, token, nodes, current: AtomicUsize::new(start) })
     }
 
-    fn key(settings: &Settings) -> String {
+    fn key(settings: &Conn) -> String {
         format!("{}\n{}", settings.name, settings.address)
     }
 
@@ -287,13 +345,8 @@ impl Client {
         }
     }
 
-    /// The provider's name.
-    pub(crate) fn name(&self) -> &str {
-        &self.settings.name
-    }
-
     /// The URL of an API path on the node requests go to first.
-    pub(crate) fn url(&self, api_path: &str) -> String {
+    fn url(&self, api_path: &str) -> String {
         format!("{}/v1/{api_path}", self.nodes[self.current.load(Ordering::Relaxed) % self.nodes.len()])
     }
 
@@ -441,9 +494,23 @@ impl Client {
             .and_then(|e| e.data)
             .ok_or_else(|| self.error(url, "the server's answer is not what KV v2 returns"))
     }
+}
+
+impl Provider for Client {
+    fn name(&self) -> &str {
+        &self.settings.name
+    }
+
+    fn kind(&self) -> &'static str {
+        KIND
+    }
+
+    fn url(&self, path: &str) -> String {
+        Client::url(self, &self.data_path(path))
+    }
 
     /// `sys/health`: reachable, initialized, sealed. Sends no token.
-    pub(crate) fn health(&self) -> Result<Health> {
+    fn health(&self) -> Result<Health> {
         let url = self.url("sys/health");
         let (status, bytes) = self.send(Method::GET, &url, None, false)?;
         let body: HealthBody = serde_json::from_slice(&bytes)
@@ -452,9 +519,9 @@ impl Client {
     }
 
     /// Fails with the server's reason when it is sealed or not initialized.
-    pub(crate) fn require_unsealed(&self) -> Result<Health> {
+    fn ready(&self) -> Result<Health> {
         let h = self.health()?;
-        let url = self.url("sys/health");
+        let url = Client::url(self, "sys/health");
         if !h.initialized {
             return Err(self.error(&url, "the server is not initialized"));
         }
@@ -465,13 +532,13 @@ impl Client {
     }
 
     /// Checks the token is accepted (`auth/token/lookup-self`).
-    pub(crate) fn check_token(&self) -> Result<()> {
+    fn check_token(&self) -> Result<()> {
         let url = self.url("auth/token/lookup-self");
         self.call(Method::GET, &url, None).map(|_| ())
     }
 
     /// Checks the mount exists and is KV version 2.
-    pub(crate) fn check_mount(&self) -> Result<()> {
+    fn check_storage(&self) -> Result<()> {
         let url = self.url(&format!("sys/internal/ui/mounts/{}", self.settings.mount));
         let bytes = self.call(Method::GET, &url, None).map_err(|e| match e {
             Error::Provider { name, url, reason }
@@ -500,7 +567,7 @@ impl Client {
 
     /// Writes `value` as a new version of `path`; returns its version number. With `cas`, the
     /// write happens only if the current version is `cas` (0: only if nothing is there yet).
-    pub(crate) fn write(&self, path: &str, value: &str, cas: Option<i64>) -> Result<i64> {
+    fn write(&self, path: &str, value: &str, cas: Option<i64>) -> Result<i64> {
         let url = self.url(&self.data_path(path));
         let body = WriteBody { data: WriteValue { value }, options: cas.map(|cas| CasOption { cas }) };
         let json = Zeroizing::new(serde_json::to_vec(&body).map_err(|_| self.error(&url, "cannot encode the value"))?);
@@ -516,7 +583,7 @@ impl Client {
     }
 
     /// Reads version `version` of `path`; an error when it is missing, deleted or destroyed.
-    pub(crate) fn read(&self, path: &str, version: i64) -> Result<Zeroizing<String>> {
+    fn read(&self, path: &str, version: i64) -> Result<Zeroizing<String>> {
         // A cluster's standby nodes serve reads from their own copy, which may lag the active
         // node by a moment: a version just written elsewhere can be missing there. The version
         // is one the vault recorded, so a missing one is asked for again, for up to 2 s.
@@ -538,7 +605,7 @@ impl Client {
     }
 
     /// Reads version `version` of `path`; `None` when it is missing, deleted or destroyed.
-    pub(crate) fn read_opt(&self, path: &str, version: i64) -> Result<Option<Zeroizing<String>>> {
+    fn read_opt(&self, path: &str, version: i64) -> Result<Option<Zeroizing<String>>> {
         let url = self.url(&format!("{}?version={version}", self.data_path(path)));
         let (status, bytes) = self.send(Method::GET, &url, None, true)?;
         if status == 404 {
@@ -555,7 +622,7 @@ impl Client {
     }
 
     /// Every version KV keeps for `path`, oldest first (none when nothing is there).
-    pub(crate) fn versions(&self, path: &str) -> Result<Vec<KvVersionInfo>> {
+    fn versions(&self, path: &str) -> Result<Vec<VersionInfo>> {
         let url = self.url(&format!("{}/metadata/{path}", self.settings.mount));
         let (status, bytes) = self.send(Method::GET, &url, None, true)?;
         if status == 404 {
@@ -565,11 +632,11 @@ impl Client {
             return Err(self.error(&self.answered(&url), server_reason(status, &bytes)));
         }
         let m: MetadataData = self.parse(&url, &bytes)?;
-        let mut out: Vec<KvVersionInfo> = m
+        let mut out: Vec<VersionInfo> = m
             .versions
             .into_iter()
             .filter_map(|(k, v)| {
-                Some(KvVersionInfo {
+                Some(VersionInfo {
                     version: k.parse().ok()?,
                     created_time: v.created_time,
                     deleted: !v.deletion_time.is_empty(),
@@ -582,14 +649,14 @@ impl Client {
     }
 
     /// Permanently removes one version's data (undoing a write the vault could not record).
-    pub(crate) fn destroy(&self, path: &str, version: i64) -> Result<()> {
+    fn destroy(&self, path: &str, version: i64) -> Result<()> {
         let url = self.url(&format!("{}/destroy/{path}", self.settings.mount));
         let body = format!("{{\"versions\":[{version}]}}");
         self.call(Method::PUT, &url, Some(body.as_bytes())).map(|_| ())
     }
 
     /// Deletes `path` with its metadata and every version.
-    pub(crate) fn delete_all(&self, path: &str) -> Result<()> {
+    fn delete_all(&self, path: &str) -> Result<()> {
         let url = self.url(&format!("{}/metadata/{path}", self.settings.mount));
         self.call(Method::DELETE, &url, None).map(|_| ())
     }

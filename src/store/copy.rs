@@ -32,9 +32,7 @@ const OWN_META: &str = "key <> 'format'";
 /// The columns that may be NULL, with their kind (a NULL must be sent with its column's type).
 fn null_of(table: &str, col: &str) -> Arg<'static> {
     match (table, col) {
-        ("projects", "community_id" | "personal_of")
-        | ("secrets", "provider")
-        | ("providers", "namespace" | "ca_cert") => Arg::Text(None),
+        ("projects", "community_id" | "personal_of") | ("secrets", "provider") => Arg::Text(None),
         _ => Arg::Blob(None),
     }
 }

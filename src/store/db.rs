@@ -377,7 +377,7 @@ pub(crate) enum Answer {
 }
 
 impl Answer {
-    fn rows(self) -> Vec<postgres::Row> {
+    pub(crate) fn rows(self) -> Vec<postgres::Row> {
         match self {
             Answer::Rows(r) => r,
             Answer::Done | Answer::Count(_) => Vec::new(),
@@ -392,7 +392,8 @@ impl Answer {
 }
 
 /// What a deferred request's answer must satisfy (its error is the connection's, by default).
-type Check = Box<dyn FnOnce(&PgConn, std::result::Result<Vec<postgres::Row>, postgres::Error>) -> Result<()>>;
+pub(crate) type Check =
+    Box<dyn FnOnce(&PgConn, std::result::Result<Vec<postgres::Row>, postgres::Error>) -> Result<()>>;
 
 /// A request that nothing waits for until the next round trip, which carries it: transaction
 /// control (`BEGIN`, ending a read) and the checks of an open. Its check runs before any
@@ -415,8 +416,8 @@ pub(crate) struct PgConn {
     deferred: RefCell<Vec<Deferred>>,
     /// A deferred request failed: see `round_trip`.
     failed: std::cell::Cell<bool>,
-    /// The database holds an older format that this build reads as its own (same tables):
-    /// the first write that commits brings its format number up to date.
+    /// The database holds an older format, found by the checks of this round trip: it is
+    /// brought up to date before anything is read from it (see `pg::upgrade`).
     pub older_format: std::cell::Cell<Option<i64>>,
 }
 
@@ -475,6 +476,10 @@ impl PgConn {
             self.round_trip(&[])?;
         }
         let deferred = std::mem::take(&mut *self.deferred.borrow_mut());
+        // What was deferred besides checks (a transaction's BEGIN), sent again should the
+        // database have to be brought to this format first.
+        let plain: Vec<(String, bool)> =
+            deferred.iter().filter(|d| d.check.is_none()).map(|d| (d.sql.clone(), d.query)).collect();
         let mut all: Vec<Req<'_>> = deferred
             .iter()
             .map(|d| if d.query { Req::Query(Cow::Borrowed(&d.sql), &[]) } else { Req::Batch(Cow::Borrowed(&d.sql)) })
@@ -497,6 +502,19 @@ impl PgConn {
                 self.failed.set(true);
             }
             judged?;
+        }
+        if let Some(from) = self.older_format.take() {
+            // The answers were to the older tables: none is used. The database is brought to
+            // this format (its checks queued again), then everything is asked again.
+            drop(rest);
+            super::pg::upgrade(self, from).inspect_err(|_| self.failed.set(true))?;
+            self.answers.borrow_mut().clear();
+            self.deferred.borrow_mut().extend(plain.into_iter().map(|(sql, query)| Deferred {
+                sql,
+                query,
+                check: None,
+            }));
+            return self.round_trip(reqs);
         }
         Ok(rest)
     }

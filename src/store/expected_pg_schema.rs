@@ -40,7 +40,7 @@ pub(super) const EXPECTED_PG_SCHEMA: &[(&str, &str, &str)] = &[
     ("table", "project_members", "10 columns"),
     ("table", "projects", "11 columns"),
     ("table", "provider_tokens", "4 columns"),
-    ("table", "providers", "10 columns"),
+    ("table", "providers", "6 columns"),
     ("table", "secret_accepts", "8 columns"),
     ("table", "secret_shares", "8 columns"),
     ("table", "secret_versions", "5 columns"),

@@ -480,27 +480,12 @@ impl Store {
             // Sent with the transaction's first statement, in its round trip.
             Db::Pg(c) => c.defer_batch(&format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})")),
         }
-        let older = match &self.db {
-            Db::Pg(c) => c.older_format.get(),
-            Db::Lite(_) => None,
-        };
-        let r = f(self).and_then(|v| {
-            // A database of an older format (see `pg::check_format`) is brought up to date in
-            // the first write, which may hold rows the older format does not know.
-            if let Some(from) = older {
-                self.set_meta(pg::FORMAT_KEY, &FORMAT_VERSION.to_be_bytes())?;
-                self.set_meta(&format!("migrated_from_{from}"), &now().to_be_bytes())?;
-            }
-            Ok(v)
-        });
+        let r = f(self);
         match r {
             Ok(v) => match self.db.batch("COMMIT") {
                 Ok(()) => {
                     if !self.light.get() {
                         self.dirty.set(true);
-                    }
-                    if let (Some(_), Db::Pg(c)) = (older, &self.db) {
-                        c.older_format.set(None);
                     }
                     Ok(v)
                 }

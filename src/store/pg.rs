@@ -473,20 +473,7 @@ impl super::Store {
             &format!("SELECT value FROM vault.meta WHERE key = '{FORMAT_KEY}'"),
             Box::new(move |conn, rows| check_format(conn, &shown, rows)),
         );
-        conn.defer_check(
-            CATALOG,
-            Box::new(|conn, rows| {
-                let rows = rows.map_err(|e| conn.err(&e))?;
-                let found = rows
-                    .iter()
-                    .map(|r| {
-                        let row = super::db::Row::Pg(r);
-                        Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-                    })
-                    .collect::<Result<Vec<_>>>()?;
-                compare_catalog(&found)
-            }),
-        );
+        conn.defer_check(CATALOG, catalog_check());
         Ok(store)
     }
 
@@ -531,15 +518,101 @@ fn check_format(
         return Err(Error::NewerFormat { path: shown.to_owned(), found: version, supported: super::FORMAT_VERSION });
     }
     if version < super::FORMAT_VERSION {
-        // Format 3 changed what rows may hold (shares carry provider tokens), not the tables:
-        // a format 2 database is read as it is, and its number goes up with our first write,
-        // so that older builds refuse it from then on rather than misread those rows.
-        if version == 2 {
+        // An older format this build upgrades: its catalog is not this format's, so the check
+        // of it waits for the upgrade (see `PgConn::round_trip`).
+        if PG_MIGRATIONS.iter().any(|(to, _)| *to == version + 1) {
             conn.older_format.set(Some(version));
             return Ok(());
         }
         return Err(Error::Damaged { path: shown.to_owned(), reason: format!("unknown format version {version}") });
     }
+    Ok(())
+}
+
+/// The SQL that brings a database from the format before each to it.
+const PG_MIGRATIONS: &[(i64, &str)] = &[(3, include_str!("pg_migrate_3.sql"))];
+
+/// The catalog check every open makes (see `open_pg`).
+fn catalog_check() -> super::db::Check {
+    Box::new(|conn, rows| {
+        if conn.older_format.get().is_some() {
+            // Checked after the upgrade.
+            return Ok(());
+        }
+        let rows = rows.map_err(|e| conn.err(&e))?;
+        let found = rows
+            .iter()
+            .map(|r| {
+                let row = super::db::Row::Pg(r);
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        compare_catalog(&found)
+    })
+}
+
+/// Brings a database of format `from` to this one, in one transaction under the write lock
+/// (another client may have done it meanwhile: then nothing is left to do), and queues the
+/// catalog check again for the next round trip. A failure leaves the database as it was.
+pub(super) fn upgrade(conn: &super::db::PgConn, from: i64) -> Result<()> {
+    let c = &conn.client;
+    let run = || -> std::result::Result<Result<()>, postgres::Error> {
+        // What the first round trip began (a read snapshot) ends first.
+        c.batch_execute("ROLLBACK")?;
+        // READ COMMITTED whatever the server's default: after the lock, the format number
+        // another client may just have raised is seen.
+        c.batch_execute(&format!(
+            "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({})",
+            super::WRITE_LOCK
+        ))?;
+        let sql = format!("SELECT value FROM vault.meta WHERE key = '{FORMAT_KEY}'");
+        let mut answers = c.pipeline(&[super::db::Req::Query(std::borrow::Cow::Borrowed(&sql), &[])]);
+        let rows = answers.pop().expect("one answer per request")?.rows();
+        let now: Option<Vec<u8>> = rows.first().and_then(|r| r.try_get(0).ok());
+        let Some(start) = now.and_then(|v| v.try_into().ok()).map(i64::from_be_bytes) else {
+            return Ok(Err(Error::Corrupt("the format number is not a number".into())));
+        };
+        let mut at = start;
+        for (to, sql) in PG_MIGRATIONS.iter().filter(|(to, _)| *to > start) {
+            c.batch_execute(sql)?;
+            at = *to;
+        }
+        if at != start {
+            c.batch_execute(&format!(
+                "UPDATE vault.meta SET value = '\\x{at:016x}'::bytea WHERE key = '{FORMAT_KEY}'; \
+                 INSERT INTO vault.meta(key, value) VALUES ('migrated_from_{start}', '\\x{:016x}'::bytea) \
+                 ON CONFLICT (key) DO NOTHING",
+                super::now()
+            ))?;
+        }
+        c.batch_execute("COMMIT").map(Ok)
+    };
+    match run() {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => {
+            let _ = c.batch_execute("ROLLBACK");
+            return Err(e);
+        }
+        // Changing tables is the schema owner's right, which the roles of users and CI jobs
+        // do not have (see the README): the owner upgrades it, once.
+        Err(e) if e.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) => {
+            let _ = c.batch_execute("ROLLBACK");
+            return Err(Error::Server {
+                hosts: conn.hosts.clone(),
+                reason: format!(
+                    "the vault there is of format {from} and this release upgrades it to format {} on its first \
+                     open, which needs the owner of schema vault; have the owner run any vault command with this \
+                     release once (for example `vault status`), then try again; nothing was changed",
+                    super::FORMAT_VERSION
+                ),
+            });
+        }
+        Err(e) => {
+            let _ = c.batch_execute("ROLLBACK");
+            return Err(conn.err(&e));
+        }
+    }
+    conn.defer_check(CATALOG, catalog_check());
     Ok(())
 }
 

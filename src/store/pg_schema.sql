@@ -151,11 +151,8 @@ CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON vault.audit
 CREATE TABLE vault.providers (
     name         TEXT COLLATE "C" PRIMARY KEY,
     kind         TEXT COLLATE "C" NOT NULL,
-    address      TEXT COLLATE "C" NOT NULL,
-    mount        TEXT COLLATE "C" NOT NULL,
-    namespace    TEXT COLLATE "C",
-    ca_cert      TEXT COLLATE "C",
-    timeout_secs BIGINT NOT NULL,
+    -- The kind's settings as JSON text (see provider::Settings).
+    settings     TEXT COLLATE "C" NOT NULL,
     sig          BYTEA NOT NULL,
     created_by   TEXT COLLATE "C" NOT NULL REFERENCES vault.users(id),
     created_at   BIGINT NOT NULL

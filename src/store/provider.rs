@@ -6,17 +6,13 @@ use super::db::{args, Row};
 use super::{SecretRow, Store};
 use crate::Result;
 
-/// A provider's settings, in clear and signed by the vault admin who added it.
+/// A provider's settings, in clear and signed by a vault admin: its kind, and that kind's
+/// settings as the kind encodes them (see `provider::Settings`; opaque here).
 #[derive(Debug, Clone)]
 pub struct ProviderRow {
     pub name: String,
     pub kind: String,
-    pub address: String,
-    pub mount: String,
-    pub namespace: Option<String>,
-    /// A private CA's certificates (PEM) to trust instead of the public roots.
-    pub ca_cert: Option<String>,
-    pub timeout_secs: i64,
+    pub settings: String,
     pub sig: Vec<u8>,
     pub created_by: String,
     pub created_at: i64,
@@ -31,22 +27,17 @@ pub struct TokenRow {
     pub sealed: Vec<u8>,
 }
 
-pub(super) const PROVIDER_COLS: &str =
-    "name, kind, address, mount, namespace, ca_cert, timeout_secs, sig, created_by, created_at";
+pub(super) const PROVIDER_COLS: &str = "name, kind, settings, sig, created_by, created_at";
 pub(super) const TOKEN_COLS: &str = "provider, project_id, key_epoch, sealed";
 
 fn provider_row(r: &Row<'_>) -> Result<ProviderRow> {
     Ok(ProviderRow {
         name: r.get(0)?,
         kind: r.get(1)?,
-        address: r.get(2)?,
-        mount: r.get(3)?,
-        namespace: r.get(4)?,
-        ca_cert: r.get(5)?,
-        timeout_secs: r.get(6)?,
-        sig: r.get(7)?,
-        created_by: r.get(8)?,
-        created_at: r.get(9)?,
+        settings: r.get(2)?,
+        sig: r.get(3)?,
+        created_by: r.get(4)?,
+        created_at: r.get(5)?,
     })
 }
 
@@ -58,19 +49,8 @@ impl Store {
     /// Inserts a provider.
     pub fn insert_provider(&self, p: &ProviderRow) -> Result<()> {
         self.exec(
-            &format!("INSERT INTO providers({PROVIDER_COLS}) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"),
-            args![
-                p.name,
-                p.kind,
-                p.address,
-                p.mount,
-                p.namespace,
-                p.ca_cert,
-                p.timeout_secs,
-                p.sig,
-                p.created_by,
-                p.created_at
-            ],
+            &format!("INSERT INTO providers({PROVIDER_COLS}) VALUES (?1,?2,?3,?4,?5,?6)"),
+            args![p.name, p.kind, p.settings, p.sig, p.created_by, p.created_at],
         )?;
         Ok(())
     }

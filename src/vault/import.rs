@@ -1,9 +1,9 @@
 //! `vault import`: many secrets in one transaction, all of them or none.
 
-use super::remote::Undo;
-use super::secret::{draft, SecretValue};
+use super::secret::draft;
+use super::value::SecretValue;
+use super::value::Undo;
 use super::{Role, Scope, Vault};
-use crate::crypto;
 use crate::store::{self, VersionRow};
 use crate::{Error, Result};
 
@@ -49,15 +49,9 @@ impl Vault {
                         let old = row.clone();
                         let dek = self.open_dek(&project, &pkey, &row)?;
                         row.current_version += 1;
-                        let sealed = match old.provider {
-                            // A new KV version there; destroyed again if the import fails later.
-                            Some(_) => {
-                                self.provider_new_version(&project, &pkey, &dek, (&old, &row), value, &mut undo)?
-                            }
-                            None => {
-                                crypto::seal(&dek, value.expose().as_bytes(), &self.value_ad(&row, row.current_version))
-                            }
-                        };
+                        // In a provider: a new version there, destroyed again if the import
+                        // fails later.
+                        let sealed = self.seal_new_version(&project, &pkey, &dek, (&old, &row), value, &mut undo)?;
                         s.insert_version(&VersionRow {
                             secret_id: row.id.clone(),
                             version: row.current_version,
@@ -82,7 +76,7 @@ impl Vault {
                     }
                     None => {
                         let mut row = draft(name, name, "", false);
-                        self.insert_new_secret(&project, &pkey, &mut row, value)?;
+                        self.insert_with_value(&project, &pkey, &mut row, value, &mut undo)?;
                         report.created += 1;
                     }
                 }

@@ -16,6 +16,7 @@ mod remote;
 mod secret;
 mod share;
 mod team;
+mod value;
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
@@ -27,8 +28,9 @@ pub(crate) use crate::store::ListDetail;
 pub(crate) use heads::{Position, VerifiedLists};
 pub(crate) use project::ProjectSummary;
 pub(crate) use provider::{NewProvider, Reach, TokenScope};
-pub use secret::SecretValue;
-pub(crate) use secret::{RunSecret, SecretDetail, SecretEdit, SecretInfo, SecretMeta, MAX_VALUE_LEN};
+pub(crate) use secret::{NewSecret, SecretDetail, SecretEdit, SecretInfo, SecretMeta, MAX_VALUE_LEN};
+pub(crate) use value::RunSecret;
+pub use value::SecretValue;
 
 use crate::crypto::{self, domain, Envelope, KdfParams, PublicKeys, UserKeys};
 use crate::store::{self, GrantRow, Location, ProjectRow, Store, UserRow};

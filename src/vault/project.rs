@@ -1,6 +1,6 @@
 //! Projects: create, list, show, edit, clone, delete.
 
-use super::remote::Undo;
+use super::value::Undo;
 use super::{names, project_id_for, Role, Vault};
 use crate::crypto::{self, Key32};
 use crate::store::{self, ProjectRow};
@@ -153,14 +153,9 @@ impl Vault {
         self.store.write(|s| {
             let row = self.project(name)?;
             let grant = self.require(&row, Role::Owner, "deleting the project")?;
-            // Values kept in providers go first: a provider that refuses leaves the project as it was.
-            let remote: Vec<_> = s.secrets(&row.id)?.into_iter().filter(|r| r.provider.is_some()).collect();
-            if !remote.is_empty() {
-                let pkey = self.project_key(&row, &grant)?;
-                for sec in &remote {
-                    self.delete_remote(&row, &pkey, sec)?;
-                }
-            }
+            // Values kept outside the file go first: a provider that refuses leaves the project
+            // as it was.
+            self.delete_values(&row, &grant, &s.secrets(&row.id)?)?;
             let summary = self.summary(row, Role::Owner)?;
             s.delete_project(&summary.row.id)?;
             Ok(summary)
@@ -186,10 +181,7 @@ impl Vault {
                 let mut copy = sec.clone();
                 copy.id = crypto::random_id();
                 // A provider-backed secret's copy keeps its value in the same provider.
-                match copy.provider {
-                    Some(_) => self.insert_provider_secret(&dst, &dst_key, &mut copy, &value, &mut undo)?,
-                    None => self.insert_new_secret(&dst, &dst_key, &mut copy, &value)?,
-                }
+                self.insert_with_value(&dst, &dst_key, &mut copy, &value, &mut undo)?;
             }
             Ok((dst, secrets.len()))
         });

@@ -6,23 +6,20 @@
 //!
 //! This file owns the providers and their tokens; `remote.rs` owns the values kept in them.
 
+use std::sync::Arc;
+
 use super::{names, Vault};
 use crate::crypto::{self, domain, Key32};
-use crate::provider::{self, Client, Health, Settings, Token};
+use crate::provider::{self, Health, NewSettings, Provider, Settings, Token};
 use crate::store::{self, ProjectRow, ProviderRow, ShareRow, TokenRow};
 use crate::{Error, Result};
 
 /// What `provider add` is given.
 #[derive(Debug)]
-pub struct NewProvider {
+pub(crate) struct NewProvider {
     pub name: String,
     pub kind: String,
-    pub address: String,
-    pub mount: String,
-    pub namespace: Option<String>,
-    /// PEM text of a private CA.
-    pub ca_cert: Option<String>,
-    pub timeout_secs: i64,
+    pub(crate) settings: NewSettings,
     pub token: Token,
 }
 
@@ -68,6 +65,8 @@ struct OutOfReach {
 #[derive(Debug, Clone)]
 pub struct ProviderInfo {
     pub row: ProviderRow,
+    /// The row's settings, as its kind reads them.
+    pub(crate) settings: Settings,
     pub creator: String,
     /// The vault admin whose signature on the settings holds: the creator, or the admin who
     /// demoted or removed them.
@@ -76,18 +75,13 @@ pub struct ProviderInfo {
 }
 
 impl Vault {
-    fn provider_sig_parts(&self, p: &ProviderRow) -> Vec<Vec<u8>> {
-        vec![
-            self.vault_id.as_bytes().to_vec(),
-            p.name.as_bytes().to_vec(),
-            p.kind.as_bytes().to_vec(),
-            p.address.as_bytes().to_vec(),
-            p.mount.as_bytes().to_vec(),
-            p.namespace.as_deref().unwrap_or("").as_bytes().to_vec(),
-            p.ca_cert.as_deref().unwrap_or("").as_bytes().to_vec(),
-            p.timeout_secs.to_be_bytes().to_vec(),
-            p.created_by.as_bytes().to_vec(),
-        ]
+    /// What a vault admin signs of a provider: its name, kind and the kind's settings.
+    fn provider_sig_parts(&self, p: &ProviderRow) -> Result<Vec<Vec<u8>>> {
+        let settings = Self::settings(p)?;
+        let mut parts = vec![self.vault_id.as_bytes().to_vec(), p.name.as_bytes().to_vec(), p.kind.as_bytes().to_vec()];
+        parts.extend(settings.sig_parts());
+        parts.push(p.created_by.as_bytes().to_vec());
+        Ok(parts)
     }
 
     fn token_ad(&self, provider: &str, project_id: &str, epoch: i64) -> Vec<u8> {
@@ -114,7 +108,7 @@ impl Vault {
             scope: None,
         })?;
         let what = || format!("the settings of provider '{}'", row.name);
-        let parts = self.provider_sig_parts(&row);
+        let parts = self.provider_sig_parts(&row)?;
         let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
         let mut admins = self.store.users()?;
         admins.retain(|u| u.is_admin);
@@ -136,7 +130,7 @@ impl Vault {
         for p in self.store.providers()? {
             let (mut row, signer) = self.verified_provider_and_signer(&p.name)?;
             if signer == admin {
-                let parts = self.provider_sig_parts(&row);
+                let parts = self.provider_sig_parts(&row)?;
                 let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
                 row.sig = self.keys.sign(domain::PROVIDER_SIG, &parts);
                 self.store.update_provider_sig(&row.name, &row.sig)?;
@@ -199,15 +193,11 @@ impl Vault {
         })
     }
 
-    fn settings(row: &ProviderRow) -> Settings {
-        Settings {
-            name: row.name.clone(),
-            address: row.address.clone(),
-            mount: row.mount.clone(),
-            namespace: row.namespace.clone(),
-            ca_cert: row.ca_cert.clone(),
-            timeout: std::time::Duration::from_secs(row.timeout_secs.clamp(1, provider::MAX_TIMEOUT_SECS) as u64),
-        }
+    /// A provider row's settings, as its kind reads them; text that is not its kind's (an
+    /// unknown kind, edited JSON) is tampering.
+    pub(crate) fn settings(row: &ProviderRow) -> Result<Settings> {
+        Settings::decode(&row.kind, &row.settings)
+            .ok_or_else(|| Error::tampered(format!("the settings of provider '{}'", row.name)))
     }
 
     /// The token of `provider` for `project`: the project's copy, or another copy we hold.
@@ -239,16 +229,16 @@ impl Vault {
         project: &ProjectRow,
         pkey: &Key32,
         seal_copy: bool,
-    ) -> Result<Client> {
+    ) -> Result<Arc<dyn Provider>> {
         let row = self.verified_provider(provider)?;
         let token = self.project_token(provider, project, pkey, seal_copy)?;
-        Client::new(Self::settings(&row), Some(token))
+        Self::settings(&row)?.connect(&row.name, Some(token))
     }
 
     /// A client for `provider` with a token a share handed us.
-    pub(super) fn shared_provider_client(&self, provider: &str, token: Token) -> Result<Client> {
+    pub(super) fn shared_provider_client(&self, provider: &str, token: Token) -> Result<Arc<dyn Provider>> {
         let row = self.verified_provider(provider)?;
-        Client::new(Self::settings(&row), Some(token))
+        Self::settings(&row)?.connect(&row.name, Some(token))
     }
 
     /// Re-seals a project's token copies under its new key (key rotation). Runs inside a write,
@@ -270,21 +260,10 @@ impl Vault {
 
     /// Adds a provider (vault admin). Its token is sealed under our personal project key; the
     /// server is not contacted (see [`Vault::check_provider`]).
-    pub fn add_provider(&self, new: NewProvider) -> Result<ProviderRow> {
+    pub(crate) fn add_provider(&self, new: NewProvider) -> Result<(ProviderRow, Settings)> {
         names::check("provider", &new.name)?;
         self.require_admin("adding a provider")?;
-        if new.kind != provider::KIND_OPENBAO {
-            return Err(Error::Usage(format!("unknown provider kind '{}'; use openbao", names::printable(&new.kind))));
-        }
-        if !(1..=provider::MAX_TIMEOUT_SECS).contains(&new.timeout_secs) {
-            return Err(Error::Usage(format!("--timeout must be 1 to {} seconds", provider::MAX_TIMEOUT_SECS)));
-        }
-        let address = provider::check_addresses(&new.address)?;
-        let mount = provider::check_path("mount", &new.mount)?;
-        let namespace = new.namespace.as_deref().map(|n| provider::check_path("namespace", n)).transpose()?;
-        if let Some(pem) = &new.ca_cert {
-            provider::check_ca_pem(pem)?;
-        }
+        let settings = Settings::new(&new.kind, &new.settings)?;
         self.store.write(|s| {
             if s.provider(&new.name)?.is_some() {
                 return Err(Error::AlreadyExists { kind: "provider", name: new.name.clone(), scope: None });
@@ -294,22 +273,18 @@ impl Vault {
             let pkey = self.project_key(&personal, &grant)?;
             let mut row = ProviderRow {
                 name: new.name.clone(),
-                kind: new.kind.clone(),
-                address,
-                mount,
-                namespace,
-                ca_cert: new.ca_cert.clone(),
-                timeout_secs: new.timeout_secs,
+                kind: settings.kind().to_owned(),
+                settings: settings.encode(),
                 sig: Vec::new(),
                 created_by: self.me.id.clone(),
                 created_at: store::now(),
             };
-            let parts = self.provider_sig_parts(&row);
+            let parts = self.provider_sig_parts(&row)?;
             let parts: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
             row.sig = self.keys.sign(domain::PROVIDER_SIG, &parts);
             s.insert_provider(&row)?;
             s.put_provider_token(&self.seal_token_copy(&row.name, &personal, &pkey, &new.token))?;
-            Ok(row)
+            Ok((row, settings.clone()))
         })
     }
 
@@ -322,16 +297,23 @@ impl Vault {
             rows.push(row);
             signers.push(self.user_name(&signer)?);
         }
-        let reach =
-            provider::parallel_map(&rows, |r| match Client::new(Self::settings(r), None).and_then(|c| c.health()) {
+        let reach = provider::parallel_map(&rows, |r| {
+            match Self::settings(r).and_then(|s| s.connect(&r.name, None)?.health()) {
                 Ok(h) if h.sealed || !h.initialized => Reach::Sealed,
                 Ok(h) => Reach::Yes(h.version),
                 Err(Error::Provider { reason, .. }) => Reach::No(reason),
                 Err(e) => Reach::No(e.to_string()),
-            });
+            }
+        });
         let mut out = Vec::new();
         for ((row, reach), signer) in rows.into_iter().zip(reach).zip(signers) {
-            out.push(ProviderInfo { creator: self.user_name(&row.created_by)?, signer, row, reach });
+            out.push(ProviderInfo {
+                creator: self.user_name(&row.created_by)?,
+                settings: Self::settings(&row)?,
+                signer,
+                row,
+                reach,
+            });
         }
         Ok(out)
     }
@@ -341,10 +323,10 @@ impl Vault {
     pub fn check_provider(&self, name: &str) -> Result<Health> {
         let row = self.verified_provider(name)?;
         let token = self.token_from_any_copy(name, None)?;
-        let client = Client::new(Self::settings(&row), Some(token))?;
-        let health = client.require_unsealed()?;
+        let client = Self::settings(&row)?.connect(&row.name, Some(token))?;
+        let health = client.ready()?;
         client.check_token()?;
-        client.check_mount()?;
+        client.check_storage()?;
         Ok(health)
     }
 
@@ -361,10 +343,10 @@ impl Vault {
         let row = self.verified_provider(name)?;
         let copy = Token::from_plaintext(zeroize::Zeroizing::new(token.expose().as_bytes().to_vec()))
             .ok_or_else(|| Error::Usage("the token file holds no usable token".into()))?;
-        let client = Client::new(Self::settings(&row), Some(copy))?;
-        client.require_unsealed()?;
+        let client = Self::settings(&row)?.connect(&row.name, Some(copy))?;
+        client.ready()?;
         client.check_token()?;
-        client.check_mount()?;
+        client.check_storage()?;
         self.store.write(|s| {
             let personal = self.personal_project_or_create()?;
             let mut copies = s.provider_tokens(name)?;

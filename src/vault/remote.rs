@@ -1,4 +1,8 @@
-//! Values kept in a provider. A provider-backed secret has its row, data key, permissions and
+//! Where a value lives: in the vault file, or in a provider. Every read, write, history and
+//! delete of a value asks this file, which is the only one that looks at `secrets.provider`
+//! to decide (`share.rs` only carries a provider's token to a community).
+//!
+//! A provider-backed secret has its row, data key, permissions and
 //! history index here like any other, but each `secret_versions` row holds a sealed *record*
 //! (`kv:<version>:<path>`) instead of a value: sealed under the data key with its own domain and
 //! bound to the secret, its env name, its version number and the provider's name, so a record
@@ -15,90 +19,24 @@ use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
-use super::secret::{SecretInfo, SecretValue, VersionInfo};
+use super::secret::{SecretInfo, VersionInfo};
+use super::value::{SecretValue, ShareKeys, SharedSecret, Undo};
 use super::{names, Role, Scope, Vault};
 use crate::crypto::{self, domain, Key32};
-use crate::provider::{self, Client};
+use crate::provider::{self, Provider, Record, Token};
 use crate::store::{self, ProjectRow, SecretRow, VersionRow};
 use crate::{Error, Result};
 
-/// Where one version of a provider-backed secret lives.
-#[derive(Debug, Clone)]
-pub(super) struct KvRecord {
-    pub version: i64,
-    pub path: String,
-}
-
-impl KvRecord {
-    fn encode(&self) -> Zeroizing<Vec<u8>> {
-        Zeroizing::new(format!("kv:{}:{}", self.version, self.path).into_bytes())
-    }
-
-    fn decode(pt: &[u8]) -> Option<KvRecord> {
-        let s = std::str::from_utf8(pt).ok()?;
-        let (version, path) = s.strip_prefix("kv:")?.split_once(':')?;
-        Some(KvRecord { version: version.parse().ok().filter(|v| *v > 0)?, path: path.to_owned() })
-    }
-}
-
 /// One provider-backed value to fetch: where it goes, its secret, client, record and data key.
-pub(super) struct Fetch<'a> {
+struct Fetch<'a> {
     pub at: usize,
     pub row: &'a SecretRow,
-    pub client: Arc<Client>,
-    pub rec: KvRecord,
+    pub client: Arc<dyn Provider>,
+    pub rec: Record,
     pub dek: Key32,
 }
 
-/// Remote writes to take back if the local transaction they belong to fails.
-#[derive(Default)]
-pub(super) struct Undo {
-    /// (client, path, version to destroy; `None`: the whole path).
-    steps: Vec<(Arc<Client>, String, Option<i64>)>,
-}
-
-impl Undo {
-    fn delete_path(&mut self, client: &Arc<Client>, path: &str) {
-        self.steps.push((client.clone(), path.to_owned(), None));
-    }
-
-    fn destroy_version(&mut self, client: &Arc<Client>, path: &str, version: i64) {
-        self.steps.push((client.clone(), path.to_owned(), Some(version)));
-    }
-
-    /// Passes `r` through; on failure first takes back every remote write. A write that cannot
-    /// be taken back turns the error into a provider error that names it.
-    pub(super) fn settle<T>(self, r: Result<T>) -> Result<T> {
-        let Err(e) = r else { return r };
-        // Every step is tried, whatever the others did; the first that failed names the rest.
-        let mut failed: Vec<(Option<(String, String)>, String)> = Vec::new();
-        for (client, path, version) in self.steps.into_iter().rev() {
-            let undone = match version {
-                Some(v) => client.destroy(&path, v),
-                None => client.delete_all(&path),
-            };
-            if let Err(err) = undone {
-                let what = version.map(|v| format!("version {v} of {path}")).unwrap_or(path);
-                match err {
-                    Error::Provider { name, url, reason } => {
-                        failed.push((Some((name, url)), format!("{what} ({reason})")))
-                    }
-                    other => failed.push((None, format!("{what} ({other})"))),
-                }
-            }
-        }
-        let Some((first, _)) = failed.first() else { return Err(e) };
-        let (name, url) = first.clone().unwrap_or_default();
-        let list = failed.iter().map(|f| f.1.as_str()).collect::<Vec<_>>().join(", ");
-        Err(Error::Provider {
-            name,
-            url,
-            reason: format!("{e}; then could not remove what was written before the failure: {list}"),
-        })
-    }
-}
-
-fn value_from(client: &Client, rec: &KvRecord, text: Zeroizing<String>) -> Result<SecretValue> {
+fn value_from(client: &dyn Provider, rec: &Record, text: Zeroizing<String>) -> Result<SecretValue> {
     SecretValue::from_bytes(Zeroizing::new(text.as_bytes().to_vec())).map_err(|_| Error::Provider {
         name: client.name().to_owned(),
         url: client.url(&rec.path),
@@ -121,31 +59,26 @@ impl Vault {
         )
     }
 
-    pub(super) fn seal_record(&self, dek: &Key32, s: &SecretRow, version: i64, rec: &KvRecord) -> Vec<u8> {
+    pub(super) fn seal_record(&self, dek: &Key32, s: &SecretRow, version: i64, rec: &Record) -> Vec<u8> {
         crypto::seal(dek, &rec.encode(), &self.record_ad(s, version))
     }
 
-    pub(super) fn open_record(&self, home: &str, dek: &Key32, s: &SecretRow, v: &VersionRow) -> Result<KvRecord> {
+    pub(super) fn open_record(&self, home: &str, dek: &Key32, s: &SecretRow, v: &VersionRow) -> Result<Record> {
         let what = || format!("version {} of secret '{}' in project '{home}'", v.version, s.name);
         let pt = crypto::open(dek, &v.sealed, &self.record_ad(s, v.version)).map_err(|_| Error::tampered(what()))?;
-        KvRecord::decode(&pt).ok_or_else(|| Error::tampered(what()))
+        Record::decode(&pt).ok_or_else(|| Error::tampered(what()))
     }
 
     /// The data key and current record of a provider-backed secret, checking (as for local
     /// values) that the current version is the newest stored.
-    pub(super) fn current_record(
-        &self,
-        project: &ProjectRow,
-        pkey: &Key32,
-        s: &SecretRow,
-    ) -> Result<(Key32, KvRecord)> {
+    pub(super) fn current_record(&self, project: &ProjectRow, pkey: &Key32, s: &SecretRow) -> Result<(Key32, Record)> {
         let dek = self.open_dek(project, pkey, s)?;
         self.current_record_with(&project.name, dek, s)
     }
 
     /// [`Vault::current_record`] with the data key at hand (a share's); `home` names the
     /// secret's project in errors.
-    pub(super) fn current_record_with(&self, home: &str, dek: Key32, s: &SecretRow) -> Result<(Key32, KvRecord)> {
+    pub(super) fn current_record_with(&self, home: &str, dek: Key32, s: &SecretRow) -> Result<(Key32, Record)> {
         let what = || format!("the version history of secret '{}' in project '{home}'", s.name);
         if self.store.max_version(&s.id)? != s.current_version {
             return Err(Error::tampered(what()));
@@ -153,6 +86,127 @@ impl Vault {
         let v = self.store.version(&s.id, s.current_version)?.ok_or_else(|| Error::tampered(what()))?;
         let rec = self.open_record(home, &dek, s, &v)?;
         Ok((dek, rec))
+    }
+
+    /// Opens a secret's current value. The current version must be the newest one stored: a
+    /// secret whose rows were rolled back to an older copy fails here.
+    pub(super) fn open_current(&self, project: &ProjectRow, pkey: &Key32, s: &SecretRow) -> Result<SecretValue> {
+        if s.provider.is_some() {
+            return self
+                .open_values(project, pkey, std::slice::from_ref(s), |_| true)?
+                .pop()
+                .flatten()
+                .ok_or_else(|| Error::tampered(format!("secret '{}' in project '{}'", s.name, project.name)));
+        }
+        let dek = self.open_dek(project, pkey, s)?;
+        self.open_current_with(&project.name, &dek, s)
+    }
+
+    /// Re-seals every version of a secret from its binding in `from` under `old` to its
+    /// binding in `to` under `new` (a new data key, or a new env name); returns `new`. Runs
+    /// inside a write.
+    pub(super) fn reseal_versions(
+        &self,
+        project: &ProjectRow,
+        from: &SecretRow,
+        to: &SecretRow,
+        old: &Key32,
+        new: Key32,
+    ) -> Result<Key32> {
+        for v in self.store.versions(&from.id)? {
+            let sealed = if from.provider.is_some() {
+                let rec = self.open_record(&project.name, old, from, &v)?;
+                self.seal_record(&new, to, v.version, &rec)
+            } else {
+                let value = self.open_version(&project.name, old, from, &v)?;
+                crypto::seal(&new, value.expose().as_bytes(), &self.value_ad(to, v.version))
+            };
+            self.store.update_version_blob(&from.id, v.version, &sealed)?;
+        }
+        Ok(new)
+    }
+
+    /// Checks a secret's current value opens (for one kept in a provider, its record, with no
+    /// request to the provider) before an edit changes anything.
+    pub(super) fn check_current(&self, project: &ProjectRow, pkey: &Key32, s: &SecretRow) -> Result<()> {
+        match s.provider {
+            Some(_) => self.current_record(project, pkey, s).map(drop),
+            None => self.open_current(project, pkey, s).map(drop),
+        }
+    }
+
+    /// Deletes a secret's value where it is kept outside the vault file, before its row goes
+    /// (a provider that refuses leaves everything as it was); nothing for a value in the file,
+    /// whose versions go with the row.
+    pub(super) fn delete_value(&self, project: &ProjectRow, pkey: &Key32, s: &SecretRow) -> Result<()> {
+        match s.provider {
+            Some(_) => self.delete_remote(project, pkey, s),
+            None => Ok(()),
+        }
+    }
+
+    /// [`Vault::delete_value`] for each secret of a project being deleted; the project key is
+    /// opened only if one of them keeps its value outside the file.
+    pub(super) fn delete_values(
+        &self,
+        project: &ProjectRow,
+        grant: &store::GrantRow,
+        rows: &[SecretRow],
+    ) -> Result<()> {
+        let mut pkey = None;
+        for s in rows.iter().filter(|s| s.provider.is_some()) {
+            let key = match &pkey {
+                Some(k) => k,
+                None => pkey.insert(self.project_key(project, grant)?),
+            };
+            self.delete_value(project, key, s)?;
+        }
+        Ok(())
+    }
+
+    /// A secret's versions, oldest first, values sealed: those kept in the file, or those the
+    /// provider keeps.
+    pub(super) fn versions_of(&self, project: &ProjectRow, s: &SecretRow) -> Result<Vec<VersionInfo>> {
+        match s.provider {
+            Some(_) => self.provider_history(project, s),
+            None => self.stored_versions(s),
+        }
+    }
+
+    /// The versions the vault file keeps of a secret.
+    pub(super) fn stored_versions(&self, s: &SecretRow) -> Result<Vec<VersionInfo>> {
+        let mut out = Vec::new();
+        for v in self.store.versions(&s.id)? {
+            out.push(VersionInfo {
+                version: v.version,
+                author: self.user_name(&v.created_by)?,
+                created_at: v.created_at,
+                current: v.version == s.current_version,
+                note: None,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The value of version `version` (rollback): from the file, or, for a secret kept in a
+    /// provider, the provider's version `version` (its history lists those).
+    pub(super) fn version_value(
+        &self,
+        project: &ProjectRow,
+        pkey: &Key32,
+        s: &SecretRow,
+        version: i64,
+    ) -> Result<SecretValue> {
+        if s.provider.is_some() {
+            return self.provider_version_value(project, pkey, s, version);
+        }
+        let v = self.store.version(&s.id, version)?.ok_or_else(|| Error::NotFound {
+            kind: "version",
+            name: version.to_string(),
+            scope: Some(format!("secret '{}'", s.name)),
+        })?;
+        let dek = self.open_dek(project, pkey, s)?;
+        self.open_version(&project.name, &dek, s, &v)
     }
 
     /// The current values of `rows` (of `project`) for which `want` holds: local ones opened
@@ -165,7 +219,7 @@ impl Vault {
         want: impl Fn(&SecretRow) -> bool,
     ) -> Result<Vec<Option<SecretValue>>> {
         let mut out: Vec<Option<SecretValue>> = Vec::with_capacity(rows.len());
-        let mut clients: HashMap<&str, Arc<Client>> = HashMap::new();
+        let mut clients: HashMap<&str, Arc<dyn Provider>> = HashMap::new();
         let mut jobs: Vec<Fetch<'_>> = Vec::new();
         // Local values' current versions in one query rather than two per secret (on a
         // database, asked ahead with the project's secrets: see `Ask::ProjectSecrets`).
@@ -191,7 +245,7 @@ impl Vault {
             let client = match clients.get(p) {
                 Some(c) => c.clone(),
                 None => {
-                    let c = Arc::new(self.provider_client(p, project, pkey, false)?);
+                    let c = self.provider_client(p, project, pkey, false)?;
                     clients.insert(p, c.clone());
                     c
                 }
@@ -202,10 +256,49 @@ impl Vault {
         Ok(out)
     }
 
+    /// The values of shared secrets (`out[at]`), opened with what their shares hold: from
+    /// the file with the data key, or, for a secret kept in a provider, fetched with the
+    /// share's token (one client per provider and token, in parallel).
+    pub(super) fn open_shared_values(&self, out: &mut [SharedSecret], opened: Vec<(usize, ShareKeys)>) -> Result<()> {
+        let mut clients: Vec<(String, Token, Arc<dyn Provider>)> = Vec::new();
+        let mut jobs = Vec::new();
+        for (at, keys) in opened {
+            let sh = &mut out[at];
+            let Some(provider) = sh.row.provider.as_deref() else {
+                sh.value = Some(self.open_current_with(&sh.home, &keys.dek, &sh.row)?);
+                continue;
+            };
+            let token = keys.token.ok_or_else(|| Error::tampered(format!("the share of secret '{}'", sh.row.name)))?;
+            let client = match clients.iter().find(|(p, t, _)| p == provider && t.expose() == token.expose()) {
+                Some((_, _, c)) => c.clone(),
+                None => {
+                    let copy = Token::from_plaintext(Zeroizing::new(token.expose().as_bytes().to_vec()))
+                        .ok_or_else(|| Error::tampered(format!("the share of secret '{}'", sh.row.name)))?;
+                    let c = self.shared_provider_client(provider, copy)?;
+                    clients.push((provider.to_owned(), token, c.clone()));
+                    c
+                }
+            };
+            let (dek, rec) = self.current_record_with(&sh.home, keys.dek, &sh.row)?;
+            jobs.push((at, client, rec, dek));
+        }
+        let rows: Vec<SecretRow> = out.iter().map(|s| s.row.clone()).collect();
+        let jobs: Vec<Fetch<'_>> =
+            jobs.into_iter().map(|(at, client, rec, dek)| Fetch { at, row: &rows[at], client, rec, dek }).collect();
+        let mut values: Vec<Option<SecretValue>> = (0..rows.len()).map(|_| None).collect();
+        self.fetch_values(&jobs, &mut values)?;
+        for (sh, v) in out.iter_mut().zip(values) {
+            if v.is_some() {
+                sh.value = v;
+            }
+        }
+        Ok(())
+    }
+
     /// Fetches provider-backed values in parallel, each into `out[at]`. With `--max-age`, a
     /// value fetched is kept as an offline copy, and one whose provider cannot be reached is
     /// taken from its copy (one warning names them all).
-    pub(super) fn fetch_values(&self, jobs: &[Fetch<'_>], out: &mut [Option<SecretValue>]) -> Result<()> {
+    fn fetch_values(&self, jobs: &[Fetch<'_>], out: &mut [Option<SecretValue>]) -> Result<()> {
         let fetched = provider::parallel_map(jobs, |j| {
             let text = j.client.read(&j.rec.path, j.rec.version);
             (text, provider::last_was_unreachable())
@@ -215,7 +308,7 @@ impl Vault {
         for (Fetch { at, row, client, rec, dek }, (text, unreachable)) in jobs.iter().zip(fetched) {
             match (text, max_age) {
                 (Ok(text), max_age) => {
-                    let value = value_from(client, rec, text)?;
+                    let value = value_from(client.as_ref(), rec, text)?;
                     if max_age.is_some() {
                         self.keep_offline_copy(dek, row, rec, &value);
                     }
@@ -258,7 +351,7 @@ impl Vault {
 
     /// Binds a copy to its secret, the vault's version of it and the KV path and version that
     /// version records (KV numbers start again when a value moves back and forth), and the time.
-    fn offline_copy_ad(&self, s: &SecretRow, rec: &KvRecord, fetched_at: i64) -> Vec<u8> {
+    fn offline_copy_ad(&self, s: &SecretRow, rec: &Record, fetched_at: i64) -> Vec<u8> {
         crypto::ad(
             domain::OFFLINE_COPY,
             &[
@@ -277,7 +370,7 @@ impl Vault {
 
     /// Seals `value` (the current version of `s`, kept at `rec`, just fetched) into its
     /// offline copy.
-    fn keep_offline_copy(&self, dek: &Key32, s: &SecretRow, rec: &KvRecord, value: &SecretValue) {
+    fn keep_offline_copy(&self, dek: &Key32, s: &SecretRow, rec: &Record, value: &SecretValue) {
         let now = store::now();
         let sealed = crypto::seal(dek, value.expose().as_bytes(), &self.offline_copy_ad(s, rec, now));
         crate::offline::save(&self.vault_id, &s.id, (now, s.current_version, sealed));
@@ -289,7 +382,7 @@ impl Vault {
         &self,
         dek: &Key32,
         s: &SecretRow,
-        rec: &KvRecord,
+        rec: &Record,
         max_age: i64,
     ) -> std::result::Result<(SecretValue, i64), String> {
         let none = || format!("no offline copy of secret '{}' (a `vault run --max-age` keeps one)", s.name);
@@ -321,7 +414,7 @@ impl Vault {
     /// Writes `value` to the provider named in `row` as the first version of a new path, then
     /// inserts the row with a record of it. Runs inside a write; `undo` deletes the path if the
     /// transaction fails.
-    pub(super) fn insert_provider_secret(
+    fn insert_provider_secret(
         &self,
         project: &ProjectRow,
         pkey: &Key32,
@@ -330,8 +423,8 @@ impl Vault {
         undo: &mut Undo,
     ) -> Result<()> {
         let name = row.provider.clone().ok_or_else(|| Error::Usage("no provider named".into()))?;
-        let client = Arc::new(self.provider_client(&name, project, pkey, true)?);
-        client.check_mount()?;
+        let client = self.provider_client(&name, project, pkey, true)?;
+        client.check_storage()?;
         let path = provider::secret_path(&project.name, &row.name);
         let kv = client.write(&path, value.expose(), Some(0))?;
         undo.delete_path(&client, &path);
@@ -339,15 +432,51 @@ impl Vault {
         self.store.insert_version(&VersionRow {
             secret_id: row.id.clone(),
             version: 1,
-            sealed: self.seal_record(&dek, row, 1, &KvRecord { version: kv, path }),
+            sealed: self.seal_record(&dek, row, 1, &Record { kind: client.kind(), version: kv, path }),
             created_by: self.me.id.clone(),
             created_at: row.created_at,
         })
     }
 
+    /// Inserts a new secret (see [`Vault::insert_secret_row`]) with `value` as version 1, in
+    /// the vault file or, when `row.provider` names one, in that provider. With
+    /// [`Vault::seal_new_version`], the one place that decides where a value is written
+    /// (create, clone, import, project clone). Runs inside a write.
+    pub(super) fn insert_with_value(
+        &self,
+        project: &ProjectRow,
+        pkey: &Key32,
+        row: &mut SecretRow,
+        value: &SecretValue,
+        undo: &mut Undo,
+    ) -> Result<()> {
+        match row.provider {
+            Some(_) => self.insert_provider_secret(project, pkey, row, value, undo),
+            None => self.insert_new_secret(project, pkey, row, value),
+        }
+    }
+
+    /// What a new version of `old` (as `row`, numbered `row.current_version`) stores: `value`
+    /// sealed under the data key, or, for a secret kept in a provider, the record of the new
+    /// version written there (edit, rollback, import --overwrite). Runs inside a write.
+    pub(super) fn seal_new_version(
+        &self,
+        project: &ProjectRow,
+        pkey: &Key32,
+        dek: &Key32,
+        (old, row): (&SecretRow, &SecretRow),
+        value: &SecretValue,
+        undo: &mut Undo,
+    ) -> Result<Vec<u8>> {
+        match old.provider {
+            Some(_) => self.provider_new_version(project, pkey, dek, (old, row), value, undo),
+            None => Ok(crypto::seal(dek, value.expose().as_bytes(), &self.value_ad(row, row.current_version))),
+        }
+    }
+
     /// Writes `value` as a new KV version of `old`'s path and returns the sealed record for
     /// `row.current_version` (edit and rollback). Runs inside a write.
-    pub(super) fn provider_new_version(
+    fn provider_new_version(
         &self,
         project: &ProjectRow,
         pkey: &Key32,
@@ -358,15 +487,20 @@ impl Vault {
     ) -> Result<Vec<u8>> {
         let name = old.provider.as_deref().unwrap_or_default();
         let (_, current) = self.current_record(project, pkey, old)?;
-        let client = Arc::new(self.provider_client(name, project, pkey, true)?);
-        client.check_mount()?;
+        let client = self.provider_client(name, project, pkey, true)?;
+        client.check_storage()?;
         let kv = client.write(&current.path, value.expose(), None)?;
         undo.destroy_version(&client, &current.path, kv);
-        Ok(self.seal_record(dek, row, row.current_version, &KvRecord { version: kv, path: current.path }))
+        Ok(self.seal_record(
+            dek,
+            row,
+            row.current_version,
+            &Record { kind: client.kind(), version: kv, path: current.path },
+        ))
     }
 
     /// The value of KV version `version` of a provider-backed secret (rollback).
-    pub(super) fn provider_version_value(
+    fn provider_version_value(
         &self,
         project: &ProjectRow,
         pkey: &Key32,
@@ -382,13 +516,13 @@ impl Vault {
             });
         }
         let client = self.provider_client(row.provider.as_deref().unwrap_or_default(), project, pkey, false)?;
-        let rec = KvRecord { version, path: current.path };
+        let rec = Record { version, ..current };
         let text = client.read(&rec.path, version)?;
-        value_from(&client, &rec, text)
+        value_from(client.as_ref(), &rec, text)
     }
 
     /// Deletes a provider-backed secret's path with every version (before its row goes).
-    pub(super) fn delete_remote(&self, project: &ProjectRow, pkey: &Key32, row: &SecretRow) -> Result<()> {
+    fn delete_remote(&self, project: &ProjectRow, pkey: &Key32, row: &SecretRow) -> Result<()> {
         let (_, rec) = self.current_record(project, pkey, row)?;
         self.provider_client(row.provider.as_deref().unwrap_or_default(), project, pkey, false)?.delete_all(&rec.path)
     }
@@ -432,42 +566,12 @@ impl Vault {
         Ok(out)
     }
 
-    /// Creates a secret whose value goes to `provider` (editor). A remote failure leaves no
-    /// local row; a local failure after the remote write deletes what was written.
-    #[allow(clippy::too_many_arguments)]
-    pub fn create_provider_secret(
-        &self,
-        scope: &Scope,
-        name: &str,
-        value: &SecretValue,
-        description: &str,
-        env_name: Option<&str>,
-        write_only: bool,
-        provider: &str,
-    ) -> Result<SecretInfo> {
-        names::check("secret", name)?;
-        let env_name = names::env_for(name, env_name)?;
-        let env_name = env_name.as_str();
-        let mut undo = Undo::default();
-        let r = self.store.write(|_| {
-            let project = self.write_project(scope)?;
-            let grant = self.require(&project, Role::Editor, "creating a secret")?;
-            self.check_unique(&project, name, env_name, scope)?;
-            let pkey = self.project_key(&project, &grant)?;
-            let mut row = super::secret::draft(name, env_name, description, write_only);
-            row.provider = Some(provider.to_owned());
-            self.insert_provider_secret(&project, &pkey, &mut row, value, &mut undo)?;
-            self.info(&project, row, None)
-        });
-        undo.settle(r)
-    }
-
     /// Moves a secret's value (every version, in order) to `to`, or back into the vault file
     /// with `None` (editor). Values pass through memory only. Moving back deletes the path in
     /// the provider after the local commit; if that fails, the second item says so.
     pub fn move_secret(&self, scope: &Scope, name: &str, to: Option<&str>) -> Result<(SecretInfo, Option<String>)> {
         let mut undo = Undo::default();
-        let mut leftover: Option<(Client, String)> = None;
+        let mut leftover: Option<(Arc<dyn Provider>, String)> = None;
         let r = self.store.write(|s| {
             let project = self.scope_project(scope, false)?.ok_or_else(|| Error::SecretNotFound {
                 name: names::printable(name),
@@ -508,15 +612,15 @@ impl Vault {
                     for v in s.versions(&old.id)? {
                         values.push((v.version, self.open_version(&project.name, &dek, &old, &v)?));
                     }
-                    let client = Arc::new(self.provider_client(t, &project, &pkey, true)?);
-                    client.check_mount()?;
+                    let client = self.provider_client(t, &project, &pkey, true)?;
+                    client.check_storage()?;
                     let path = provider::secret_path(&project.name, &old.name);
                     for (i, (n, value)) in values.iter().enumerate() {
                         let kv = client.write(&path, value.expose(), (i == 0).then_some(0))?;
                         if i == 0 {
                             undo.delete_path(&client, &path);
                         }
-                        let rec = KvRecord { version: kv, path: path.clone() };
+                        let rec = Record { kind: client.kind(), version: kv, path: path.clone() };
                         s.update_version_blob(&old.id, *n, &self.seal_record(&dek, &row, *n, &rec))?;
                     }
                 }
@@ -532,7 +636,7 @@ impl Vault {
                         };
                         match text {
                             Some(text) => {
-                                let value = value_from(&client, &rec, text)?;
+                                let value = value_from(client.as_ref(), &rec, text)?;
                                 let sealed =
                                     crypto::seal(&dek, value.expose().as_bytes(), &self.value_ad(&row, v.version));
                                 s.update_version_blob(&old.id, v.version, &sealed)?;
@@ -570,11 +674,11 @@ mod tests {
 
     #[test]
     fn record_round_trip() {
-        let r = KvRecord { version: 12, path: "vault/@alice/DB_PASS".into() };
-        let back = KvRecord::decode(&r.encode()).unwrap();
-        assert_eq!((back.version, back.path.as_str()), (12, "vault/@alice/DB_PASS"));
-        for bad in ["kv:0:x", "kv:x:y", "value", "kv:3"] {
-            assert!(KvRecord::decode(bad.as_bytes()).is_none(), "{bad}");
+        let r = Record { kind: "openbao", version: 12, path: "vault/@alice/DB_PASS".into() };
+        assert_eq!(&r.encode()[..], b"kv:12:vault/@alice/DB_PASS");
+        assert_eq!(Record::decode(&r.encode()), Some(r));
+        for bad in ["kv:0:x", "kv:x:y", "value", "kv:3", "aws:3:x"] {
+            assert!(Record::decode(bad.as_bytes()).is_none(), "{bad}");
         }
     }
 }

@@ -5,54 +5,13 @@
 //! vault, the secret, its project, its env name and its version number.
 
 use std::collections::HashMap;
-use std::fmt;
 
-use zeroize::Zeroizing;
-
-use super::remote::Undo;
+pub(crate) use super::value::MAX_VALUE_LEN;
+use super::value::{SecretValue, SharedSecret, Undo};
 use super::{names, Role, Scope, Vault};
 use crate::crypto::{self, domain, Key32};
 use crate::store::{self, ListDetail, ProjectRow, SecretRow, VersionRow};
 use crate::{Error, Result};
-
-/// The largest value accepted: 1 MiB.
-pub(crate) const MAX_VALUE_LEN: usize = 1024 * 1024;
-
-/// A secret value: UTF-8 text, zeroed on drop, never printed by `Debug`.
-pub struct SecretValue(Zeroizing<String>);
-
-impl SecretValue {
-    /// Checks and takes bytes read from stdin, a prompt or a file: UTF-8, not empty, at most 1 MiB.
-    pub fn from_bytes(bytes: Zeroizing<Vec<u8>>) -> Result<SecretValue> {
-        if bytes.is_empty() {
-            return Err(Error::BadValue("the value is empty".into()));
-        }
-        if bytes.len() > MAX_VALUE_LEN {
-            return Err(Error::BadValue(format!(
-                "the value is {} bytes; the limit is {MAX_VALUE_LEN} bytes (1 MiB)",
-                bytes.len()
-            )));
-        }
-        match std::str::from_utf8(&bytes) {
-            Ok(s) => Ok(SecretValue(Zeroizing::new(s.to_owned()))),
-            Err(e) => Err(Error::BadValue(format!(
-                "the value is not UTF-8 text (invalid byte at offset {}); store binary data base64-encoded",
-                e.valid_up_to()
-            ))),
-        }
-    }
-
-    /// The value as text.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for SecretValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("SecretValue(***)")
-    }
-}
 
 /// A secret as listed or shown.
 #[derive(Debug)]
@@ -154,6 +113,16 @@ pub struct SecretEdit<'a> {
     pub write_only: bool,
 }
 
+/// A new secret's settings, its value apart.
+pub struct NewSecret<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub env_name: Option<&'a str>,
+    pub write_only: bool,
+    /// The provider to keep the value in; `None`: the vault file.
+    pub provider: Option<&'a str>,
+}
+
 /// A new secret row with a fresh id; [`Vault::insert_new_secret`] fills in keys and times.
 pub(super) fn draft(name: &str, env_name: &str, description: &str, write_only: bool) -> SecretRow {
     SecretRow {
@@ -233,20 +202,6 @@ impl Vault {
         SecretValue::from_bytes(pt).map_err(|_| Error::tampered(what()))
     }
 
-    /// Opens a secret's current value. The current version must be the newest one stored: a
-    /// secret whose rows were rolled back to an older copy fails here.
-    pub(super) fn open_current(&self, project: &ProjectRow, pkey: &Key32, s: &SecretRow) -> Result<SecretValue> {
-        if s.provider.is_some() {
-            return self
-                .open_values(project, pkey, std::slice::from_ref(s), |_| true)?
-                .pop()
-                .flatten()
-                .ok_or_else(|| Error::tampered(format!("secret '{}' in project '{}'", s.name, project.name)));
-        }
-        let dek = self.open_dek(project, pkey, s)?;
-        self.open_current_with(&project.name, &dek, s)
-    }
-
     /// Opens a secret's current value from a prefetched (current version, highest version).
     pub(super) fn open_prefetched(
         &self,
@@ -278,30 +233,6 @@ impl Vault {
         }
         let v = self.store.version(&s.id, s.current_version)?.ok_or_else(|| Error::tampered(what()))?;
         self.open_version(home, dek, s, &v)
-    }
-
-    /// Re-seals every version of a secret from its binding in `from` under `old` to its
-    /// binding in `to` under `new` (a new data key, or a new env name); returns `new`. Runs
-    /// inside a write.
-    pub(super) fn reseal_versions(
-        &self,
-        project: &ProjectRow,
-        from: &SecretRow,
-        to: &SecretRow,
-        old: &Key32,
-        new: Key32,
-    ) -> Result<Key32> {
-        for v in self.store.versions(&from.id)? {
-            let sealed = if from.provider.is_some() {
-                let rec = self.open_record(&project.name, old, from, &v)?;
-                self.seal_record(&new, to, v.version, &rec)
-            } else {
-                let value = self.open_version(&project.name, old, from, &v)?;
-                crypto::seal(&new, value.expose().as_bytes(), &self.value_ad(to, v.version))
-            };
-            self.store.update_version_blob(&from.id, v.version, &sealed)?;
-        }
-        Ok(new)
     }
 
     /// Inserts a new secret (row fields other than keys, version and times already set) with
@@ -384,7 +315,7 @@ impl Vault {
         Err(Error::SecretNotFound { name: names::printable(name), project: Self::scope_label(scope) })
     }
 
-    fn shared_info(&self, project: &ProjectRow, sh: super::share::SharedSecret) -> Result<SecretInfo> {
+    fn shared_info(&self, project: &ProjectRow, sh: SharedSecret) -> Result<SecretInfo> {
         Ok(SecretInfo {
             creator: self.user_name(&sh.row.created_by)?,
             modifier: self.user_name(&sh.row.modified_by)?,
@@ -453,27 +384,23 @@ impl Vault {
         Ok(())
     }
 
-    /// Creates a secret holding `value` as version 1 (editor).
-    pub fn create_secret(
-        &self,
-        scope: &Scope,
-        name: &str,
-        value: &SecretValue,
-        description: &str,
-        env_name: Option<&str>,
-        write_only: bool,
-    ) -> Result<SecretInfo> {
-        names::check("secret", name)?;
-        let env_name = names::env_for(name, env_name)?;
-        self.store.write(|_| {
+    /// Creates a secret holding `value` as version 1 (editor), in the vault file or in the
+    /// provider `new.provider` names; a provider write is taken back if the local one fails.
+    pub fn create_secret(&self, scope: &Scope, new: &NewSecret<'_>, value: &SecretValue) -> Result<SecretInfo> {
+        names::check("secret", new.name)?;
+        let env_name = names::env_for(new.name, new.env_name)?;
+        let mut undo = Undo::default();
+        let r = self.store.write(|_| {
             let project = self.write_project(scope)?;
             let grant = self.require(&project, Role::Editor, "creating a secret")?;
-            self.check_unique(&project, name, &env_name, scope)?;
+            self.check_unique(&project, new.name, &env_name, scope)?;
             let pkey = self.project_key(&project, &grant)?;
-            let mut row = draft(name, &env_name, description, write_only);
-            self.insert_new_secret(&project, &pkey, &mut row, value)?;
+            let mut row = draft(new.name, &env_name, new.description, new.write_only);
+            row.provider = new.provider.map(str::to_owned);
+            self.insert_with_value(&project, &pkey, &mut row, value, &mut undo)?;
             self.info(&project, row, None)
-        })
+        });
+        undo.settle(r)
     }
 
     /// Lists a project's secrets; with `reveal`, opens each value (write-only ones stay `None`).
@@ -695,11 +622,7 @@ impl Vault {
             }
             let pkey = self.project_key(&project, &grant)?;
             let dek = self.open_dek(&project, &pkey, &old)?;
-            // Check the current value (or, for a provider, its record) opens before changing anything.
-            match old.provider {
-                Some(_) => drop(self.current_record(&project, &pkey, &old)?),
-                None => drop(self.open_current(&project, &pkey, &old)?),
-            }
+            self.check_current(&project, &pkey, &old)?;
             let mut dek = dek;
             if row.env_name != old.env_name {
                 dek = self.reseal_versions(&project, &old, &row, &dek, Key32::from_bytes(*dek.expose()))?;
@@ -723,10 +646,7 @@ impl Vault {
             let now = store::now();
             if let Some(value) = edit.value {
                 row.current_version = old.current_version + 1;
-                let sealed = match old.provider {
-                    Some(_) => self.provider_new_version(&project, &pkey, &dek, (&old, &row), value, &mut undo)?,
-                    None => crypto::seal(&dek, value.expose().as_bytes(), &self.value_ad(&row, row.current_version)),
-                };
+                let sealed = self.seal_new_version(&project, &pkey, &dek, (&old, &row), value, &mut undo)?;
                 s.insert_version(&VersionRow {
                     secret_id: row.id.clone(),
                     version: row.current_version,
@@ -774,10 +694,7 @@ impl Vault {
             copy.env_name = env_name;
             let dkey = self.project_key(&dst, &dgrant)?;
             // A provider-backed secret's copy keeps its value in the same provider.
-            match copy.provider {
-                Some(_) => self.insert_provider_secret(&dst, &dkey, &mut copy, &value, &mut undo)?,
-                None => self.insert_new_secret(&dst, &dkey, &mut copy, &value)?,
-            }
+            self.insert_with_value(&dst, &dkey, &mut copy, &value, &mut undo)?;
             self.info(&dst, copy, None)
         });
         undo.settle(r)
@@ -792,10 +709,7 @@ impl Vault {
             })?;
             let grant = self.require(&project, Role::Editor, "deleting a secret")?;
             let row = self.find_secret(&project, name, scope)?;
-            if row.provider.is_some() {
-                // The value goes first: a provider that refuses leaves everything as it was.
-                self.delete_remote(&project, &self.project_key(&project, &grant)?, &row)?;
-            }
+            self.delete_value(&project, &self.project_key(&project, &grant)?, &row)?;
             s.delete_secret(&row.id)?;
             self.info(&project, row, None)
         })
@@ -804,60 +718,28 @@ impl Vault {
     /// Every version of a secret, oldest first; values stay sealed.
     pub fn secret_history(&self, scope: &Scope, name: &str) -> Result<(SecretInfo, Vec<VersionInfo>)> {
         let info = self.get_secret(scope, name, false)?;
-        if info.row.provider.is_some() && info.shared_from.is_none() {
-            let project = self.scope_project(scope, false)?.ok_or_else(|| Error::tampered("a secret's project"))?;
-            let versions = self.provider_history(&project, &info.row)?;
-            return Ok((info, versions));
-        }
-        let mut out = Vec::new();
-        for v in self.store.versions(&info.row.id)? {
-            out.push(VersionInfo {
-                version: v.version,
-                author: self.user_name(&v.created_by)?,
-                created_at: v.created_at,
-                current: v.version == info.row.current_version,
-                note: None,
-            });
-        }
-        Ok((info, out))
+        let versions = match &info.shared_from {
+            None => {
+                let project = self.scope_project(scope, false)?.ok_or_else(|| Error::tampered("a secret's project"))?;
+                self.versions_of(&project, &info.row)?
+            }
+            // Read-only here: the versions its home keeps in the file.
+            Some(_) => self.stored_versions(&info.row)?,
+        };
+        Ok((info, versions))
     }
 
     /// Writes a new version holding version `version`'s value (editor).
     pub fn rollback_secret(&self, scope: &Scope, name: &str, version: i64) -> Result<SecretInfo> {
-        let value = self.store.write(|s| {
+        let value = self.store.write(|_| {
             let project = self.scope_project(scope, false)?.ok_or_else(|| Error::SecretNotFound {
                 name: names::printable(name),
                 project: Self::scope_label(scope),
             })?;
             let grant = self.require(&project, Role::Editor, "rolling back a secret")?;
             let row = self.find_secret(&project, name, scope)?;
-            if row.provider.is_some() {
-                // History lists KV versions for these, so N is a KV version.
-                return self.provider_version_value(&project, &self.project_key(&project, &grant)?, &row, version);
-            }
-            let v = s.version(&row.id, version)?.ok_or_else(|| Error::NotFound {
-                kind: "version",
-                name: version.to_string(),
-                scope: Some(format!("secret '{}'", row.name)),
-            })?;
-            let pkey = self.project_key(&project, &grant)?;
-            let dek = self.open_dek(&project, &pkey, &row)?;
-            self.open_version(&project.name, &dek, &row, &v)
+            self.version_value(&project, &self.project_key(&project, &grant)?, &row, version)
         })?;
         self.edit_secret(scope, name, &SecretEdit { value: Some(&value), ..SecretEdit::default() })
     }
-}
-
-/// A secret handed to a program by `vault run`.
-#[derive(Debug)]
-pub struct RunSecret {
-    pub name: String,
-    pub env_name: String,
-    pub project: String,
-    pub value: SecretValue,
-    /// Masked even with `--no-mask`.
-    pub write_only: bool,
-    /// Shared into the project's community from another project: it never overrides an
-    /// inherited variable.
-    pub shared: bool,
 }

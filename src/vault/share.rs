@@ -4,33 +4,12 @@
 
 use zeroize::Zeroizing;
 
-use std::sync::Arc;
-
-use super::remote::Fetch;
-use super::secret::{RunSecret, SecretValue};
+use super::value::{RunSecret, ShareKeys, SharedSecret};
 use super::{names, Role, Scope, Vault};
 use crate::crypto::{self, domain, Key32};
-use crate::provider::{Client, Token};
+use crate::provider::Token;
 use crate::store::{self, AcceptRow, CommunityRow, ProjectRow, SecretRow, ShareRow};
 use crate::{Error, Result};
-
-/// What a share hands a community's members: the secret's data key and, for a secret kept in a
-/// provider, that provider's token, without which the key opens only a record of where the
-/// value is. Both are sealed together under the community key (format 3).
-pub(super) struct ShareKeys {
-    pub dek: Key32,
-    pub token: Option<Token>,
-}
-
-/// A secret shared into a project's community from another project.
-#[derive(Debug)]
-pub(super) struct SharedSecret {
-    pub row: SecretRow,
-    pub home: String,
-    pub value: Option<SecretValue>,
-    /// The env name the receiving project accepted it under, while that acceptance holds.
-    pub accepted_as: Option<String>,
-}
 
 impl Vault {
     fn link_parts(&self, project_id: &str, community_id: &str) -> [Vec<u8>; 3] {
@@ -307,56 +286,15 @@ impl Vault {
                 Some(a) => self.accepted_env(p, &row, a)?,
                 None => None,
             };
-            let mut value = None;
             if let Some(k) = &ckey {
-                let keys = self.open_share(&c, k, &row, &sh)?;
-                if row.provider.is_none() {
-                    value = Some(self.open_current_with(&home, &keys.dek, &row)?);
-                } else {
-                    opened.push((out.len(), keys));
-                }
+                opened.push((out.len(), self.open_share(&c, k, &row, &sh)?));
             }
-            out.push(SharedSecret { row, home, value, accepted_as });
+            out.push(SharedSecret { row, home, value: None, accepted_as });
         }
         if !opened.is_empty() {
-            self.fetch_shared(&mut out, opened)?;
+            self.open_shared_values(&mut out, opened)?;
         }
         Ok(out)
-    }
-
-    /// Fetches the values of shared secrets kept in providers, with the tokens their shares
-    /// hold (one client per provider and token), in parallel.
-    fn fetch_shared(&self, out: &mut [SharedSecret], opened: Vec<(usize, ShareKeys)>) -> Result<()> {
-        let mut clients: Vec<(String, Token, Arc<Client>)> = Vec::new();
-        let mut jobs = Vec::new();
-        for (at, keys) in opened {
-            let sh = &out[at];
-            let provider = sh.row.provider.as_deref().unwrap_or_default();
-            let token = keys.token.ok_or_else(|| Error::tampered(format!("the share of secret '{}'", sh.row.name)))?;
-            let client = match clients.iter().find(|(p, t, _)| p == provider && t.expose() == token.expose()) {
-                Some((_, _, c)) => c.clone(),
-                None => {
-                    let copy = Token::from_plaintext(Zeroizing::new(token.expose().as_bytes().to_vec()))
-                        .ok_or_else(|| Error::tampered(format!("the share of secret '{}'", sh.row.name)))?;
-                    let c = Arc::new(self.shared_provider_client(provider, copy)?);
-                    clients.push((provider.to_owned(), token, c.clone()));
-                    c
-                }
-            };
-            let (dek, rec) = self.current_record_with(&sh.home, keys.dek, &sh.row)?;
-            jobs.push((at, client, rec, dek));
-        }
-        let rows: Vec<SecretRow> = out.iter().map(|s| s.row.clone()).collect();
-        let jobs: Vec<Fetch<'_>> =
-            jobs.into_iter().map(|(at, client, rec, dek)| Fetch { at, row: &rows[at], client, rec, dek }).collect();
-        let mut values: Vec<Option<SecretValue>> = (0..rows.len()).map(|_| None).collect();
-        self.fetch_values(&jobs, &mut values)?;
-        for (sh, v) in out.iter_mut().zip(values) {
-            if v.is_some() {
-                sh.value = v;
-            }
-        }
-        Ok(())
     }
 
     /// The community a secret of ours is shared with, if any (for listings in its home).
