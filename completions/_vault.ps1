@@ -972,7 +972,7 @@ Register-ArgumentCompleter -Native -CommandName 'vault' -ScriptBlock {
             break
         }
         'vault;provider;add' {
-            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'What kind of server it is')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'What kind of server it is (openbao: OpenBao, or HashiCorp Vault, the same KV v2 API)')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Server address, e.g. https://bao.example.com:8200; repeat it (or separate with commas) for the nodes of a cluster, tried in that order')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'Read the token from FILE (one trailing newline is ignored)')
             [CompletionResult]::new('--mount', '--mount', [CompletionResultType]::ParameterName, 'KV version 2 mount that keeps the values')

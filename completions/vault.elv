@@ -867,7 +867,7 @@ set edit:completion:arg-completer[vault] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'vault;provider;add'= {
-            cand --kind 'What kind of server it is'
+            cand --kind 'What kind of server it is (openbao: OpenBao, or HashiCorp Vault, the same KV v2 API)'
             cand --address 'Server address, e.g. https://bao.example.com:8200; repeat it (or separate with commas) for the nodes of a cluster, tried in that order'
             cand --token-file 'Read the token from FILE (one trailing newline is ignored)'
             cand --mount 'KV version 2 mount that keeps the values'

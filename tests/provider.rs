@@ -1178,11 +1178,14 @@ fn a_provider_backed_secret_shared_with_a_community_reaches_its_projects_with_th
         .code(4)
         .stderr(contains("is shared with a community; unshare it before moving it back into the vault file"));
     assert_unchanged(h, &before);
-    // A share set back to format 2's binding (which carries no token) fails as tampering.
     let saved = store_sql(h, "SELECT bind FROM secret_shares");
     assert_eq!(saved, "3");
-    store_sql(h, "UPDATE secret_shares SET bind = 2");
-    as_user(h, "bob").args(["secret", "get", "WANDB_TOKEN", "--project", "lab", "--reveal"]).assert().code(7);
+    // A share set back to format 2's binding (which carries no token), or to one no format
+    // has, fails as tampering.
+    for bind in [2, 4] {
+        store_sql(h, &format!("UPDATE secret_shares SET bind = {bind}"));
+        as_user(h, "bob").args(["secret", "get", "WANDB_TOKEN", "--project", "lab", "--reveal"]).assert().code(7);
+    }
     store_sql(h, "UPDATE secret_shares SET bind = 3");
 
     // Rotating the token re-makes the share too; the old token is then revoked and bob still

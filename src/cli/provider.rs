@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use clap::{Subcommand, ValueEnum};
+use clap::Subcommand;
 use serde::Serialize;
 use zeroize::Zeroizing;
 
@@ -13,13 +13,6 @@ use crate::output::{self, clean, json_time, table_time, Text};
 use crate::provider::{NewSettings, Token, DEFAULT_TIMEOUT_SECS};
 use crate::vault::{NewProvider, Reach};
 use crate::{Error, Result};
-
-/// Kinds of provider.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum Kind {
-    /// OpenBao, or HashiCorp Vault (the same KV v2 API)
-    Openbao,
-}
 
 /// Provider commands.
 #[derive(Debug, Subcommand)]
@@ -45,9 +38,9 @@ vault warns on stderr which node answered. A write that may have reached a node 
     Add {
         /// Provider name (3 to 63 letters, digits, '-' or '_')
         name: String,
-        /// What kind of server it is
-        #[arg(long, value_enum)]
-        kind: Kind,
+        /// What kind of server it is (openbao: OpenBao, or HashiCorp Vault, the same KV v2 API)
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(crate::provider::Settings::KINDS))]
+        kind: String,
         /// Server address, e.g. https://bao.example.com:8200; repeat it (or separate with
         /// commas) for the nodes of a cluster, tried in that order
         #[arg(long, value_name = "URL", required = true)]
@@ -144,12 +137,9 @@ pub(crate) fn run(ctx: &Ctx, cmd: ProviderCmd) -> Result<()> {
                 ),
                 None => None,
             };
-            let kind = match kind {
-                Kind::Openbao => "openbao",
-            };
             let v = ctx.unlock()?;
             let settings = NewSettings { address: address.join(","), mount, namespace, ca_cert, timeout_secs: timeout };
-            let (row, settings) = v.add_provider(NewProvider { name, kind: kind.to_owned(), settings, token })?;
+            let (row, settings) = v.add_provider(NewProvider { name, kind, settings, token })?;
             output::done(
                 style,
                 &format!(

@@ -73,7 +73,7 @@ impl Vault {
             &[u8::from(s.write_only)],
         ];
         match bind {
-            3.. => {
+            3 => {
                 let mut v3 = parts.to_vec();
                 v3.push(s.name.as_bytes());
                 v3.push(s.provider.as_deref().unwrap_or("").as_bytes());
@@ -127,7 +127,8 @@ impl Vault {
     /// only a key, and never of such a secret).
     pub(super) fn open_share(&self, c: &CommunityRow, ckey: &Key32, s: &SecretRow, sh: &ShareRow) -> Result<ShareKeys> {
         let what = || format!("the share of secret '{}' into community '{}'", s.name, c.name);
-        if sh.key_epoch != c.key_epoch || sh.secret_id != s.id || sh.community_id != c.id {
+        if sh.key_epoch != c.key_epoch || sh.secret_id != s.id || sh.community_id != c.id || !(1..=3).contains(&sh.bind)
+        {
             return Err(Error::tampered(what()));
         }
         let sharer = self.store.member(&c.id, &sh.shared_by)?.ok_or_else(|| Error::tampered(what()))?;
