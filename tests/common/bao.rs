@@ -269,10 +269,28 @@ impl BaoCluster {
         assert!(out.status.success(), "autopilot set-config: {}", String::from_utf8_lossy(&out.stderr));
         let leader = c.addrs[0].clone();
         for i in 1..nodes {
-            let out = c.cli(i, &["operator", "raft", "join", &leader]);
-            assert!(out.status.success(), "node {i} raft join: {}", String::from_utf8_lossy(&out.stderr));
-            c.unseal(i, &key);
-            c.wait_for(i, &[429, 200], "a standby");
+            // The join completes when the node is unsealed and answers the leader's challenge;
+            // on a starved machine that exchange can time out and leave the node waiting for
+            // a barrier forever (seen once in CI): then join and unseal again.
+            let mut tries = 0;
+            loop {
+                tries += 1;
+                let out = c.cli(i, &["operator", "raft", "join", &leader]);
+                // A second join may be refused as one already under way; the unseal retries it.
+                assert!(
+                    out.status.success() || tries > 1,
+                    "node {i} raft join: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                let _ = c.cli(i, &["operator", "unseal", &key]);
+                if tries == 3 {
+                    c.wait_for(i, &[429, 200], "a standby");
+                    break;
+                }
+                if c.wait_until(i, &[429, 200], Duration::from_secs(30)) {
+                    break;
+                }
+            }
         }
         // A joined node is a voter only once autopilot promoted it; until then, losing the
         // leader would leave no quorum.
@@ -327,6 +345,18 @@ impl BaoCluster {
     fn unseal(&self, i: usize, key: &str) {
         let out = self.cli(i, &["operator", "unseal", key]);
         assert!(out.status.success(), "node {i} unseal: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    /// Whether node `i`'s `sys/health` answers one of `statuses` within `limit`.
+    fn wait_until(&self, i: usize, statuses: &[u16], limit: Duration) -> bool {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if health_status(&self.addrs[i]).is_some_and(|s| statuses.contains(&s)) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        false
     }
 
     /// Waits (at most 60 s) until node `i`'s `sys/health` answers one of `statuses`.
