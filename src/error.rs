@@ -126,6 +126,10 @@ pub enum Error {
     /// statement. `reason` is the server's message or the connection's failure; never a value.
     #[error("vault database at {hosts}: {reason}")]
     Server { hosts: String, reason: String },
+
+    /// The database holds an older format whose upgrade needs rights this role lacks.
+    #[error("vault database at {hosts}: the vault there is of format {from}; this release upgrades it to format {to} on its first open, which only the owner of the vault tables may do")]
+    UpgradeRefused { hosts: String, from: i64, to: i64 },
 }
 
 fn scope_suffix(scope: &Option<String>) -> String {
@@ -149,7 +153,7 @@ impl Error {
             | Self::KdfRefused { .. } => 5,
             Self::PermissionDenied { .. } => 6,
             Self::Tampered { .. } | Self::Damaged { .. } | Self::Corrupt(_) | Self::RolledBack { .. } => 7,
-            Self::Provider { .. } | Self::Server { .. } => 8,
+            Self::Provider { .. } | Self::Server { .. } | Self::UpgradeRefused { .. } => 8,
             Self::Spawn { code, .. } => *code,
             Self::NotEnrolled { .. } => 1,
             Self::NewerFormat { .. } | Self::Io { .. } | Self::Db(_) | Self::Audit(_) => 1,
@@ -189,6 +193,11 @@ impl Error {
             Self::Server { .. } => Some(
                 "check that the server runs and accepts this user (its password comes from PGPASSWORD or ~/.pgpass); \
                  nothing was changed"
+                    .into(),
+            ),
+            Self::UpgradeRefused { .. } => Some(
+                "have the owner of the vault tables run any vault command with this release once (for example \
+                 `vault status`), then try again; nothing was changed"
                     .into(),
             ),
             Self::Provider { name, .. } => {

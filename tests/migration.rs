@@ -36,14 +36,20 @@ const ALL_VALUES: &[&str] = &[DB_V1, DB_V2, HF, SVC, SIGNING, COOKIE, MINE];
 
 /// A home holding a copy of the format 1 fixture at the harness's vault path.
 fn format_1_home() -> TempDir {
+    fixture_home("format-1.db", 1)
+}
+
+/// A home holding a copy of `tests/fixtures/NAME`, a file of format `format`, at the harness's
+/// vault path (mode 0600).
+fn fixture_home(name: &str, format: i64) -> TempDir {
     use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
     let home = tempfile::tempdir().expect("temp home");
     let db = vault_path(home.path());
     std::fs::DirBuilder::new().recursive(true).mode(0o700).create(db.parent().unwrap()).expect("vault folder");
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-1.db");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
     std::fs::copy(&fixture, &db).unwrap_or_else(|e| panic!("copy {}: {e}", fixture.display()));
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).expect("chmod 0600");
-    assert_eq!(user_version(home.path()), 1, "the fixture is not a format 1 file");
+    assert_eq!(user_version(home.path()), format, "{name} is not a format {format} file");
     home
 }
 
@@ -420,18 +426,9 @@ fn names_swapped_in_a_format_1_file_before_migration() {
     assert_eq!(reveal_as(h, "bob", "web", "COOKIE_SECRET"), COOKIE);
 }
 
-/// A home holding a copy of the format 2 fixture (tests/fixtures/make-format-2.sh) at the
-/// harness's vault path.
+/// A home holding a copy of the format 2 fixture (made by tests/fixtures/make-format-2.sh).
 fn format_2_home() -> TempDir {
-    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-    let home = tempfile::tempdir().expect("temp home");
-    let db = vault_path(home.path());
-    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(db.parent().unwrap()).expect("vault folder");
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-2.db");
-    std::fs::copy(&fixture, &db).unwrap_or_else(|e| panic!("copy {}: {e}", fixture.display()));
-    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o600)).expect("chmod 0600");
-    assert_eq!(user_version(home.path()), 2, "the fixture is not a format 2 file");
-    home
+    fixture_home("format-2.db", 2)
 }
 
 /// The provider `platform` as `provider list --json` shows it: its settings survived the
@@ -509,12 +506,14 @@ fn a_format_2_database_becomes_format_3_before_anything_is_read() {
         .success();
     store_sql(
         h,
-        "ALTER TABLE providers ADD COLUMN address TEXT, ADD COLUMN mount TEXT, ADD COLUMN namespace TEXT, \
-         ADD COLUMN ca_cert TEXT, ADD COLUMN timeout_secs BIGINT; \
+        "ALTER TABLE providers ADD COLUMN address TEXT COLLATE \"C\" NOT NULL DEFAULT '', \
+         ADD COLUMN mount TEXT COLLATE \"C\" NOT NULL DEFAULT '', ADD COLUMN namespace TEXT COLLATE \"C\", \
+         ADD COLUMN ca_cert TEXT COLLATE \"C\", ADD COLUMN timeout_secs BIGINT NOT NULL DEFAULT 0; \
          UPDATE providers SET address = settings::json->>'address', mount = settings::json->>'mount', \
          namespace = settings::json->>'namespace', ca_cert = settings::json->>'ca_cert', \
          timeout_secs = (settings::json->>'timeout_secs')::bigint; \
-         ALTER TABLE providers DROP COLUMN settings; \
+         ALTER TABLE providers ALTER COLUMN address DROP DEFAULT, ALTER COLUMN mount DROP DEFAULT, \
+         ALTER COLUMN timeout_secs DROP DEFAULT, DROP COLUMN settings; \
          UPDATE meta SET value = X'0000000000000002' WHERE key = 'format'",
     );
     let format = || one(h, "SELECT hex(value) FROM meta WHERE key = 'format'").to_lowercase();
@@ -538,9 +537,27 @@ fn a_format_2_database_becomes_format_3_before_anything_is_read() {
         .assert()
         .code(8)
         .stdout("")
-        .stderr(contains("needs the owner of schema vault; have the owner run any vault command"));
+        .stderr(contains("the vault there is of format 2; this release upgrades it to format 3 on its first open"))
+        .stderr(contains("vault: hint: have the owner of the vault tables run any vault command"));
     assert_eq!(format(), "0000000000000002");
-    // The owner's first command upgrades it, before anything is read.
+    // Something planted in it fails the open before the upgrade could run it (with the
+    // owner's rights).
+    pg::dba(
+        h,
+        "CREATE FUNCTION vault.planted() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'; \
+         CREATE TRIGGER planted BEFORE UPDATE ON vault.meta FOR EACH ROW EXECUTE FUNCTION vault.planted()",
+    );
+    alice(h)
+        .args(["secret", "get", "DB_PASS", "--project", "api", "--reveal"])
+        .assert()
+        .code(7)
+        .stdout("")
+        .stderr(contains("the vault database's schema (unknown "));
+    assert_eq!(format(), "0000000000000002");
+    pg::dba(h, "DROP TRIGGER planted ON vault.meta; DROP FUNCTION vault.planted()");
+    // The owner's first command upgrades it, before any answer is used; here a write.
+    create_secret(h, "api", "HF_TOKEN", HF);
+    assert_eq!(format(), "0000000000000003");
     assert_eq!(reveal(h, "api", "DB_PASS"), DB_V1.as_bytes());
     assert_eq!(format(), "0000000000000003");
     assert_eq!(one(h, "SELECT count(*) FROM meta WHERE key = 'migrated_from_2'"), "1");

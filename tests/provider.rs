@@ -521,6 +521,11 @@ fn clone_keeps_the_copy_in_the_provider() {
     alice(h).args(["project", "delete", "other", "--yes"]).assert().success();
     assert!(!bao.kv_exists("vault/other/DST"));
     assert!(bao.kv_exists("vault/vision/SRC"));
+    // A cloned project's copy of a provider-backed secret is a new path in the same provider.
+    alice(h).args(["project", "clone", "vision", "--name", "vision-copy"]).assert().success();
+    assert_eq!(bao.kv_get("vault/vision-copy/SRC", None).as_deref(), Some("changed!"));
+    assert_eq!(reveal(h, "vision-copy", "SRC"), b"changed!");
+    assert_eq!(store_sql(h, "SELECT count(*) FROM secret_versions v JOIN secrets s ON s.id = v.secret_id JOIN projects p ON p.id = s.project_id WHERE p.name = 'vision-copy'"), "1");
 }
 
 #[test]
@@ -546,7 +551,24 @@ fn a_namespace_is_sent_and_private_secrets_use_the_personal_path() {
     assert_eq!(bao.kv_get("vault/@alice/MY_TOKEN", None), None, "written outside the namespace");
     let a = alice(h).args(["secret", "get", "MY_TOKEN", "--private", "--reveal"]).assert().success();
     assert_eq!(stdout_of(&a), v);
+    // History, rollback and delete of a private one go to the same path.
+    let v2 = value("private-2");
+    alice(h)
+        .args(["secret", "edit", "MY_TOKEN", "--private", "--value-stdin"])
+        .write_stdin(v2.as_str())
+        .assert()
+        .success();
+    let a = alice(h).args(["secret", "history", "MY_TOKEN", "--private", "--json"]).assert().success();
+    assert_eq!(json(&a.get_output().stdout).as_array().map(Vec::len), Some(2));
+    alice(h).args(["secret", "rollback", "MY_TOKEN", "--private", "--version", "1"]).assert().success();
+    let a = alice(h).args(["secret", "get", "MY_TOKEN", "--private", "--reveal"]).assert().success();
+    assert_eq!(stdout_of(&a), v);
+    let ns_get = |field: &str| bao.cli(&["kv", "metadata", "get", "-ns=team-a", "-mount=secret", field]);
+    assert!(ns_get("vault/@alice/MY_TOKEN").status.success());
+    alice(h).args(["secret", "delete", "MY_TOKEN", "--private", "--yes"]).assert().success();
+    assert!(!ns_get("vault/@alice/MY_TOKEN").status.success(), "the path is gone from the namespace");
     assert_absent(h, v.as_bytes());
+    assert_absent(h, v2.as_bytes());
 }
 
 // ---- tampering ----

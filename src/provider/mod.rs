@@ -201,7 +201,8 @@ impl Record {
 
     /// The record's text.
     pub(crate) fn encode(&self) -> Zeroizing<Vec<u8>> {
-        let tag = Self::TAGS.iter().find(|(k, _)| *k == self.kind).map_or(self.kind, |(_, t)| t);
+        let tag =
+            Self::TAGS.iter().find(|(k, _)| *k == self.kind).map(|(_, t)| *t).expect("every kind has a record tag");
         Zeroizing::new(format!("{tag}:{}:{}", self.version, self.path).into_bytes())
     }
 

@@ -480,7 +480,7 @@ impl super::Store {
     /// The database's schema `vault` must be exactly this format's: a trigger, rule or
     /// function someone added, or a changed table, is tampering (exit 7).
     pub(super) fn check_pg_schema(&self) -> Result<()> {
-        compare_catalog(&catalog(self)?)
+        compare_catalog(&catalog(self)?, &expected_catalog(None))
     }
 }
 
@@ -532,23 +532,35 @@ fn check_format(
 /// The SQL that brings a database from the format before each to it.
 const PG_MIGRATIONS: &[(i64, &str)] = &[(3, include_str!("pg_migrate_3.sql"))];
 
-/// The catalog check every open makes (see `open_pg`).
+/// The catalog check every open makes (see `open_pg`): against this format's catalog, or,
+/// for a database still of an older format, against that format's, so that nothing planted
+/// in it (a trigger, a rule) runs during the upgrade.
 fn catalog_check() -> super::db::Check {
     Box::new(|conn, rows| {
-        if conn.older_format.get().is_some() {
-            // Checked after the upgrade.
-            return Ok(());
-        }
         let rows = rows.map_err(|e| conn.err(&e))?;
-        let found = rows
-            .iter()
-            .map(|r| {
-                let row = super::db::Row::Pg(r);
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        compare_catalog(&found)
+        compare_catalog(&found_catalog(&rows)?, &expected_catalog(conn.older_format.get()))
     })
+}
+
+fn found_catalog(rows: &[postgres::Row]) -> Result<Vec<(String, String, String)>> {
+    rows.iter()
+        .map(|r| {
+            let row = super::db::Row::Pg(r);
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })
+        .collect()
+}
+
+/// The catalog of format `older` (`None`: this one). Format 2 had the same objects but for
+/// the five OpenBao columns of providers that format 3 made one.
+fn expected_catalog(older: Option<i64>) -> Vec<(&'static str, &'static str, &'static str)> {
+    super::expected_pg_schema::EXPECTED_PG_SCHEMA
+        .iter()
+        .map(|&(k, n, d)| match (older, k, n) {
+            (Some(2), "table", "providers") => (k, n, "10 columns"),
+            _ => (k, n, d),
+        })
+        .collect()
 }
 
 /// Brings a database of format `from` to this one, in one transaction under the write lock
@@ -572,6 +584,26 @@ pub(super) fn upgrade(conn: &super::db::PgConn, from: i64) -> Result<()> {
         let Some(start) = now.and_then(|v| v.try_into().ok()).map(i64::from_be_bytes) else {
             return Ok(Err(Error::Corrupt("the format number is not a number".into())));
         };
+        if start > super::FORMAT_VERSION {
+            // Upgraded past us meanwhile.
+            return Ok(Err(Error::NewerFormat {
+                path: conn.hosts.clone().into(),
+                found: start,
+                supported: super::FORMAT_VERSION,
+            }));
+        }
+        if start < super::FORMAT_VERSION {
+            // Checked again under the lock: nothing planted since the open runs in the upgrade.
+            let mut answers = c.pipeline(&[super::db::Req::Query(std::borrow::Cow::Borrowed(CATALOG), &[])]);
+            let rows = answers.pop().expect("one answer per request")?.rows();
+            let found = match found_catalog(&rows) {
+                Ok(f) => f,
+                Err(e) => return Ok(Err(e)),
+            };
+            if let Err(e) = compare_catalog(&found, &expected_catalog(Some(start))) {
+                return Ok(Err(e));
+            }
+        }
         let mut at = start;
         for (to, sql) in PG_MIGRATIONS.iter().filter(|(to, _)| *to > start) {
             c.batch_execute(sql)?;
@@ -597,15 +629,7 @@ pub(super) fn upgrade(conn: &super::db::PgConn, from: i64) -> Result<()> {
         // do not have (see the README): the owner upgrades it, once.
         Err(e) if e.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) => {
             let _ = c.batch_execute("ROLLBACK");
-            return Err(Error::Server {
-                hosts: conn.hosts.clone(),
-                reason: format!(
-                    "the vault there is of format {from} and this release upgrades it to format {} on its first \
-                     open, which needs the owner of schema vault; have the owner run any vault command with this \
-                     release once (for example `vault status`), then try again; nothing was changed",
-                    super::FORMAT_VERSION
-                ),
-            });
+            return Err(Error::UpgradeRefused { hosts: conn.hosts.clone(), from, to: super::FORMAT_VERSION });
         }
         Err(e) => {
             let _ = c.batch_execute("ROLLBACK");
@@ -617,8 +641,7 @@ pub(super) fn upgrade(conn: &super::db::PgConn, from: i64) -> Result<()> {
 }
 
 /// The objects found must be exactly the expected ones ([`super::expected_pg_schema`]).
-fn compare_catalog(found: &[(String, String, String)]) -> Result<()> {
-    let expected = super::expected_pg_schema::EXPECTED_PG_SCHEMA;
+fn compare_catalog(found: &[(String, String, String)], expected: &[(&str, &str, &str)]) -> Result<()> {
     let same = found.len() == expected.len()
         && found.iter().zip(expected).all(|(f, e)| (f.0.as_str(), f.1.as_str(), f.2.as_str()) == *e);
     if same {

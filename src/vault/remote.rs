@@ -299,6 +299,10 @@ impl Vault {
     /// value fetched is kept as an offline copy, and one whose provider cannot be reached is
     /// taken from its copy (one warning names them all).
     fn fetch_values(&self, jobs: &[Fetch<'_>], out: &mut [Option<SecretValue>]) -> Result<()> {
+        // A record is read only by the kind of provider that wrote it.
+        if let Some(j) = jobs.iter().find(|j| j.rec.kind != j.client.kind()) {
+            return Err(Error::tampered(format!("the record of secret '{}'", j.row.name)));
+        }
         let fetched = provider::parallel_map(jobs, |j| {
             let text = j.client.read(&j.rec.path, j.rec.version);
             (text, provider::last_was_unreachable())
@@ -468,24 +472,10 @@ impl Vault {
         value: &SecretValue,
         undo: &mut Undo,
     ) -> Result<Vec<u8>> {
-        match old.provider {
-            Some(_) => self.provider_new_version(project, pkey, dek, (old, row), value, undo),
-            None => Ok(crypto::seal(dek, value.expose().as_bytes(), &self.value_ad(row, row.current_version))),
-        }
-    }
-
-    /// Writes `value` as a new KV version of `old`'s path and returns the sealed record for
-    /// `row.current_version` (edit and rollback). Runs inside a write.
-    fn provider_new_version(
-        &self,
-        project: &ProjectRow,
-        pkey: &Key32,
-        dek: &Key32,
-        (old, row): (&SecretRow, &SecretRow),
-        value: &SecretValue,
-        undo: &mut Undo,
-    ) -> Result<Vec<u8>> {
-        let name = old.provider.as_deref().unwrap_or_default();
+        // In a provider: a new version of the same path, destroyed again by `undo`.
+        let Some(name) = old.provider.as_deref() else {
+            return Ok(crypto::seal(dek, value.expose().as_bytes(), &self.value_ad(row, row.current_version)));
+        };
         let (_, current) = self.current_record(project, pkey, old)?;
         let client = self.provider_client(name, project, pkey, true)?;
         client.check_storage()?;
